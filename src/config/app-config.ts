@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { parse as parseDotenv } from 'dotenv';
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting of the platform, validated once at boot. The defaults are the values of
+ * `.env.example`, so a clean clone starts against PostgreSQL and Redis on localhost.
+ */
+export class AppConfig {
+  @IsIn(APP_ROLES)
+  APP_ROLE: AppRole = 'all';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'], require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/parkline';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_CREATE_IF_MISSING = true;
+
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'], require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Bull key prefix; wrap it in braces (e.g. `{parkline}`) on Redis Cluster. */
+  @IsString()
+  @MinLength(1)
+  BULL_PREFIX = 'parkline';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  BULL_LOCK_DURATION_MS = 30000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOB_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  JOB_BACKOFF_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_INTERVAL_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_ENQUEUE_TIMEOUT_MS = 2000;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = 'change-me-in-production-0123456789abcdef';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @IsEmail({ require_tld: false })
+  ADMIN_EMAIL = 'admin@parkline.local';
+
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD = 'Parkline-Admin-2026';
+
+  @IsString()
+  ADMIN_NAME = 'Park Administrator';
+
+  /** Bearer token that `/metrics` requires; empty disables the endpoint. */
+  @IsString()
+  METRICS_TOKEN = 'change-me-metrics-token';
+
+  @Transform(toBool)
+  @IsBoolean()
+  RATE_LIMIT_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  STORAGE_DIR = './storage';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 10000;
+
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  get runsApi(): boolean {
+    return this.APP_ROLE !== 'worker';
+  }
+
+  get runsWorker(): boolean {
+    return this.APP_ROLE !== 'api';
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Environment first, then `.env` (if present), then the defaults above. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  envFile = resolve(process.cwd(), '.env'),
+): AppConfig {
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  const defaults = new AppConfig();
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
+    const value = env[key] ?? fromFile[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const [firstError] = validateSync(config, { forbidUnknownValues: true });
+  if (firstError) {
+    const message = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
+    const shown = typeof firstError.value === 'string' ? ` (got "${firstError.value}")` : '';
+    throw new ConfigError(
+      `Invalid configuration: ${firstError.property}: ${message.replace(`${firstError.property} `, '')}${shown}`,
+    );
+  }
+  return config;
+}

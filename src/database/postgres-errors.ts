@@ -1,0 +1,17 @@
+import { QueryFailedError } from 'typeorm';
+
+interface PostgresDriverError {
+  code?: string;
+  constraint?: string;
+}
+
+const driverError = (error: unknown): PostgresDriverError | undefined =>
+  error instanceof QueryFailedError ? (error.driverError as PostgresDriverError) : undefined;
+
+/** True when the error is a unique violation, of the named constraint or index if given. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const details = driverError(error);
+  return details?.code === '23505' && (!constraint || details.constraint === constraint);
+}
+
+export const isForeignKeyViolation = (error: unknown) => driverError(error)?.code === '23503';
