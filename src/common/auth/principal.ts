@@ -1,0 +1,46 @@
+import { ApiKeyScope, Role } from './roles';
+
+/** A signed-in person. Enterprise users carry their enterprise, officers their department. */
+export interface UserPrincipal {
+  kind: 'user';
+  id: string;
+  role: Role;
+  enterpriseId: string | null;
+  departmentCode: string | null;
+}
+
+/** An integrator's system, acting for the enterprises its key is bound to. */
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  id: string;
+  scopes: ApiKeyScope[];
+  enterpriseIds: string[];
+}
+
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** Who did something, as recorded in events and the audit log. */
+export interface Actor {
+  type: 'user' | 'api_key' | 'system';
+  id: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null };
+
+export const actorOf = (principal: Principal): Actor => ({
+  type: principal.kind,
+  id: principal.id,
+});
+
+export const isStaff = (principal: Principal): principal is UserPrincipal =>
+  principal.kind === 'user' && ['OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'].includes(principal.role);
+
+export const isAdmin = (principal: Principal): principal is UserPrincipal =>
+  principal.kind === 'user' && principal.role === 'ADMIN';
+
+/** Can this principal act for the enterprise? Staff is handled by the caller's own rules. */
+export function actsForEnterprise(principal: Principal, enterpriseId: string): boolean {
+  return principal.kind === 'user'
+    ? principal.enterpriseId === enterpriseId
+    : principal.enterpriseIds.includes(enterpriseId);
+}

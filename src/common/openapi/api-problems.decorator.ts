@@ -1,0 +1,34 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem-details.dto';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: the body, query or path failed validation (see `errors`).',
+  401: 'Missing, invalid or expired credentials.',
+  403: 'The caller may not perform this action.',
+  404: 'Not found, or not visible to the caller.',
+  409: 'Conflict with the current state (stale version, duplicate, wrong status).',
+  412: 'The `If-Match` version is stale.',
+  413: 'The upload is larger than allowed.',
+  415: 'The upload is of a type that is not accepted.',
+  422: 'The request is understood but cannot be carried out now.',
+  429: 'Rate limit exceeded; retry after `Retry-After` seconds.',
+};
+
+/** Documents the problem+json responses a route can give, beside 401 and 429 that all can. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set([...statuses, 429])].sort();
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...all.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+      }),
+    ),
+  );
+}
+
+/** For authenticated routes: 401 and 403 besides the given statuses. */
+export const ApiAuthProblems = (...statuses: number[]) => ApiProblems(401, 403, ...statuses);

@@ -1,0 +1,106 @@
+import type { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DomainError } from '../problem/domain-error';
+
+export class PageQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20, example: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({
+    description: 'Opaque cursor from the previous page\'s `nextCursor`.',
+    example: 'eyJ0IjoiMjAyNi0xMS0yM1QwODowMDowMC4wMDBaIiwiaSI6IjBmMWUyZDNjLTRiNWEtNjk3OC04ZjllLWQxYzJiM2E0ZjVlNiJ9',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+interface CursorPosition {
+  /** created_at of the last row, ISO with milliseconds (tables listed this way store ms). */
+  t: string;
+  /** id of the last row, the tie-breaker. */
+  i: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
+    if (typeof position.t === 'string' && !Number.isNaN(Date.parse(position.t)) && UUID.test(position.i)) {
+      return position;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
+}
+
+const encodeCursor = (position: CursorPosition) =>
+  Buffer.from(JSON.stringify(position)).toString('base64url');
+
+/**
+ * Newest first, stable under inserts: the cursor is the (created_at, id) of the last row
+ * and the next page continues strictly after it, on an index of the same order.
+ */
+export async function paginateNewestFirst<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+  query: SelectQueryBuilder<T>,
+  page: PageQuery,
+): Promise<Page<T>> {
+  const alias = query.alias;
+  if (page.cursor) {
+    const { t, i } = decodeCursor(page.cursor);
+    query.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorTime, :cursorId)`, {
+      cursorTime: t,
+      cursorId: i,
+    });
+  }
+  const rows = await query
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(page.limit + 1)
+    .getMany();
+  const data = rows.slice(0, page.limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor:
+      rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id }) : null,
+  };
+}
+
+export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
+  return { data: page.data.map(map), nextCursor: page.nextCursor };
+}
+
+/** The OpenAPI shape of a page of `item`, named `<Item>Page`. */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  class PageOfItems {
+    @ApiProperty({ type: [item] })
+    data: T[];
+
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to get the next page; null on the last page.',
+      example: null,
+    })
+    nextCursor: string | null;
+  }
+  Object.defineProperty(PageOfItems, 'name', { value: `${item.name.replace(/Dto$/, '')}Page` });
+  return PageOfItems;
+}
