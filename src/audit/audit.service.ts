@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../common/auth/principal';
+
+export type AuditAction =
+  | 'user.created'
+  | 'user.updated'
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'enterprise.verified';
+
+/** Records what staff did, in the same transaction as the change itself. */
+@Injectable()
+export class AuditService {
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    action: AuditAction,
+    target: { type: string; id: string },
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_type, action, target_type, target_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [actor.id, actor.type, action, target.type, target.id, details],
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  ALLOWED_ROLES,
+  AuthenticatedRequest,
+  PUBLIC_ROUTE,
+  REQUIRED_SCOPES,
+} from '../common/auth/auth.decorators';
+import { ApiKeyScope, Role } from '../common/auth/roles';
+import { DomainError } from '../common/problem/domain-error';
+import { PrincipalResolver } from './principal-resolver.service';
+
+/**
+ * Deny by default: a route is reachable only when it is marked public, or the caller's role
+ * is in its `@Roles`, or the caller's API key holds its `@Scopes`.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolver: PrincipalResolver,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const authorization = request.headers.authorization;
+    const apiKey = request.headers['x-api-key'];
+    if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) {
+      const principal = await this.resolver.fromAccessToken(authorization.slice(7).trim());
+      request.principal = principal;
+      const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
+      if (!roles.includes(principal.role)) {
+        throw new DomainError('forbidden', `This action is not available to the ${principal.role} role`);
+      }
+      return true;
+    }
+    if (typeof apiKey === 'string' && apiKey.length > 0) {
+      const principal = await this.resolver.fromApiKey(apiKey);
+      request.principal = principal;
+      const scopes = this.reflector.getAllAndOverride<ApiKeyScope[]>(REQUIRED_SCOPES, targets);
+      if (!scopes) throw new DomainError('forbidden', 'This action is not available to API keys');
+      const missing = scopes.filter((scope) => !principal.scopes.includes(scope));
+      if (missing.length > 0) {
+        throw new DomainError('forbidden', `The API key lacks the scope ${missing.join(', ')}`);
+      }
+      return true;
+    }
+    throw new DomainError('unauthenticated', 'Send a Bearer access token or an X-API-Key');
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { TokensService } from '../auth/tokens.service';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/principal';
+import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, Role } from '../common/auth/roles';
+import { mapPage, Page, paginateNewestFirst } from '../common/pagination/page';
+import { DomainError } from '../common/problem/domain-error';
+import { escapeLike } from '../database/escape-like';
+import { isForeignKeyViolation, isUniqueViolation } from '../database/postgres-errors';
+import { NewPersonDto } from '../auth/dto/auth.dto';
+import { UserDto } from './dto/user.dto';
+import { NewStaffDto, UpdateUserDto, UserListQuery } from './dto/staff.dto';
+import { User } from './user.entity';
+
+interface NewUser extends NewPersonDto {
+  role: Role;
+  enterpriseId?: string;
+  departmentCode?: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listUsers(query: UserListQuery): Promise<Page<UserDto>> {
+    const users = this.dataSource.getRepository(User).createQueryBuilder('user');
+    if (query.role) users.andWhere('user.role = :role', { role: query.role });
+    if (query.department) users.andWhere('user.department_code = :department', { department: query.department });
+    if (query.active) users.andWhere('user.active = :active', { active: query.active === 'true' });
+    if (query.q) {
+      users.andWhere('(user.name ILIKE :q OR user.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    }
+    return mapPage(await paginateNewestFirst(users, query), UserDto.from);
+  }
+
+  async createStaff(actor: Actor, staff: NewStaffDto): Promise<UserDto> {
+    if (staff.role === 'ADMIN' && staff.departmentCode) {
+      throw DomainError.invalidField('departmentCode', 'must be absent for ADMIN');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insertUser(manager, staff);
+      await this.audit.record(manager, actor, 'user.created', { type: 'user', id: user.id }, {
+        role: user.role,
+        departmentCode: user.departmentCode,
+      });
+      return UserDto.from(user);
+    });
+  }
+
+  /** Inserts a user with a fresh password hash; duplicate emails and unknown departments are 4xx. */
+  async insertUser(manager: EntityManager, person: NewUser): Promise<User> {
+    const passwordHash = await hashPassword(person.password);
+    try {
+      return await manager.save(
+        manager.create(User, {
+          email: person.email,
+          name: person.name,
+          passwordHash,
+          role: person.role,
+          enterpriseId: person.enterpriseId ?? null,
+          departmentCode: person.departmentCode ?? null,
+        }),
+      );
+    } catch (error) {
+      throw translateUserError(error);
+    }
+  }
+
+  async updateUser(actor: Actor, userId: string, change: UpdateUserDto): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainError.notFound('User');
+      if (change.expectedVersion !== undefined && change.expectedVersion !== user.version) {
+        throw new DomainError('version-conflict', `User is at version ${user.version}, not ${change.expectedVersion}`);
+      }
+      const role = change.role ?? user.role;
+      const departmentCode = DEPARTMENT_ROLES.includes(role) ? (change.departmentCode ?? user.departmentCode) : null;
+      if (ENTERPRISE_ROLES.includes(role) !== ENTERPRISE_ROLES.includes(user.role)) {
+        throw DomainError.invalidField('role', 'cannot move a user between an enterprise and the park staff');
+      }
+      if (DEPARTMENT_ROLES.includes(role) && !departmentCode) {
+        throw DomainError.invalidField('departmentCode', `is required for ${role}`);
+      }
+      if (change.departmentCode && !DEPARTMENT_ROLES.includes(role)) {
+        throw DomainError.invalidField('departmentCode', `must be absent for ${role}`);
+      }
+      const active = change.active ?? user.active;
+      try {
+        await manager.update(User, { id: user.id }, { role, departmentCode, active, version: user.version + 1 });
+      } catch (error) {
+        throw translateUserError(error);
+      }
+      if (user.active && !active) await this.tokens.revokeAllOf(manager, user.id);
+      await this.audit.record(manager, actor, 'user.updated', { type: 'user', id: user.id }, {
+        before: { role: user.role, departmentCode: user.departmentCode, active: user.active },
+        after: { role, departmentCode, active },
+      });
+      return UserDto.from(await manager.findOneByOrFail(User, { id: user.id }));
+    });
+  }
+}
+
+function translateUserError(error: unknown): unknown {
+  if (isUniqueViolation(error, 'users_email_key')) {
+    return new DomainError('conflict', 'This email is already in use', {
+      errors: [{ field: 'email', message: 'is already in use' }],
+    });
+  }
+  if (isForeignKeyViolation(error)) return DomainError.invalidField('departmentCode', 'is not a known department');
+  return error;
+}
