@@ -1,0 +1,84 @@
+import { PageOf } from '../../common/pagination/page';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Enterprise, PIPELINE_STAGES, PipelineStage, Sector, SECTORS } from '../enterprise.entity';
+
+export class EnterpriseDto {
+  @ApiProperty({ format: 'uuid', example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
+  id: string;
+
+  @ApiProperty({ example: '苏州启明生物医药有限公司' })
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Suzhou Qiming Biopharma Co., Ltd.' })
+  nameEn: string | null;
+
+  @ApiProperty({ description: 'Unified social credit code (GB 32100-2015).', example: '91320594MA1MXYJ83F' })
+  creditCode: string;
+
+  @ApiProperty({ enum: SECTORS, example: 'ANTIBODY_PROTEIN' })
+  sector: Sector;
+
+  @ApiProperty({ description: 'Park zone the enterprise sits in.', example: 'BioBAY-A' })
+  zone: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '张明' })
+  legalRepresentative: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 50000000 })
+  registeredCapitalCny: number | null;
+
+  @ApiPropertyOptional({ nullable: true, format: 'date', example: '2019-06-18' })
+  establishedOn: string | null;
+
+  @ApiPropertyOptional({ enum: PIPELINE_STAGES, nullable: true, example: 'CLINICAL_PHASE_1' })
+  pipelineStage: PipelineStage | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '李华' })
+  contactName: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '13912345678' })
+  contactPhone: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'regulatory@qiming-bio.cn' })
+  contactEmail: string | null;
+
+  @ApiProperty({ description: 'Verified enterprises may submit applications.', example: true })
+  verified: boolean;
+
+  @ApiPropertyOptional({ nullable: true, format: 'date-time', example: '2026-11-20T02:30:00.000Z' })
+  verifiedAt: string | null;
+
+  @ApiProperty({ example: 3 })
+  version: number;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-18T09:12:44.120Z' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T02:30:00.000Z' })
+  updatedAt: string;
+
+  static from(enterprise: Enterprise): EnterpriseDto {
+    return {
+      id: enterprise.id,
+      name: enterprise.name,
+      nameEn: enterprise.nameEn,
+      creditCode: enterprise.creditCode,
+      sector: enterprise.sector,
+      zone: enterprise.zone,
+      legalRepresentative: enterprise.legalRepresentative,
+      registeredCapitalCny: enterprise.registeredCapitalCny,
+      establishedOn: enterprise.establishedOn,
+      pipelineStage: enterprise.pipelineStage,
+      contactName: enterprise.contactName,
+      contactPhone: enterprise.contactPhone,
+      contactEmail: enterprise.contactEmail,
+      verified: enterprise.verifiedAt !== null,
+      verifiedAt: enterprise.verifiedAt?.toISOString() ?? null,
+      version: enterprise.version,
+      createdAt: enterprise.createdAt.toISOString(),
+      updatedAt: enterprise.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class EnterprisePageDto extends PageOf(EnterpriseDto) {}
