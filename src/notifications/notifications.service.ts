@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { mapPage, Page, paginateNewestFirst } from '../common/pagination/page';
+import { DomainError } from '../common/problem/domain-error';
+import { PlatformEvent } from '../events/platform-event.entity';
+import { NotificationDto, NotificationListQuery } from './dto/notification.dto';
+import { Notification } from './notification.entity';
+import { notificationContentFor } from './notification-content';
+
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Idempotent: one notification per user and event, however often the event is delivered. */
+  async notifyAbout(event: PlatformEvent): Promise<number> {
+    const content = notificationContentFor(event);
+    if (!content || !event.enterpriseId) return 0;
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO notifications (user_id, event_id, type, title, body, data)
+       SELECT u.id, $1, $2, $3, $4, $5 FROM users u
+       WHERE u.enterprise_id = $6 AND u.active AND u.role = ANY($7)
+       ON CONFLICT (user_id, event_id) DO NOTHING RETURNING id`,
+      [
+        event.id,
+        event.type,
+        content.title,
+        content.body,
+        { subjectType: event.subjectType, subjectId: event.subjectId },
+        event.enterpriseId,
+        content.enterpriseRoles,
+      ],
+    );
+    return inserted.length;
+  }
+
+  async listNotifications(userId: string, query: NotificationListQuery): Promise<Page<NotificationDto>> {
+    const notifications = this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('notification')
+      .where('notification.user_id = :userId', { userId });
+    if (query.unread === 'true') notifications.andWhere('notification.read_at IS NULL');
+    if (query.unread === 'false') notifications.andWhere('notification.read_at IS NOT NULL');
+    return mapPage(await paginateNewestFirst(notifications, query), NotificationDto.from);
+  }
+
+  async markRead(userId: string, id: string): Promise<NotificationDto> {
+    const repository = this.dataSource.getRepository(Notification);
+    await repository
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'COALESCE(read_at, now())' })
+      .where('id = :id AND user_id = :userId', { id, userId })
+      .execute();
+    const notification = await repository.findOneBy({ id, userId });
+    if (!notification) throw DomainError.notFound('Notification');
+    return NotificationDto.from(notification);
+  }
+
+  async markAllRead(userId: string): Promise<{ updated: number }> {
+    const result = await this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'now()' })
+      .where('user_id = :userId AND read_at IS NULL', { userId })
+      .execute();
+    return { updated: result.affected ?? 0 };
+  }
+}
