@@ -1,0 +1,72 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { QueueDashboard } from './queues/queue-dashboard.service';
+import { QueuesModule } from './queues/queues.module';
+import { SeedModule } from './seed/seed.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
+import { UsersModule } from './users/users.module';
+import { WorkerModule } from './worker.module';
+
+/** The HTTP API: controllers, guards and the error format. */
+@Module({
+  imports: [
+    AuthModule,
+    UsersModule,
+    ApiKeysModule,
+    EnterprisesModule,
+    NotificationsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+          { name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE },
+        ],
+        skipIf: () => !config.RATE_LIMIT_ENABLED,
+      }),
+    }),
+  ],
+  providers: [
+    QueueDashboard,
+    // Order matters: the principal is resolved before the rate limit keys on it.
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+})
+export class ApiModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        QueuesModule,
+        AuditModule,
+        SeedModule,
+        ShutdownModule,
+        HealthModule,
+        MetricsModule,
+        ...(config.runsApi ? [ApiModule] : []),
+        ...(config.runsWorker ? [WorkerModule] : []),
+      ],
+    };
+  }
+}

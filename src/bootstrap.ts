@@ -1,0 +1,93 @@
+import helmet from '@fastify/helmet';
+import { Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { validationFailed } from './common/problem/validation-errors';
+import { AppConfig } from './config/app-config';
+import { runPendingMigrations } from './database/migrate';
+import { MetricsService } from './metrics/metrics.service';
+import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { SeedService } from './seed/seed.service';
+import { requestIdFor } from './logging/request-id';
+import { GracefulShutdown } from './shutdown/graceful-shutdown.service';
+
+export const API_PREFIX = 'api/v1';
+const UNPREFIXED = ['health', 'health/ready', 'metrics'];
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface CreateAppOptions {
+  /** Build the app without touching PostgreSQL or Redis (to write the OpenAPI document). */
+  preview?: boolean;
+}
+
+/**
+ * Builds the platform as configured: migrations, reference data, then an app that serves the
+ * API (role api), consumes jobs (role worker), or both (role all). Workers also serve
+ * /health and /metrics so orchestrators can probe them.
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  if (!options.preview) await runPendingMigrations(config);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: requestIdFor,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    preview: options.preview,
+  });
+  app.useLogger(options.preview ? new NestLogger() : app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: validationFailed,
+    }),
+  );
+  // Nest routes Fastify's own errors (body parsing, unknown routes) through this filter too.
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'] });
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.register(helmet as never, {
+    // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (!options.preview) {
+    const metrics = app.get(MetricsService);
+    fastify.addHook('onResponse', async (request, reply) => {
+      metrics.httpDuration.observe(
+        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+        reply.elapsedTime / 1000,
+      );
+    });
+  }
+
+  if (config.runsApi) serveOpenApi(app, buildOpenApiDocument(app));
+  if (!options.preview) {
+    await app.init();
+    await fastify.ready();
+    app.get(GracefulShutdown).attach(app);
+    await app.get(SeedService).seedReferenceData();
+  }
+  return app;
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../common/auth/auth.decorators';
+import { QueueHealthIndicator } from './queue-health.indicator';
+
+const HEALTH_EXAMPLE = {
+  status: 'ok',
+  info: { postgres: { status: 'up' }, redis: { status: 'up', latencyMs: 1 }, workers: { status: 'up', queues: 1 } },
+  error: {},
+  details: { postgres: { status: 'up' }, redis: { status: 'up', latencyMs: 1 }, workers: { status: 'up', queues: 1 } },
+};
+
+@ApiTags('ops')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly queues: QueueHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  checkLiveness(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  /** Answers 503 with the same shape (not problem+json) so probes and people see which part is down. */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected' })
+  @ApiOkResponse({ schema: { example: HEALTH_EXAMPLE } })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `details` says which.' })
+  async checkReadiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('postgres', { timeout: 1000 }),
+        () => this.queues.isRedisUp(),
+        () => this.queues.areWorkersConnected(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { DEPARTMENTS } from '../catalogue/data/departments';
+import { AppConfig } from '../config/app-config';
+
+/** Reference data every installation needs; safe to run on every boot and from several processes. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async seedReferenceData(): Promise<void> {
+    await this.seedDepartments();
+    await this.seedFirstAdmin();
+  }
+
+  private async seedDepartments(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO departments (code, name, name_en)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en
+       WHERE (departments.name, departments.name_en) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en)`,
+      [DEPARTMENTS.map((d) => d.code), DEPARTMENTS.map((d) => d.name), DEPARTMENTS.map((d) => d.nameEn)],
+    );
+  }
+
+  /** Creates the admin named by ADMIN_EMAIL once; a changed password in env never overwrites it. */
+  private async seedFirstAdmin(): Promise<void> {
+    const email = this.config.ADMIN_EMAIL.toLowerCase();
+    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
+    if (existing) return;
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, 'ADMIN')
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [email, await hashPassword(this.config.ADMIN_PASSWORD), this.config.ADMIN_NAME],
+    );
+    if (inserted.length > 0) this.logger.log(`Created the first admin ${email}`);
+  }
+}
