@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
+import { CalendarService } from '../calendar/calendar.service';
+import { BundlesService } from '../catalogue/bundles.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { DEPARTMENTS } from '../catalogue/data/departments';
 import { AppConfig } from '../config/app-config';
 
@@ -13,11 +16,17 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly catalogue: CatalogueService,
+    private readonly bundles: BundlesService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async seedReferenceData(): Promise<void> {
     await this.seedDepartments();
     await this.seedFirstAdmin();
+    await this.calendar.seedOfficialYears();
+    await this.catalogue.seedCatalogue();
+    await this.bundles.seedBundles();
   }
 
   private async seedDepartments(): Promise<void> {
@@ -26,14 +35,20 @@ export class SeedService {
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en
        WHERE (departments.name, departments.name_en) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en)`,
-      [DEPARTMENTS.map((d) => d.code), DEPARTMENTS.map((d) => d.name), DEPARTMENTS.map((d) => d.nameEn)],
+      [
+        DEPARTMENTS.map((d) => d.code),
+        DEPARTMENTS.map((d) => d.name),
+        DEPARTMENTS.map((d) => d.nameEn),
+      ],
     );
   }
 
   /** Creates the admin named by ADMIN_EMAIL once; a changed password in env never overwrites it. */
   private async seedFirstAdmin(): Promise<void> {
     const email = this.config.ADMIN_EMAIL.toLowerCase();
-    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
+    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE lower(email) = $1`, [
+      email,
+    ]);
     if (existing) return;
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO users (email, password_hash, name, role) VALUES ($1, $2, $3, 'ADMIN')

@@ -1,0 +1,28 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/auth.decorators';
+import { ApiProblems } from '../common/openapi/api-problems.decorator';
+import { BundlesService } from './bundles.service';
+import { BundleDto, BundleSummaryDto } from './dto/bundle.dto';
+
+@ApiTags('catalogue')
+@Public()
+@Controller('bundles')
+export class BundlesController {
+  constructor(private readonly bundles: BundlesService) {}
+
+  @Get()
+  @ApiOperation({ summary: '"One thing" bundles: several services filed together' })
+  @ApiOkResponse({ type: [BundleSummaryDto] })
+  listBundles(): Promise<BundleSummaryDto[]> {
+    return this.bundles.listBundles();
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'A bundle with its merged form and material list' })
+  @ApiOkResponse({ type: BundleDto })
+  @ApiProblems(404)
+  getBundle(@Param('code') code: string): Promise<BundleDto> {
+    return this.bundles.getBundle(code);
+  }
+}

@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
+import { actorOf, isAdmin, Principal, UserPrincipal } from '../common/auth/principal';
+import { Created } from '../common/http/created.decorator';
+import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { Page } from '../common/pagination/page';
+import { DomainError } from '../common/problem/domain-error';
+import { CatalogueService } from './catalogue.service';
+import {
+  ServiceDto,
+  ServicePageDto,
+  ServiceSummaryDto,
+  ServiceVersionSummaryDto,
+} from './dto/service.dto';
+import { DraftChangeInput, NewDraftInput, NewServiceInput } from './dto/service-input.dto';
+import { ServiceListQuery } from './dto/service-query.dto';
+
+const versionParam = () =>
+  new ParseIntPipe({
+    exceptionFactory: () =>
+      DomainError.invalidField('version', 'must be a version number such as 2'),
+  });
+
+@ApiTags('catalogue')
+@Controller('services')
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'The service catalogue: 21 basic government and 18 value-added services',
+  })
+  @ApiOkResponse({ type: ServicePageDto })
+  @ApiProblems(400)
+  listServices(@Query() query: ServiceListQuery): Promise<Page<ServiceSummaryDto>> {
+    return this.catalogue.listServices(query);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({
+    summary: 'A service at its current published version',
+    description:
+      'Materials with their situation rules (`requiredWhen`), the form schema, the workflow and the time limits.',
+  })
+  @ApiOkResponse({ type: ServiceDto })
+  @ApiProblems(404)
+  getService(@Param('code') code: string): Promise<ServiceDto> {
+    return this.catalogue.getService(code);
+  }
+
+  @Get(':code/versions')
+  @Public()
+  @ApiOperation({ summary: "A service's versions, newest first (drafts for admins only)" })
+  @ApiOkResponse({ type: [ServiceVersionSummaryDto] })
+  @ApiProblems(404)
+  listVersions(
+    @Param('code') code: string,
+    @CurrentPrincipal() principal?: Principal,
+  ): Promise<ServiceVersionSummaryDto[]> {
+    return this.catalogue.listVersions(code, principal !== undefined && isAdmin(principal));
+  }
+
+  @Get(':code/versions/:version')
+  @Public()
+  @ApiOperation({ summary: 'One version of a service; published versions never change' })
+  @ApiOkResponse({ type: ServiceDto })
+  @ApiProblems(400, 404)
+  getVersion(
+    @Param('code') code: string,
+    @Param('version', versionParam()) version: number,
+    @CurrentPrincipal() principal?: Principal,
+  ): Promise<ServiceDto> {
+    return this.catalogue.getVersion(code, version, principal !== undefined && isAdmin(principal));
+  }
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
+  @ApiOperation({ summary: 'Create a service with its first draft version (admins)' })
+  @ApiAuthProblems(400, 409)
+  createService(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Body() body: NewServiceInput,
+  ): Promise<ServiceDto> {
+    return this.catalogue.createService(actorOf(admin), body);
+  }
+
+  @Post(':code/versions')
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
+  @ApiOperation({
+    summary:
+      'Open a draft version, copied from the current one unless a definition is sent (admins)',
+  })
+  @ApiAuthProblems(400, 404, 409)
+  createDraft(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('code') code: string,
+    @Body() body: NewDraftInput,
+  ): Promise<ServiceDto> {
+    return this.catalogue.createDraft(actorOf(admin), code, body.definition);
+  }
+
+  @Patch(':code/versions/:version')
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Edit a draft version (admins); a published version answers 409' })
+  @ApiOkResponse({ type: ServiceDto })
+  @ApiAuthProblems(400, 404, 409)
+  updateDraft(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('code') code: string,
+    @Param('version', versionParam()) version: number,
+    @Body() body: DraftChangeInput,
+  ): Promise<ServiceDto> {
+    return this.catalogue.updateDraft(actorOf(admin), code, version, body);
+  }
+
+  @Post(':code/versions/:version/publish')
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Validate and publish a draft; it becomes the current version (admins)',
+    description:
+      'A workflow with an unknown target or a dead end answers 400, naming the stage and action.',
+  })
+  @ApiOkResponse({ type: ServiceDto })
+  @ApiAuthProblems(400, 404, 409)
+  publishVersion(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('code') code: string,
+    @Param('version', versionParam()) version: number,
+  ): Promise<ServiceDto> {
+    return this.catalogue.publishVersion(actorOf(admin), code, version);
+  }
+
+  @Post(':code/retire')
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire a service: no new applications; open ones continue (admins)' })
+  @ApiOkResponse({ type: ServiceDto })
+  @ApiAuthProblems(404)
+  retireService(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('code') code: string,
+  ): Promise<ServiceDto> {
+    return this.catalogue.retireService(actorOf(admin), code);
+  }
+}

@@ -1,0 +1,70 @@
+import { validateWorkflow } from '../workflow/workflow-validator';
+import { schemaProblem } from './form-schemas';
+import type { ServiceDefinition } from './service-definition';
+
+export interface DefinitionProblem {
+  /** Where: `workflow`, `formSchema`, `materials.<code>`, or a top-level field. */
+  field: string;
+  /** For workflow problems: the stage and action at fault. */
+  stage?: string | null;
+  action?: string;
+  message: string;
+}
+
+/** Everything that must hold before a version may be published (and so never change again). */
+export function validateServiceDefinition(definition: ServiceDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  if (definition.promisedWorkingDays > definition.statutoryWorkingDays) {
+    problems.push({
+      field: 'promisedWorkingDays',
+      message: 'the park cannot promise more than the statutory limit',
+    });
+  }
+
+  const formProblem = schemaProblem(definition.formSchema);
+  const formProperties = Object.keys(
+    (definition.formSchema?.properties as object | undefined) ?? {},
+  );
+  if (formProblem) problems.push({ field: 'formSchema', message: formProblem });
+  else if (definition.formSchema.type !== 'object' || formProperties.length === 0) {
+    problems.push({
+      field: 'formSchema',
+      message: 'must be an object schema with at least one property',
+    });
+  }
+
+  const codes = new Set<string>();
+  for (const material of definition.materials ?? []) {
+    if (codes.has(material.code))
+      problems.push({ field: `materials.${material.code}`, message: 'appears twice' });
+    codes.add(material.code);
+    if (material.requiredWhen === undefined) continue;
+    if (material.required) {
+      problems.push({
+        field: `materials.${material.code}`,
+        message: 'is always required, so requiredWhen would never apply',
+      });
+    }
+    const ruleProblem = schemaProblem(material.requiredWhen);
+    if (ruleProblem)
+      problems.push({ field: `materials.${material.code}.requiredWhen`, message: ruleProblem });
+    const referenced = Object.keys((material.requiredWhen.properties as object | undefined) ?? {});
+    for (const key of referenced.filter((name) => !formProperties.includes(name))) {
+      problems.push({
+        field: `materials.${material.code}.requiredWhen`,
+        message: `refers to "${key}", which the form does not ask`,
+      });
+    }
+  }
+  if (!(definition.materials ?? []).some((material) => material.required)) {
+    problems.push({
+      field: 'materials',
+      message: 'at least one material must be required in every situation',
+    });
+  }
+
+  for (const problem of validateWorkflow(definition.workflow)) {
+    problems.push({ field: 'workflow', ...problem });
+  }
+  return problems;
+}

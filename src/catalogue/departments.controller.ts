@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/auth.decorators';
+import { CatalogueService } from './catalogue.service';
+
+export class DepartmentDto {
+  @ApiProperty({ example: 'CUSTOMS' })
+  code: string;
+
+  @ApiProperty({ example: '海关（口岸卫生检疫）' })
+  name: string;
+
+  @ApiProperty({ example: 'Customs (port health quarantine)' })
+  nameEn: string;
+}
+
+@ApiTags('catalogue')
+@Public()
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The park departments that handle services' })
+  @ApiOkResponse({ type: [DepartmentDto] })
+  listDepartments(): Promise<DepartmentDto[]> {
+    return this.catalogue.listDepartments();
+  }
+}

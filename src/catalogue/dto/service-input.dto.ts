@@ -1,0 +1,204 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type { FileFormat } from '../data/catalogue-seed.types';
+import type { WorkflowDefinition } from '../../workflow/workflow.types';
+import { SERVICE_CATEGORIES, ServiceCategory } from '../service-definition';
+import { FILE_FORMATS } from './service.dto';
+
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export class MaterialTypeInput {
+  @ApiProperty({ example: 'biosafety_lab_certificate' })
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'code must be lower_snake_case' })
+  code: string;
+
+  @ApiProperty({ example: '实验室生物安全备案凭证' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 'Laboratory biosafety filing certificate' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  nameEn: string;
+
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  required: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: {
+      type: 'object',
+      required: ['article.riskClass'],
+      properties: { 'article.riskClass': { enum: ['A', 'B'] } },
+    },
+  })
+  @IsOptional()
+  @IsObject()
+  requiredWhen?: Record<string, unknown>;
+
+  @ApiProperty({ enum: FILE_FORMATS, isArray: true, example: ['pdf'] })
+  @ArrayMinSize(1)
+  @IsIn(FILE_FORMATS, { each: true })
+  formats: FileFormat[];
+
+  @ApiProperty({ example: 20971520, maximum: MAX_UPLOAD_BYTES })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_UPLOAD_BYTES)
+  maxBytes: number;
+
+  @ApiProperty({ example: true })
+  @IsBoolean()
+  fromLibrary: boolean;
+}
+
+export class CertificateSpecInput {
+  @ApiProperty({ example: '出入境特殊物品卫生检疫审批单' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  titleZh: string;
+
+  @ApiProperty({ example: 'Entry health quarantine approval of special articles' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  titleEn: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 6 })
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  validityMonths: number | null;
+
+  @ApiPropertyOptional({ example: 'biosafety_lab_certificate' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'materialCode must be lower_snake_case' })
+  materialCode?: string;
+}
+
+/** A whole service version as an admin writes it; deep rules are checked when publishing. */
+export class ServiceDefinitionInput {
+  @ApiProperty({ example: '入境特殊物品卫生检疫审批' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 'Entry health-quarantine approval of special articles' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  nameEn: string;
+
+  @ApiProperty({ example: 'CUSTOMS' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,19}$/, {
+    message: 'departmentCode must be a department code such as CUSTOMS',
+  })
+  departmentCode: string;
+
+  @ApiProperty({ example: '《出入境特殊物品卫生检疫管理规定》' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  legalBasis: string;
+
+  @ApiProperty({ example: 10, minimum: 1, maximum: 400 })
+  @IsInt()
+  @Min(1)
+  @Max(400)
+  promisedWorkingDays: number;
+
+  @ApiProperty({ example: 20, minimum: 1, maximum: 400 })
+  @IsInt()
+  @Min(1)
+  @Max(400)
+  statutoryWorkingDays: number;
+
+  @ApiProperty({ example: 0, minimum: 0 })
+  @IsInt()
+  @Min(0)
+  feeCny: number;
+
+  @ApiPropertyOptional({ type: CertificateSpecInput, nullable: true })
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => CertificateSpecInput)
+  certificate: CertificateSpecInput | null;
+
+  @ApiProperty({ type: [MaterialTypeInput] })
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => MaterialTypeInput)
+  materials: MaterialTypeInput[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'JSON Schema of the form.',
+  })
+  @IsObject()
+  formSchema: Record<string, unknown>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The workflow definition (see GET /services/{code}).',
+  })
+  @IsObject()
+  workflow: WorkflowDefinition;
+}
+
+export class NewServiceInput {
+  @ApiProperty({ example: 'CELL_BANK_FILING' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'code must be UPPER_SNAKE_CASE' })
+  code: string;
+
+  @ApiProperty({ enum: SERVICE_CATEGORIES, example: 'BASIC' })
+  @IsIn(SERVICE_CATEGORIES)
+  category: ServiceCategory;
+
+  @ApiProperty({ type: ServiceDefinitionInput })
+  @ValidateNested()
+  @Type(() => ServiceDefinitionInput)
+  definition: ServiceDefinitionInput;
+}
+
+export class NewDraftInput {
+  @ApiPropertyOptional({
+    type: ServiceDefinitionInput,
+    description:
+      "The draft's content; without it the draft starts as a copy of the current version.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ServiceDefinitionInput)
+  definition?: ServiceDefinitionInput;
+}
+
+export class DraftChangeInput extends PartialType(ServiceDefinitionInput) {}
