@@ -5,6 +5,8 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -21,7 +23,7 @@ import { ShutdownModule } from './shutdown/shutdown.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
-/** The HTTP API: controllers, guards and the error format. */
+/** The HTTP API's feature modules. */
 @Module({
   imports: [
     AuthModule,
@@ -29,23 +31,10 @@ import { WorkerModule } from './worker.module';
     ApiKeysModule,
     EnterprisesModule,
     NotificationsModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
-          { name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE },
-        ],
-        skipIf: () => !config.RATE_LIMIT_ENABLED,
-      }),
-    }),
+    CatalogueModule,
+    CalendarModule,
   ],
-  providers: [
-    QueueDashboard,
-    // Order matters: the principal is resolved before the rate limit keys on it.
-    { provide: APP_GUARD, useExisting: AccessGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-  ],
+  providers: [QueueDashboard],
 })
 export class ApiModule {}
 
@@ -60,12 +49,25 @@ export class AppModule {
         DatabaseModule,
         QueuesModule,
         AuditModule,
+        AuthModule,
         SeedModule,
         ShutdownModule,
         HealthModule,
         MetricsModule,
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+            { name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE },
+          ],
+          skipIf: () => !config.RATE_LIMIT_ENABLED,
+        }),
         ...(config.runsApi ? [ApiModule] : []),
         ...(config.runsWorker ? [WorkerModule] : []),
+      ],
+      providers: [
+        // Deny by default in every role. Order matters: the rate limit keys on the principal.
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };
   }

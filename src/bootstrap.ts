@@ -5,7 +5,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { DomainError } from './common/problem/domain-error';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { sendProblem } from './common/problem/send-problem';
 import { validationFailed } from './common/problem/validation-errors';
 import { AppConfig } from './config/app-config';
 import { runPendingMigrations } from './database/migrate';
@@ -29,7 +31,10 @@ export interface CreateAppOptions {
  * API (role api), consumes jobs (role worker), or both (role all). Workers also serve
  * /health and /metrics so orchestrators can probe them.
  */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   if (!options.preview) await runPendingMigrations(config);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -55,7 +60,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Nest routes Fastify's own errors (body parsing, unknown routes) through this filter too.
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'] });
+  if (config.CORS_ORIGINS.length > 0)
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
+    });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await app.register(helmet as never, {
@@ -72,11 +81,30 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (!config.runsApi) {
+    // A worker serves its probes only; feature modules it imports keep their routes unreachable.
+    fastify.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (!UNPREFIXED.includes(path.slice(1))) {
+        sendProblem(
+          new DomainError('not-found', 'A worker process serves only /health and /metrics'),
+          request,
+          reply,
+          new NestLogger('HTTP'),
+        );
+        return reply;
+      }
+    });
+  }
   if (!options.preview) {
     const metrics = app.get(MetricsService);
     fastify.addHook('onResponse', async (request, reply) => {
       metrics.httpDuration.observe(
-        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+        },
         reply.elapsedTime / 1000,
       );
     });

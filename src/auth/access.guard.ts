@@ -24,17 +24,28 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const authorization = request.headers.authorization;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      // Public routes may show more to a signed-in caller (an admin sees drafts); bad credentials just count as none.
+      if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) {
+        request.principal = await this.resolver
+          .fromAccessToken(authorization.slice(7).trim())
+          .catch(() => undefined);
+      }
+      return true;
+    }
+
     const apiKey = request.headers['x-api-key'];
     if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) {
       const principal = await this.resolver.fromAccessToken(authorization.slice(7).trim());
       request.principal = principal;
       const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
       if (!roles.includes(principal.role)) {
-        throw new DomainError('forbidden', `This action is not available to the ${principal.role} role`);
+        throw new DomainError(
+          'forbidden',
+          `This action is not available to the ${principal.role} role`,
+        );
       }
       return true;
     }
