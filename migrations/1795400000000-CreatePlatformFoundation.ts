@@ -38,11 +38,21 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT enterprises_credit_code_key UNIQUE (credit_code)
       )`);
-    await queryRunner.query(`CREATE INDEX enterprises_created_idx ON enterprises (created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX enterprises_sector_idx ON enterprises (sector, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX enterprises_zone_idx ON enterprises (zone, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX enterprises_unverified_idx ON enterprises (created_at DESC, id DESC) WHERE verified_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX enterprises_name_trgm_idx ON enterprises USING gin (name gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX enterprises_created_idx ON enterprises (created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX enterprises_sector_idx ON enterprises (sector, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX enterprises_zone_idx ON enterprises (zone, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX enterprises_unverified_idx ON enterprises (created_at DESC, id DESC) WHERE verified_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX enterprises_name_trgm_idx ON enterprises USING gin (name gin_trgm_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE users (
@@ -64,8 +74,12 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
           CHECK ((role IN ('OFFICER', 'DEPARTMENT_HEAD')) = (department_code IS NOT NULL))
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email))`);
-    await queryRunner.query(`CREATE INDEX users_enterprise_idx ON users (enterprise_id) WHERE enterprise_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX users_department_idx ON users (department_code, role) WHERE department_code IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX users_enterprise_idx ON users (enterprise_id) WHERE enterprise_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX users_department_idx ON users (department_code, role) WHERE department_code IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX users_created_idx ON users (created_at DESC, id DESC)`);
 
     await queryRunner.query(`
@@ -81,7 +95,9 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         CONSTRAINT refresh_tokens_token_hash_key UNIQUE (token_hash)
       )`);
     await queryRunner.query(`CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)`);
-    await queryRunner.query(`CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id) WHERE revoked_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id) WHERE revoked_at IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE api_keys (
@@ -109,7 +125,9 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         details jsonb NOT NULL DEFAULT '{}',
         occurred_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await queryRunner.query(`CREATE INDEX audit_log_target_idx ON audit_log (target_type, target_id, id)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_log_target_idx ON audit_log (target_type, target_id, id)`,
+    );
 
     // The platform's event log: every state change, append-only, ordered by seq.
     await queryRunner.query(`
@@ -127,7 +145,9 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         CONSTRAINT events_seq_key UNIQUE (seq)
       )`);
     await queryRunner.query(`CREATE INDEX events_subject_idx ON events (subject_id, seq)`);
-    await queryRunner.query(`CREATE INDEX events_enterprise_idx ON events (enterprise_id, seq) WHERE enterprise_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX events_enterprise_idx ON events (enterprise_id, seq) WHERE enterprise_id IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -152,8 +172,12 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unsent_idx ON outbox (created_at) WHERE sent_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX outbox_sent_idx ON outbox (sent_at) WHERE sent_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unsent_idx ON outbox (created_at) WHERE sent_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX outbox_sent_idx ON outbox (sent_at) WHERE sent_at IS NOT NULL`,
+    );
     // Wakes the relay as soon as a transaction that wrote rows commits.
     await queryRunner.query(`
       CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -178,8 +202,12 @@ export class CreatePlatformFoundation1795400000000 implements MigrationInterface
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT notifications_user_event_key UNIQUE (user_id, event_id)
       )`);
-    await queryRunner.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id, created_at DESC, id DESC) WHERE read_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX notifications_unread_idx ON notifications (user_id, created_at DESC, id DESC) WHERE read_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,7 +2,9 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 
 /** Reads the configuration or exits with one line naming what is wrong. */
-export function loadConfigOrExit(overrides: Partial<Record<keyof AppConfig, string>> = {}): AppConfig {
+export function loadConfigOrExit(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+): AppConfig {
   try {
     return loadConfig({ ...process.env, ...overrides });
   } catch (error) {

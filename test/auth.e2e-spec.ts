@@ -1,5 +1,11 @@
 import { TestApp, startTestApp } from './support/test-app';
-import { login, loginAdmin, newStaff, registerEnterprise, registrationBody } from './support/factories';
+import {
+  login,
+  loginAdmin,
+  newStaff,
+  registerEnterprise,
+  registrationBody,
+} from './support/factories';
 
 describe('auth', () => {
   let t: TestApp;
@@ -13,14 +19,19 @@ describe('auth', () => {
   it('registers an enterprise with its admin, who can log in and read /me', async () => {
     const body = registrationBody({ name: '苏州启明生物医药有限公司' });
     const registered = await t.http().post('/api/v1/auth/register').send(body).expect(201);
-    expect(registered.headers.location).toBe(`/api/v1/enterprises/${registered.body.enterprise.id}`);
+    expect(registered.headers.location).toBe(
+      `/api/v1/enterprises/${registered.body.enterprise.id}`,
+    );
     expect(registered.body.enterprise).toMatchObject({
       name: '苏州启明生物医药有限公司',
       creditCode: body.enterprise.creditCode,
       verified: false,
       version: 1,
     });
-    expect(registered.body.user).toMatchObject({ email: body.admin.email, role: 'ENTERPRISE_ADMIN' });
+    expect(registered.body.user).toMatchObject({
+      email: body.admin.email,
+      role: 'ENTERPRISE_ADMIN',
+    });
     expect(registered.body.user).not.toHaveProperty('passwordHash');
 
     const session = await login(t, body.admin.email, body.admin.password);
@@ -35,23 +46,35 @@ describe('auth', () => {
     body.enterprise.creditCode = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
     const response = await t.http().post('/api/v1/auth/register').send(body).expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ type: 'urn:parkline:problem:validation-failed', status: 400 });
+    expect(response.body).toMatchObject({
+      type: 'urn:parkline:problem:validation-failed',
+      status: 400,
+    });
     expect(response.body.errors).toEqual([
-      { field: 'enterprise.creditCode', message: 'creditCode has a wrong check character (GB 32100-2015)' },
+      {
+        field: 'enterprise.creditCode',
+        message: 'creditCode has a wrong check character (GB 32100-2015)',
+      },
     ]);
   });
 
   it('refuses unknown body properties instead of ignoring them', async () => {
     const body = { ...registrationBody(), referrer: 'someone' };
     const response = await t.http().post('/api/v1/auth/register').send(body).expect(400);
-    expect(response.body.errors).toContainEqual({ field: 'referrer', message: 'property referrer should not exist' });
+    expect(response.body.errors).toContainEqual({
+      field: 'referrer',
+      message: 'property referrer should not exist',
+    });
     const nested = registrationBody();
     const response2 = await t
       .http()
       .post('/api/v1/auth/register')
       .send({ ...nested, admin: { ...nested.admin, role: 'ADMIN' } })
       .expect(400);
-    expect(response2.body.errors).toContainEqual({ field: 'admin.role', message: 'property role should not exist' });
+    expect(response2.body.errors).toContainEqual({
+      field: 'admin.role',
+      message: 'property role should not exist',
+    });
   });
 
   it('reports malformed JSON and duplicate registrations as problems, not 500s', async () => {
@@ -68,53 +91,108 @@ describe('auth', () => {
     const again = registrationBody();
     again.enterprise.creditCode = body.enterprise.creditCode;
     const duplicate = await t.http().post('/api/v1/auth/register').send(again).expect(409);
-    expect(duplicate.body.errors).toEqual([{ field: 'enterprise.creditCode', message: 'is already registered' }]);
+    expect(duplicate.body.errors).toEqual([
+      { field: 'enterprise.creditCode', message: 'is already registered' },
+    ]);
   });
 
   it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
     const enterprise = await registerEnterprise(t);
-    const first = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: enterprise.refreshToken }).expect(200);
+    const first = await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: enterprise.refreshToken })
+      .expect(200);
     expect(first.body.refreshToken).not.toBe(enterprise.refreshToken);
-    const second = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+    const second = await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.body.refreshToken })
+      .expect(200);
 
     // The original token is replayed, as a thief would: the family is revoked.
-    await t.http().post('/api/v1/auth/refresh').send({ refreshToken: enterprise.refreshToken }).expect(401);
-    await t.http().post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
-    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${second.body.accessToken}`).expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: enterprise.refreshToken })
+      .expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: second.body.refreshToken })
+      .expect(401);
+    await t
+      .http()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${second.body.accessToken}`)
+      .expect(401);
 
     // Another session of the same user is untouched.
     const other = await login(t, enterprise.email, enterprise.password);
     await t.http().get('/api/v1/me').set(other.auth).expect(200);
   });
 
-  it('logs out: the session\'s tokens stop working', async () => {
+  it("logs out: the session's tokens stop working", async () => {
     const enterprise = await registerEnterprise(t);
-    await t.http().post('/api/v1/auth/logout').send({ refreshToken: enterprise.refreshToken }).expect(204);
+    await t
+      .http()
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: enterprise.refreshToken })
+      .expect(204);
     await t.http().get('/api/v1/me').set(enterprise.auth).expect(401);
-    await t.http().post('/api/v1/auth/refresh').send({ refreshToken: enterprise.refreshToken }).expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: enterprise.refreshToken })
+      .expect(401);
   });
 
   it('refuses wrong passwords, missing and forged tokens', async () => {
     const enterprise = await registerEnterprise(t);
-    const wrong = await t.http().post('/api/v1/auth/login').send({ email: enterprise.email, password: 'not-the-password' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: enterprise.email, password: 'not-the-password' })
+      .expect(401);
     expect(wrong.body.type).toBe('urn:parkline:problem:invalid-credentials');
-    await t.http().post('/api/v1/auth/login').send({ email: 'nobody@example.cn', password: 'whatever-pass' }).expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.cn', password: 'whatever-pass' })
+      .expect(401);
     const missing = await t.http().get('/api/v1/me').expect(401);
     expect(missing.body.type).toBe('urn:parkline:problem:unauthenticated');
     const [header, payload] = enterprise.accessToken.split('.');
-    await t.http().get('/api/v1/me').set('Authorization', `Bearer ${header}.${payload}.forged`).expect(401);
+    await t
+      .http()
+      .get('/api/v1/me')
+      .set('Authorization', `Bearer ${header}.${payload}.forged`)
+      .expect(401);
   });
 
-  it('refuses a deactivated user\'s token at once', async () => {
+  it("refuses a deactivated user's token at once", async () => {
     const admin = await loginAdmin(t);
     const officer = await newStaff(t, admin, 'OFFICER', 'CUSTOMS');
     await t.http().get('/api/v1/me').set(officer.auth).expect(200);
 
-    const deactivated = await t.http().patch(`/api/v1/users/${officer.userId}`).set(admin.auth).send({ active: false }).expect(200);
+    const deactivated = await t
+      .http()
+      .patch(`/api/v1/users/${officer.userId}`)
+      .set(admin.auth)
+      .send({ active: false })
+      .expect(200);
     expect(deactivated.body.active).toBe(false);
     await t.http().get('/api/v1/me').set(officer.auth).expect(401);
-    await t.http().post('/api/v1/auth/refresh').send({ refreshToken: officer.refreshToken }).expect(401);
-    await t.http().post('/api/v1/auth/login').send({ email: officer.email, password: 'Officer-Pass-2026' }).expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: officer.refreshToken })
+      .expect(401);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: officer.email, password: 'Officer-Pass-2026' })
+      .expect(401);
 
     const audit = await t.dataSource.query(
       `SELECT action, actor_id FROM audit_log WHERE target_id = $1 ORDER BY id`,
@@ -130,6 +208,11 @@ describe('auth', () => {
     const enterprise = await registerEnterprise(t);
     const response = await t.http().get('/api/v1/users').set(enterprise.auth).expect(403);
     expect(response.body.type).toBe('urn:parkline:problem:forbidden');
-    await t.http().post('/api/v1/api-keys').set(enterprise.auth).send({ name: 'x', scopes: ['catalogue:read'], enterpriseIds: [] }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/api-keys')
+      .set(enterprise.auth)
+      .send({ name: 'x', scopes: ['catalogue:read'], enterpriseIds: [] })
+      .expect(403);
   });
 });

@@ -18,7 +18,10 @@ describe('outbox', () => {
 
   beforeAll(async () => {
     const port = await redisProxy.start();
-    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, OUTBOX_ENQUEUE_TIMEOUT_MS: '300' });
+    t = await startTestApp({
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      OUTBOX_ENQUEUE_TIMEOUT_MS: '300',
+    });
     officer = await newStaff(t, await loginAdmin(t), 'OFFICER', 'PSC');
   });
 
@@ -39,7 +42,11 @@ describe('outbox', () => {
 
   it('relays an event to Bull as soon as its transaction commits', async () => {
     const enterprise = await registerEnterprise(t);
-    await t.http().post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`).set(officer.auth).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`)
+      .set(officer.auth)
+      .expect(200);
     const inbox = await eventually(async () => {
       const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
       return response.body.data.length > 0 ? response.body.data : undefined;
@@ -54,7 +61,11 @@ describe('outbox', () => {
     await redisProxy.cut();
     try {
       // The state change needs only PostgreSQL, so it succeeds during the outage.
-      await t.http().post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`).set(officer.auth).expect(200);
+      await t
+        .http()
+        .post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`)
+        .set(officer.auth)
+        .expect(200);
       const failed = await eventually(
         async () => {
           const row = await outboxRowFor(enterprise.enterpriseId);
@@ -74,7 +85,11 @@ describe('outbox', () => {
 
     const inbox = await eventually(
       async () => {
-        const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
+        const response = await t
+          .http()
+          .get('/api/v1/notifications')
+          .set(enterprise.auth)
+          .expect(200);
         return response.body.data.length > 0 ? response.body.data : undefined;
       },
       20_000,
@@ -93,9 +108,15 @@ describe('outbox', () => {
     expect(job?.returnvalue).toEqual({ notified: 1 });
     const completed = await queue.getCompleted(0, -1);
     expect(completed.filter((done) => done.data.eventId === job!.data.eventId)).toHaveLength(1);
-    const notifications = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
+    const notifications = await t
+      .http()
+      .get('/api/v1/notifications')
+      .set(enterprise.auth)
+      .expect(200);
     expect(notifications.body.data).toHaveLength(1);
     expect(inbox).toHaveLength(1);
-    await eventually(async () => ((await t.http().get('/health/ready')).status === 200 ? true : undefined));
+    await eventually(async () =>
+      (await t.http().get('/health/ready')).status === 200 ? true : undefined,
+    );
   });
 });

@@ -11,7 +11,11 @@ describe('platform', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_ENABLED: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '8', METRICS_TOKEN: 'metrics-secret' });
+    t = await startTestApp({
+      RATE_LIMIT_ENABLED: 'true',
+      AUTH_RATE_LIMIT_PER_MINUTE: '8',
+      METRICS_TOKEN: 'metrics-secret',
+    });
   });
 
   afterAll(() => t.close());
@@ -47,14 +51,22 @@ describe('platform', () => {
     const missing = await t.http().get('/api/v1/nowhere').expect(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.body).toMatchObject({ status: 404, title: 'Resource not found' });
-    const badId = await t.http().get('/api/v1/enterprises/not-a-uuid').set((await loginAdmin(t)).auth).expect(400);
+    const badId = await t
+      .http()
+      .get('/api/v1/enterprises/not-a-uuid')
+      .set((await loginAdmin(t)).auth)
+      .expect(400);
     expect(badId.headers['content-type']).toContain('application/problem+json');
   });
 
   it('exposes Prometheus metrics behind the metrics token', async () => {
     await t.http().get('/metrics').expect(401);
     await t.http().get('/metrics').set('Authorization', 'Bearer wrong').expect(401);
-    const metrics = await t.http().get('/metrics').set('Authorization', 'Bearer metrics-secret').expect(200);
+    const metrics = await t
+      .http()
+      .get('/metrics')
+      .set('Authorization', 'Bearer metrics-secret')
+      .expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toMatch(/queue_jobs\{queue="events",state="waiting"\} \d+/);
   });
@@ -64,7 +76,11 @@ describe('platform', () => {
     const enterprise = await registerEnterprise(t);
     await t.http().get('/admin/queues').set(enterprise.auth).expect(403);
     const basic = Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString('base64');
-    const page = await t.http().get('/admin/queues').set('Authorization', `Basic ${basic}`).expect(200);
+    const page = await t
+      .http()
+      .get('/admin/queues')
+      .set('Authorization', `Basic ${basic}`)
+      .expect(200);
     expect(page.text).toContain('Parkline queues');
     const admin = await loginAdmin(t);
     const queues = await t.http().get('/admin/queues/api/queues').set(admin.auth).expect(200);
@@ -87,12 +103,16 @@ describe('platform', () => {
   it('rate-limits sign-in attempts with 429 and Retry-After', async () => {
     const attempts = [];
     for (let i = 0; i < 12; i++) {
-      attempts.push(await t.http().post('/api/v1/auth/login').send({ email: 'guess@example.cn', password: `guess-${i}-password` }));
+      attempts.push(
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: 'guess@example.cn', password: `guess-${i}-password` }),
+      );
     }
     const limited = attempts.filter((response) => response.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0].headers['retry-after'])).toBeGreaterThan(0);
     expect(limited[0].body.type).toBe('urn:parkline:problem:rate-limited');
   });
-
 });

@@ -1,5 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -25,9 +41,14 @@ export class ApiKeysController {
 
   @Post()
   @Created(CreatedApiKeyDto, (key) => `/api/v1/api-keys/${key.id}`)
-  @ApiOperation({ summary: 'Create an integrator API key, scoped and bound to enterprises; the key is shown once' })
+  @ApiOperation({
+    summary: 'Create an integrator API key, scoped and bound to enterprises; the key is shown once',
+  })
   @ApiAuthProblems(400)
-  createApiKey(@CurrentPrincipal() admin: UserPrincipal, @Body() body: NewApiKeyDto): Promise<CreatedApiKeyDto> {
+  createApiKey(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Body() body: NewApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
     return this.apiKeys.createApiKey(actorOf(admin), body);
   }
 
@@ -36,7 +57,10 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
   @ApiNoContentResponse({ description: 'Revoked (also when it already was).' })
   @ApiAuthProblems(404)
-  revokeApiKey(@CurrentPrincipal() admin: UserPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  revokeApiKey(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     return this.apiKeys.revokeApiKey(actorOf(admin), id);
   }
 }

@@ -41,11 +41,17 @@ export class ApiKeysService {
           createdBy: actor.id,
         }),
       );
-      await this.audit.record(manager, actor, 'api_key.created', { type: 'api_key', id: saved.id }, {
-        name: saved.name,
-        scopes: saved.scopes,
-        enterpriseIds: saved.enterpriseIds,
-      });
+      await this.audit.record(
+        manager,
+        actor,
+        'api_key.created',
+        { type: 'api_key', id: saved.id },
+        {
+          name: saved.name,
+          scopes: saved.scopes,
+          enterpriseIds: saved.enterpriseIds,
+        },
+      );
       return { ...ApiKeyDto.from(saved), key };
     });
   }

@@ -7,7 +7,13 @@ export type AuditAction =
   | 'user.updated'
   | 'api_key.created'
   | 'api_key.revoked'
-  | 'enterprise.verified';
+  | 'enterprise.verified'
+  | 'calendar.published'
+  | 'service.created'
+  | 'service.version_created'
+  | 'service.version_updated'
+  | 'service.version_published'
+  | 'service.retired';
 
 /** Records what staff did, in the same transaction as the change itself. */
 @Injectable()

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
@@ -28,7 +35,9 @@ export class AuthController {
   @Public()
   @StrictRateLimit()
   @Created(RegistrationDto, (result) => `/api/v1/enterprises/${result.enterprise.id}`)
-  @ApiOperation({ summary: 'Register an enterprise and its first admin user; returns a session for that admin' })
+  @ApiOperation({
+    summary: 'Register an enterprise and its first admin user; returns a session for that admin',
+  })
   @ApiProblems(400, 409)
   register(@Body() body: RegisterDto): Promise<RegistrationDto> {
     return this.auth.register(body);
@@ -51,7 +60,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',
-    description: 'Refresh tokens are single-use. Presenting one that was already used revokes the whole session.',
+    description:
+      'Refresh tokens are single-use. Presenting one that was already used revokes the whole session.',
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401)
@@ -64,7 +74,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'End the session the refresh token belongs to',
-    description: 'The session\'s refresh tokens and the access tokens issued from them stop working.',
+    description:
+      "The session's refresh tokens and the access tokens issued from them stop working.",
   })
   @ApiProblems(400)
   logout(@Body() body: RefreshDto): Promise<void> {

@@ -48,9 +48,13 @@ export class AuthService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'enterprises_credit_code_key')) {
-        throw new DomainError('conflict', 'An enterprise with this credit code is already registered', {
-          errors: [{ field: 'enterprise.creditCode', message: 'is already registered' }],
-        });
+        throw new DomainError(
+          'conflict',
+          'An enterprise with this credit code is already registered',
+          {
+            errors: [{ field: 'enterprise.creditCode', message: 'is already registered' }],
+          },
+        );
       }
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new DomainError('conflict', 'This email is already in use', {
@@ -70,7 +74,10 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
-      throw new DomainError('invalid-credentials', 'Wrong email or password, or the account is inactive');
+      throw new DomainError(
+        'invalid-credentials',
+        'Wrong email or password, or the account is inactive',
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
@@ -94,4 +101,3 @@ export class AuthService {
     return { user: UserDto.from(user), enterprise: enterprise && EnterpriseDto.from(enterprise) };
   }
 }
-

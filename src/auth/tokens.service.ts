@@ -46,7 +46,8 @@ export class TokensService {
         where: { tokenHash: sha256(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!current || current.revokedAt || current.expiresAt <= new Date()) return 'invalid' as const;
+      if (!current || current.revokedAt || current.expiresAt <= new Date())
+        return 'invalid' as const;
       if (current.usedAt) {
         await this.revokeFamily(manager, current.familyId);
         return 'reused' as const;
@@ -64,7 +65,9 @@ export class TokensService {
 
   /** Ends the session the refresh token belongs to; unknown tokens are ignored. */
   async revokeSessionOf(refreshToken: string): Promise<void> {
-    const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
+    const token = await this.dataSource
+      .getRepository(RefreshToken)
+      .findOneBy({ tokenHash: sha256(refreshToken) });
     if (token) await this.revokeFamily(this.dataSource.manager, token.familyId);
   }
 
@@ -75,7 +78,11 @@ export class TokensService {
   verifyAccessToken(token: string): AccessTokenClaims {
     try {
       const claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      if (
+        claims.typ !== 'access' ||
+        typeof claims.sub !== 'string' ||
+        typeof claims.sid !== 'string'
+      ) {
         throw new Error('not an access token');
       }
       return claims;
@@ -85,10 +92,18 @@ export class TokensService {
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
-  private async issue(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
+  private async issue(
+    manager: EntityManager,
+    userId: string,
+    familyId: string,
+  ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     await manager.insert(RefreshToken, {
       familyId,

@@ -19,7 +19,11 @@ describe('loadConfig', () => {
 
   it('converts numbers, booleans and lists from strings', () => {
     const config = loadConfig(
-      { PORT: '8080', RATE_LIMIT_ENABLED: 'false', CORS_ORIGINS: 'https://a.example, https://b.example' },
+      {
+        PORT: '8080',
+        RATE_LIMIT_ENABLED: 'false',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+      },
       noEnvFile,
     );
     expect(config.PORT).toBe(8080);

@@ -1,10 +1,16 @@
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const projectRoot = join(__dirname, '..', '..');
+
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-time Date.
+const DATE_ARRAY_OID = 1182 as typeof types.builtins.DATE;
+const TEXT_ARRAY_OID = 1009 as typeof types.builtins.TEXT;
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+types.setTypeParser(DATE_ARRAY_OID, types.getTypeParser(TEXT_ARRAY_OID));
 
 /** Shared by the app, the migration CLI and the tests, so all three see the same schema. */
 export function databaseOptions(config: AppConfig): DataSourceOptions {

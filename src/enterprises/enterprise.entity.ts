@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export const SECTORS = [
   'ANTIBODY_PROTEIN',
@@ -53,7 +59,10 @@ export class Enterprise {
     precision: 18,
     scale: 2,
     nullable: true,
-    transformer: { to: (v?: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+    transformer: {
+      to: (v?: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
   })
   registeredCapitalCny: number | null;
 

@@ -1,5 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
 import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -36,16 +53,26 @@ export class EnterprisesController {
   @ApiSecurity('api-key')
   @WithETag()
   @ApiOperation({ summary: 'Read an enterprise profile (your own, or any for park staff)' })
-  @ApiOkResponse({ type: EnterpriseDto, headers: { ETag: { description: 'The version, for If-Match' } } })
+  @ApiOkResponse({
+    type: EnterpriseDto,
+    headers: { ETag: { description: 'The version, for If-Match' } },
+  })
   @ApiAuthProblems(400, 404)
-  getEnterprise(@CurrentPrincipal() principal: Principal, @Param('id', enterpriseId()) id: string): Promise<EnterpriseDto> {
+  getEnterprise(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', enterpriseId()) id: string,
+  ): Promise<EnterpriseDto> {
     return this.enterprises.getEnterprise(principal, id);
   }
 
   @Patch(':id')
   @Roles('ENTERPRISE_ADMIN')
   @WithETag()
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the version you read; stale → 412' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'ETag of the version you read; stale → 412',
+  })
   @ApiOperation({ summary: 'Update your enterprise profile' })
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiAuthProblems(400, 404, 409, 412)
@@ -62,10 +89,15 @@ export class EnterprisesController {
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
   @HttpCode(200)
   @WithETag()
-  @ApiOperation({ summary: 'Verify an enterprise so it may submit applications (any staff member)' })
+  @ApiOperation({
+    summary: 'Verify an enterprise so it may submit applications (any staff member)',
+  })
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiAuthProblems(400, 404)
-  verifyEnterprise(@CurrentPrincipal() principal: Principal, @Param('id', enterpriseId()) id: string): Promise<EnterpriseDto> {
+  verifyEnterprise(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', enterpriseId()) id: string,
+  ): Promise<EnterpriseDto> {
     return this.enterprises.verifyEnterprise(principal, id);
   }
 
@@ -74,7 +106,10 @@ export class EnterprisesController {
   @ApiOperation({ summary: "List an enterprise's users" })
   @ApiOkResponse({ type: [UserDto] })
   @ApiAuthProblems(400, 404)
-  listMembers(@CurrentPrincipal() principal: Principal, @Param('id', enterpriseId()) id: string): Promise<UserDto[]> {
+  listMembers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', enterpriseId()) id: string,
+  ): Promise<UserDto[]> {
     return this.enterprises.listMembers(principal, id);
   }
 

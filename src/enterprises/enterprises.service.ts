@@ -31,7 +31,9 @@ export class EnterprisesService {
     if (query.sector) enterprises.andWhere('enterprise.sector = :sector', { sector: query.sector });
     if (query.zone) enterprises.andWhere('enterprise.zone = :zone', { zone: query.zone });
     if (query.verified) {
-      enterprises.andWhere(`enterprise.verified_at IS ${query.verified === 'true' ? 'NOT NULL' : 'NULL'}`);
+      enterprises.andWhere(
+        `enterprise.verified_at IS ${query.verified === 'true' ? 'NOT NULL' : 'NULL'}`,
+      );
     }
     if (query.q) {
       enterprises.andWhere(
@@ -55,8 +57,16 @@ export class EnterprisesService {
     const { expectedVersion, ...profile } = change;
     return this.dataSource.transaction(async (manager) => {
       const enterprise = await this.findVisible(manager, principal, id, true);
-      assertVersion(enterprise.version, { ifMatch, body: expectedVersion } satisfies ExpectedVersion, 'Enterprise');
-      await manager.update(Enterprise, { id, version: enterprise.version }, { ...profile, version: enterprise.version + 1 });
+      assertVersion(
+        enterprise.version,
+        { ifMatch, body: expectedVersion } satisfies ExpectedVersion,
+        'Enterprise',
+      );
+      await manager.update(
+        Enterprise,
+        { id, version: enterprise.version },
+        { ...profile, version: enterprise.version + 1 },
+      );
       return EnterpriseDto.from(await manager.findOneByOrFail(Enterprise, { id }));
     });
   }
@@ -93,7 +103,11 @@ export class EnterprisesService {
     return members.map(UserDto.from);
   }
 
-  async addMember(principal: Principal, enterpriseId: string, member: NewMemberDto): Promise<UserDto> {
+  async addMember(
+    principal: Principal,
+    enterpriseId: string,
+    member: NewMemberDto,
+  ): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.findVisible(manager, principal, enterpriseId, true);
       const user = await this.users.insertUser(manager, { ...member, enterpriseId });
@@ -111,7 +125,8 @@ export class EnterprisesService {
     id: string,
     lock = false,
   ): Promise<Enterprise> {
-    if (!isStaff(principal) && !actsForEnterprise(principal, id)) throw DomainError.notFound('Enterprise');
+    if (!isStaff(principal) && !actsForEnterprise(principal, id))
+      throw DomainError.notFound('Enterprise');
     const enterprise = await manager.findOne(Enterprise, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -120,4 +135,3 @@ export class EnterprisesService {
     return enterprise;
   }
 }
-

@@ -20,7 +20,9 @@ export class EventsProcessor {
     const event = await this.events.findById(job.data.eventId);
     if (!event) {
       // The outbox row commits with its event, so this only happens for a foreign job.
-      this.logger.warn(`Event ${job.data.eventId} of job ${job.id} does not exist; nothing to publish`);
+      this.logger.warn(
+        `Event ${job.data.eventId} of job ${job.id} does not exist; nothing to publish`,
+      );
       return { notified: 0 };
     }
     const notified = await this.notifications.notifyAbout(event);

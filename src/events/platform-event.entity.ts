@@ -6,7 +6,13 @@ export class PlatformEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'bigint', insert: false, update: false, generated: 'identity', generatedIdentity: 'ALWAYS' })
+  @Column({
+    type: 'bigint',
+    insert: false,
+    update: false,
+    generated: 'identity',
+    generatedIdentity: 'ALWAYS',
+  })
   seq: string;
 
   @Column()

@@ -1,5 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
@@ -7,9 +12,17 @@ import { QueueHealthIndicator } from './queue-health.indicator';
 
 const HEALTH_EXAMPLE = {
   status: 'ok',
-  info: { postgres: { status: 'up' }, redis: { status: 'up', latencyMs: 1 }, workers: { status: 'up', queues: 1 } },
+  info: {
+    postgres: { status: 'up' },
+    redis: { status: 'up', latencyMs: 1 },
+    workers: { status: 'up', queues: 1 },
+  },
   error: {},
-  details: { postgres: { status: 'up' }, redis: { status: 'up', latencyMs: 1 }, workers: { status: 'up', queues: 1 } },
+  details: {
+    postgres: { status: 'up' },
+    redis: { status: 'up', latencyMs: 1 },
+    workers: { status: 'up', queues: 1 },
+  },
 };
 
 @ApiTags('ops')
@@ -31,10 +44,14 @@ export class HealthController {
 
   /** Answers 503 with the same shape (not problem+json) so probes and people see which part is down. */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected' })
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected',
+  })
   @ApiOkResponse({ schema: { example: HEALTH_EXAMPLE } })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; `details` says which.' })
-  async checkReadiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+  async checkReadiness(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgres', { timeout: 1000 }),

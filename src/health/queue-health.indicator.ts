@@ -20,7 +20,9 @@ export class QueueHealthIndicator {
       const started = Date.now();
       await Promise.race([
         queue.client.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS),
+        ),
       ]);
       return indicator.up({ latencyMs: Date.now() - started });
     } catch (error) {
@@ -34,7 +36,8 @@ export class QueueHealthIndicator {
    */
   async areWorkersConnected(key = 'workers') {
     const indicator = this.health.check(key);
-    if (!this.config.runsWorker) return indicator.up({ role: this.config.APP_ROLE, consuming: false });
+    if (!this.config.runsWorker)
+      return indicator.up({ role: this.config.APP_ROLE, consuming: false });
     const disconnected = this.queues
       .all()
       .filter(({ queue }) => queue.clients.some((client) => client.status !== 'ready'))

@@ -20,13 +20,23 @@ export class MetricsController {
   @Public()
   @ApiBearerAuth()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics (HTTP latency, queue depths, process); needs METRICS_TOKEN as Bearer' })
-  @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiOperation({
+    summary:
+      'Prometheus metrics (HTTP latency, queue depths, process); needs METRICS_TOKEN as Bearer',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @ApiProblems(401)
   async getMetrics(@Headers('authorization') authorization?: string): Promise<string> {
     const expected = Buffer.from(`Bearer ${this.config.METRICS_TOKEN}`);
     const given = Buffer.from(authorization ?? '');
-    if (!this.config.METRICS_TOKEN || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (
+      !this.config.METRICS_TOKEN ||
+      given.length !== expected.length ||
+      !timingSafeEqual(given, expected)
+    ) {
       throw new DomainError('unauthenticated', 'Send the metrics token as a Bearer token');
     }
     return this.metrics.registry.metrics();

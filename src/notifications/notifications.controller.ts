@@ -5,7 +5,12 @@ import { UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
-import { MarkedReadDto, NotificationDto, NotificationListQuery, NotificationPageDto } from './dto/notification.dto';
+import {
+  MarkedReadDto,
+  NotificationDto,
+  NotificationListQuery,
+  NotificationPageDto,
+} from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -40,7 +45,10 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark one notification read' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiAuthProblems(400, 404)
-  markRead(@CurrentPrincipal() user: UserPrincipal, @Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationDto> {
+  markRead(
+    @CurrentPrincipal() user: UserPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<NotificationDto> {
     return this.notifications.markRead(user.id, id);
   }
 }

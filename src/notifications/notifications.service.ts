@@ -34,7 +34,10 @@ export class NotificationsService {
     return inserted.length;
   }
 
-  async listNotifications(userId: string, query: NotificationListQuery): Promise<Page<NotificationDto>> {
+  async listNotifications(
+    userId: string,
+    query: NotificationListQuery,
+  ): Promise<Page<NotificationDto>> {
     const notifications = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('notification')

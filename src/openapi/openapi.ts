@@ -35,7 +35,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
   document.paths = sortKeys(document.paths);
-  if (document.components?.schemas) document.components.schemas = sortKeys(document.components.schemas);
+  if (document.components?.schemas)
+    document.components.schemas = sortKeys(document.components.schemas);
   document.tags = [...(document.tags ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return document;
 }

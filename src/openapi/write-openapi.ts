@@ -6,7 +6,9 @@ import { buildOpenApiDocument } from './openapi';
 
 /** `npm run openapi`: writes openapi.json without connecting to PostgreSQL or Redis. */
 async function writeOpenApi(): Promise<void> {
-  const app = await createApp(loadConfig({ APP_ROLE: 'api', LOG_LEVEL: 'warn' }), { preview: true });
+  const app = await createApp(loadConfig({ APP_ROLE: 'api', LOG_LEVEL: 'warn' }), {
+    preview: true,
+  });
   const document = buildOpenApiDocument(app);
   const target = join(__dirname, '..', '..', '..', 'openapi.json');
   writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);

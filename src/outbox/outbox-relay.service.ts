@@ -58,12 +58,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** The safety net under NOTIFY: re-listens if needed, re-sends leftovers, prunes old rows. */
   private sweep(): void {
     if (!this.listener) {
-      this.listen().catch((error) => this.logger.warn(`Outbox listener: ${(error as Error).message}`));
+      this.listen().catch((error) =>
+        this.logger.warn(`Outbox listener: ${(error as Error).message}`),
+      );
     }
     this.wake();
     if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) {
       this.lastPrunedAt = Date.now();
-      this.pruneSent().catch((error) => this.logger.warn(`Outbox prune: ${(error as Error).message}`));
+      this.pruneSent().catch((error) =>
+        this.logger.warn(`Outbox prune: ${(error as Error).message}`),
+      );
     }
   }
 
@@ -154,7 +158,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`,
           [failedIds, failure.message.slice(0, 500)],
         );
-        this.logger.warn(`Outbox relay left ${failedIds.length} rows for the sweep: ${failure.message}`);
+        this.logger.warn(
+          `Outbox relay left ${failedIds.length} rows for the sweep: ${failure.message}`,
+        );
       }
       return { sent: sentIds.length, failed: rows.length - sentIds.length };
     });

@@ -62,7 +62,9 @@ export class QueueDashboard implements OnModuleInit {
     if (authorization?.startsWith('Basic ')) {
       const cacheKey = createHash('sha256').update(authorization).digest('hex');
       if ((this.verifiedBasic.get(cacheKey) ?? 0) > Date.now()) return;
-      const [email, ...rest] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+      const [email, ...rest] = Buffer.from(authorization.slice(6), 'base64')
+        .toString('utf8')
+        .split(':');
       const [admin]: { password_hash: string }[] = await this.dataSource.query(
         `SELECT password_hash FROM users WHERE lower(email) = lower($1) AND role = 'ADMIN' AND active`,
         [email],

@@ -35,7 +35,10 @@ export class QueueRegistry {
           maxRetriesPerRequest: null,
           enableReadyCheck: false,
         },
-        settings: { lockDuration: config.BULL_LOCK_DURATION_MS, stalledInterval: config.BULL_LOCK_DURATION_MS },
+        settings: {
+          lockDuration: config.BULL_LOCK_DURATION_MS,
+          stalledInterval: config.BULL_LOCK_DURATION_MS,
+        },
         defaultJobOptions: {
           attempts: config.JOB_ATTEMPTS,
           backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS },

@@ -38,8 +38,11 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     const closing = Promise.all(this.queues.all().map(({ queue }) => queue.close()));
     const timedOut = await Promise.race([
       closing.then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), this.config.SHUTDOWN_GRACE_MS).unref()),
+      new Promise<boolean>((resolve) =>
+        setTimeout(() => resolve(true), this.config.SHUTDOWN_GRACE_MS).unref(),
+      ),
     ]);
-    if (timedOut) this.logger.warn('Jobs still running after the grace period; Bull will retry them');
+    if (timedOut)
+      this.logger.warn('Jobs still running after the grace period; Bull will retry them');
   }
 }

@@ -28,14 +28,17 @@ export class UsersController {
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
   @ApiOperation({ summary: 'Create a park staff member (officer, department head or admin)' })
   @ApiAuthProblems(400, 409)
-  createStaff(@CurrentPrincipal() admin: UserPrincipal, @Body() body: NewStaffDto): Promise<UserDto> {
+  createStaff(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Body() body: NewStaffDto,
+  ): Promise<UserDto> {
     return this.users.createStaff(actorOf(admin), body);
   }
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'Change a user\'s role, department or active flag',
-    description: 'Deactivating ends all the user\'s sessions at once.',
+    summary: "Change a user's role, department or active flag",
+    description: "Deactivating ends all the user's sessions at once.",
   })
   @ApiOkResponse({ type: UserDto })
   @ApiAuthProblems(400, 404, 409)

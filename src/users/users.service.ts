@@ -32,10 +32,13 @@ export class UsersService {
   async listUsers(query: UserListQuery): Promise<Page<UserDto>> {
     const users = this.dataSource.getRepository(User).createQueryBuilder('user');
     if (query.role) users.andWhere('user.role = :role', { role: query.role });
-    if (query.department) users.andWhere('user.department_code = :department', { department: query.department });
+    if (query.department)
+      users.andWhere('user.department_code = :department', { department: query.department });
     if (query.active) users.andWhere('user.active = :active', { active: query.active === 'true' });
     if (query.q) {
-      users.andWhere('(user.name ILIKE :q OR user.email ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+      users.andWhere('(user.name ILIKE :q OR user.email ILIKE :q)', {
+        q: `%${escapeLike(query.q)}%`,
+      });
     }
     return mapPage(await paginateNewestFirst(users, query), UserDto.from);
   }
@@ -46,10 +49,16 @@ export class UsersService {
     }
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insertUser(manager, staff);
-      await this.audit.record(manager, actor, 'user.created', { type: 'user', id: user.id }, {
-        role: user.role,
-        departmentCode: user.departmentCode,
-      });
+      await this.audit.record(
+        manager,
+        actor,
+        'user.created',
+        { type: 'user', id: user.id },
+        {
+          role: user.role,
+          departmentCode: user.departmentCode,
+        },
+      );
       return UserDto.from(user);
     });
   }
@@ -75,15 +84,26 @@ export class UsersService {
 
   async updateUser(actor: Actor, userId: string, change: UpdateUserDto): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw DomainError.notFound('User');
       if (change.expectedVersion !== undefined && change.expectedVersion !== user.version) {
-        throw new DomainError('version-conflict', `User is at version ${user.version}, not ${change.expectedVersion}`);
+        throw new DomainError(
+          'version-conflict',
+          `User is at version ${user.version}, not ${change.expectedVersion}`,
+        );
       }
       const role = change.role ?? user.role;
-      const departmentCode = DEPARTMENT_ROLES.includes(role) ? (change.departmentCode ?? user.departmentCode) : null;
+      const departmentCode = DEPARTMENT_ROLES.includes(role)
+        ? (change.departmentCode ?? user.departmentCode)
+        : null;
       if (ENTERPRISE_ROLES.includes(role) !== ENTERPRISE_ROLES.includes(user.role)) {
-        throw DomainError.invalidField('role', 'cannot move a user between an enterprise and the park staff');
+        throw DomainError.invalidField(
+          'role',
+          'cannot move a user between an enterprise and the park staff',
+        );
       }
       if (DEPARTMENT_ROLES.includes(role) && !departmentCode) {
         throw DomainError.invalidField('departmentCode', `is required for ${role}`);
@@ -93,15 +113,25 @@ export class UsersService {
       }
       const active = change.active ?? user.active;
       try {
-        await manager.update(User, { id: user.id }, { role, departmentCode, active, version: user.version + 1 });
+        await manager.update(
+          User,
+          { id: user.id },
+          { role, departmentCode, active, version: user.version + 1 },
+        );
       } catch (error) {
         throw translateUserError(error);
       }
       if (user.active && !active) await this.tokens.revokeAllOf(manager, user.id);
-      await this.audit.record(manager, actor, 'user.updated', { type: 'user', id: user.id }, {
-        before: { role: user.role, departmentCode: user.departmentCode, active: user.active },
-        after: { role, departmentCode, active },
-      });
+      await this.audit.record(
+        manager,
+        actor,
+        'user.updated',
+        { type: 'user', id: user.id },
+        {
+          before: { role: user.role, departmentCode: user.departmentCode, active: user.active },
+          after: { role, departmentCode, active },
+        },
+      );
       return UserDto.from(await manager.findOneByOrFail(User, { id: user.id }));
     });
   }
@@ -113,6 +143,7 @@ function translateUserError(error: unknown): unknown {
       errors: [{ field: 'email', message: 'is already in use' }],
     });
   }
-  if (isForeignKeyViolation(error)) return DomainError.invalidField('departmentCode', 'is not a known department');
+  if (isForeignKeyViolation(error))
+    return DomainError.invalidField('departmentCode', 'is not a known department');
   return error;
 }

@@ -25,7 +25,9 @@ export interface RegisteredEnterprise extends Session {
   password: string;
 }
 
-export function registrationBody(overrides: { name?: string; sector?: string; zone?: string } = {}) {
+export function registrationBody(
+  overrides: { name?: string; sector?: string; zone?: string } = {},
+) {
   return {
     enterprise: {
       name: overrides.name ?? `苏州测试生物 ${randomBytes(3).toString('hex')} 有限公司`,
@@ -56,7 +58,11 @@ export async function registerEnterprise(
 
 export async function login(t: TestApp, email: string, password: string): Promise<Session> {
   const response = await t.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
-  const me = await t.http().get('/api/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+  const me = await t
+    .http()
+    .get('/api/v1/me')
+    .set('Authorization', `Bearer ${response.body.accessToken}`)
+    .expect(200);
   return {
     accessToken: response.body.accessToken,
     refreshToken: response.body.refreshToken,

@@ -1,6 +1,15 @@
 import { PageOf } from '../../common/pagination/page';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { API_KEY_SCOPES, ApiKeyScope } from '../../common/auth/roles';
 import { ApiKey } from '../api-key.entity';
 
@@ -11,7 +20,11 @@ export class NewApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true, example: ['catalogue:read', 'applications:read'] })
+  @ApiProperty({
+    enum: API_KEY_SCOPES,
+    isArray: true,
+    example: ['catalogue:read', 'applications:read'],
+  })
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(API_KEY_SCOPES, { each: true })
@@ -36,13 +49,24 @@ export class ApiKeyDto {
   @ApiProperty({ example: 'Qiming ERP integration' })
   name: string;
 
-  @ApiProperty({ description: 'First characters of the key, to tell keys apart.', example: 'plk_7Hc2Qx' })
+  @ApiProperty({
+    description: 'First characters of the key, to tell keys apart.',
+    example: 'plk_7Hc2Qx',
+  })
   keyPrefix: string;
 
-  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true, example: ['catalogue:read', 'applications:read'] })
+  @ApiProperty({
+    enum: API_KEY_SCOPES,
+    isArray: true,
+    example: ['catalogue:read', 'applications:read'],
+  })
   scopes: ApiKeyScope[];
 
-  @ApiProperty({ type: [String], format: 'uuid', example: ['5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b'] })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    example: ['5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b'],
+  })
   enterpriseIds: string[];
 
   @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
@@ -70,7 +94,8 @@ export class ApiKeyDto {
 
 export class CreatedApiKeyDto extends ApiKeyDto {
   @ApiProperty({
-    description: 'The key itself, for the `X-API-Key` header. Shown only in this response; store it now.',
+    description:
+      'The key itself, for the `X-API-Key` header. Shown only in this response; store it now.',
     example: 'plk_7Hc2QxV9mB4nR1tY6uI3oP8aS5dF0gJ2kL7zX4cV9bN',
   })
   key: string;

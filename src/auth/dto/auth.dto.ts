@@ -70,11 +70,15 @@ export class RefreshDto {
 }
 
 export class TokenPairDto {
-  @ApiProperty({ description: 'JWT for `Authorization: Bearer`.', example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig' })
+  @ApiProperty({
+    description: 'JWT for `Authorization: Bearer`.',
+    example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig',
+  })
   accessToken: string;
 
   @ApiProperty({
-    description: 'Single-use: each refresh returns a new one. Reusing an old one revokes the session.',
+    description:
+      'Single-use: each refresh returns a new one. Reusing an old one revokes the session.',
     example: 'q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE',
   })
   refreshToken: string;

@@ -1,4 +1,10 @@
-export const ROLES = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'] as const;
+export const ROLES = [
+  'ENTERPRISE_ADMIN',
+  'ENTERPRISE_MEMBER',
+  'OFFICER',
+  'DEPARTMENT_HEAD',
+  'ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'];

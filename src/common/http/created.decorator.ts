@@ -17,7 +17,10 @@ class LocationInterceptor<T> implements NestInterceptor<T, T> {
   intercept(context: ExecutionContext, next: CallHandler<T>): Observable<T> {
     return next.handle().pipe(
       map((created) => {
-        context.switchToHttp().getResponse<FastifyReply>().header('location', this.locationOf(created));
+        context
+          .switchToHttp()
+          .getResponse<FastifyReply>()
+          .header('location', this.locationOf(created));
         return created;
       }),
     );
@@ -30,9 +33,10 @@ export function Created<T>(type: Type<T>, locationOf: (created: T) => string): M
     HttpCode(201),
     ApiCreatedResponse({
       type,
-      headers: { Location: { description: 'URL of the created resource', schema: { type: 'string' } } },
+      headers: {
+        Location: { description: 'URL of the created resource', schema: { type: 'string' } },
+      },
     }),
     UseInterceptors(new LocationInterceptor(locationOf)),
   );
 }
-

@@ -15,8 +15,9 @@ export class PageQuery {
   limit: number = 20;
 
   @ApiPropertyOptional({
-    description: 'Opaque cursor from the previous page\'s `nextCursor`.',
-    example: 'eyJ0IjoiMjAyNi0xMS0yM1QwODowMDowMC4wMDBaIiwiaSI6IjBmMWUyZDNjLTRiNWEtNjk3OC04ZjllLWQxYzJiM2E0ZjVlNiJ9',
+    description: "Opaque cursor from the previous page's `nextCursor`.",
+    example:
+      'eyJ0IjoiMjAyNi0xMS0yM1QwODowMDowMC4wMDBaIiwiaSI6IjBmMWUyZDNjLTRiNWEtNjk3OC04ZjllLWQxYzJiM2E0ZjVlNiJ9',
   })
   @IsOptional()
   @IsString()
@@ -40,8 +41,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function decodeCursor(cursor: string): CursorPosition {
   try {
-    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
-    if (typeof position.t === 'string' && !Number.isNaN(Date.parse(position.t)) && UUID.test(position.i)) {
+    const position = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as CursorPosition;
+    if (
+      typeof position.t === 'string' &&
+      !Number.isNaN(Date.parse(position.t)) &&
+      UUID.test(position.i)
+    ) {
       return position;
     }
   } catch {
@@ -57,10 +64,9 @@ const encodeCursor = (position: CursorPosition) =>
  * Newest first, stable under inserts: the cursor is the (created_at, id) of the last row
  * and the next page continues strictly after it, on an index of the same order.
  */
-export async function paginateNewestFirst<T extends ObjectLiteral & { id: string; createdAt: Date }>(
-  query: SelectQueryBuilder<T>,
-  page: PageQuery,
-): Promise<Page<T>> {
+export async function paginateNewestFirst<
+  T extends ObjectLiteral & { id: string; createdAt: Date },
+>(query: SelectQueryBuilder<T>, page: PageQuery): Promise<Page<T>> {
   const alias = query.alias;
   if (page.cursor) {
     const { t, i } = decodeCursor(page.cursor);
@@ -79,7 +85,9 @@ export async function paginateNewestFirst<T extends ObjectLiteral & { id: string
   return {
     data,
     nextCursor:
-      rows.length > page.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id }) : null,
+      rows.length > page.limit && last
+        ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
+        : null,
   };
 }
 
@@ -103,4 +111,39 @@ export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
   }
   Object.defineProperty(PageOfItems, 'name', { value: `${item.name.replace(/Dto$/, '')}Page` });
   return PageOfItems;
+}
+
+/**
+ * Ascending by a unique text column (catalogue codes); the cursor is the last key.
+ */
+export async function paginateByKey<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  page: PageQuery,
+  column: string & keyof T,
+): Promise<Page<T>> {
+  const alias = query.alias;
+  if (page.cursor) {
+    let after: unknown;
+    try {
+      after = JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')).k;
+    } catch {
+      after = undefined;
+    }
+    if (typeof after !== 'string')
+      throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
+    query.andWhere(`${alias}.${column} > :cursorKey`, { cursorKey: after });
+  }
+  const rows = await query
+    .orderBy(`${alias}.${column}`, 'ASC')
+    .limit(page.limit + 1)
+    .getMany();
+  const data = rows.slice(0, page.limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor:
+      rows.length > page.limit && last
+        ? Buffer.from(JSON.stringify({ k: last[column] })).toString('base64url')
+        : null,
+  };
 }

@@ -8,7 +8,11 @@ export class DomainError extends Error {
   constructor(
     readonly type: ProblemType,
     message: string,
-    readonly extensions: { errors?: FieldError[]; retryAfterSeconds?: number; [key: string]: unknown } = {},
+    readonly extensions: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      [key: string]: unknown;
+    } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -19,6 +23,8 @@ export class DomainError extends Error {
   }
 
   static invalidField(field: string, message: string): DomainError {
-    return new DomainError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+    return new DomainError('validation-failed', `${field}: ${message}`, {
+      errors: [{ field, message }],
+    });
   }
 }

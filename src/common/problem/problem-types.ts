@@ -12,12 +12,24 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { status: HttpStatus.METHOD_NOT_ALLOWED, title: 'Method not allowed' },
   conflict: { status: HttpStatus.CONFLICT, title: 'Conflict with the current state' },
   'version-conflict': { status: HttpStatus.CONFLICT, title: 'The resource has changed' },
-  'request-in-progress': { status: HttpStatus.CONFLICT, title: 'The same request is still running' },
+  'request-in-progress': {
+    status: HttpStatus.CONFLICT,
+    title: 'The same request is still running',
+  },
   'precondition-failed': { status: HttpStatus.PRECONDITION_FAILED, title: 'Precondition failed' },
   'payload-too-large': { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Payload too large' },
-  'unsupported-media-type': { status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, title: 'Unsupported media type' },
-  'unprocessable': { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'The request cannot be carried out' },
-  'idempotency-key-reused': { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Idempotency key reused with another request' },
+  'unsupported-media-type': {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    title: 'Unsupported media type',
+  },
+  unprocessable: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'The request cannot be carried out',
+  },
+  'idempotency-key-reused': {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Idempotency key reused with another request',
+  },
   'rate-limited': { status: HttpStatus.TOO_MANY_REQUESTS, title: 'Too many requests' },
   'service-unavailable': { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'Service unavailable' },
   internal: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal server error' },

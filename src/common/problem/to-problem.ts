@@ -24,7 +24,11 @@ export interface ProblemResponse {
   unexpected: boolean;
 }
 
-function build(type: ProblemType, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+function build(
+  type: ProblemType,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails {
   const { status, title } = PROBLEM_TYPES[type];
   return { type: problemTypeUri(type), title, status, detail, ...extensions };
 }

@@ -34,8 +34,12 @@ export class RateLimitGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw new DomainError('rate-limited', `Rate limit of ${detail.limit} requests per ${detail.ttl / 1000} s exceeded`, {
-      retryAfterSeconds: Math.max(1, Math.ceil(detail.timeToBlockExpire)),
-    });
+    throw new DomainError(
+      'rate-limited',
+      `Rate limit of ${detail.limit} requests per ${detail.ttl / 1000} s exceeded`,
+      {
+        retryAfterSeconds: Math.max(1, Math.ceil(detail.timeToBlockExpire)),
+      },
+    );
   }
 }

@@ -82,7 +82,8 @@ export class EnterpriseProfileDto {
 
 export class NewEnterpriseDto extends EnterpriseProfileDto {
   @ApiProperty({
-    description: 'Unified social credit code: 18 characters, the last a GB 32100-2015 check character.',
+    description:
+      'Unified social credit code: 18 characters, the last a GB 32100-2015 check character.',
     example: '91320594MA1MXYJ83F',
   })
   @IsCreditCode()
@@ -99,4 +100,3 @@ export class UpdateEnterpriseDto extends PartialType(EnterpriseProfileDto) {
   @Min(1)
   expectedVersion?: number;
 }
-

@@ -20,7 +20,10 @@ export class EnterpriseListQuery extends PageQuery {
   @IsIn(['true', 'false'])
   verified?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Matches the name (Chinese or English) or the credit code.', example: '启明' })
+  @ApiPropertyOptional({
+    description: 'Matches the name (Chinese or English) or the credit code.',
+    example: '启明',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -12,7 +12,10 @@ export class EnterpriseDto {
   @ApiPropertyOptional({ nullable: true, example: 'Suzhou Qiming Biopharma Co., Ltd.' })
   nameEn: string | null;
 
-  @ApiProperty({ description: 'Unified social credit code (GB 32100-2015).', example: '91320594MA1MXYJ83F' })
+  @ApiProperty({
+    description: 'Unified social credit code (GB 32100-2015).',
+    example: '91320594MA1MXYJ83F',
+  })
   creditCode: string;
 
   @ApiProperty({ enum: SECTORS, example: 'ANTIBODY_PROTEIN' })

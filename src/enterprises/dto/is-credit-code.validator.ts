@@ -15,7 +15,8 @@ export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && creditCodeProblem(value) === null,
+        validate: (value: unknown) =>
+          typeof value === 'string' && creditCodeProblem(value) === null,
         defaultMessage: ({ property, value }: ValidationArguments) =>
           typeof value === 'string'
             ? `${property} ${MESSAGES[creditCodeProblem(value) ?? 'check-character']}`

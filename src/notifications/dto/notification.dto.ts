@@ -4,7 +4,11 @@ import { PageOf, PageQuery } from '../../common/pagination/page';
 import { Notification } from '../notification.entity';
 
 export class NotificationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread (true) or only read (false).', example: 'true' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only unread (true) or only read (false).',
+    example: 'true',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
@@ -20,7 +24,10 @@ export class NotificationDto {
   @ApiProperty({ example: '企业认证已通过 / Enterprise verified' })
   title: string;
 
-  @ApiProperty({ example: '苏州启明生物医药有限公司 has been verified by the park and may now submit applications.' })
+  @ApiProperty({
+    example:
+      '苏州启明生物医药有限公司 has been verified by the park and may now submit applications.',
+  })
   body: string;
 
   @ApiProperty({ format: 'uuid', example: '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d' })

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { NewPersonDto } from '../../auth/dto/auth.dto';
 import { PageQuery } from '../../common/pagination/page';
 import { Role, ROLES } from '../../common/auth/roles';
@@ -34,14 +44,18 @@ export class UpdateUserDto {
   departmentCode?: string;
 
   @ApiPropertyOptional({
-    description: 'false deactivates the user: their sessions end at once and they can no longer sign in.',
+    description:
+      'false deactivates the user: their sessions end at once and they can no longer sign in.',
     example: false,
   })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'The version you read; a stale one answers 409.', example: 1 })
+  @ApiPropertyOptional({
+    description: 'The version you read; a stale one answers 409.',
+    example: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -16,10 +16,18 @@ export class UserDto {
   @ApiProperty({ enum: ROLES, example: 'ENTERPRISE_ADMIN' })
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b',
+  })
   enterpriseId: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'Set for officers and department heads.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: null,
+    description: 'Set for officers and department heads.',
+  })
   departmentCode: string | null;
 
   @ApiProperty({ example: true })
