@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { renderCertificatePdf } from './certificate-pdf';
+import { CertificateContent } from './certificate-signature';
+
+const CJK_FONT_PATH_VARIABLE = 'CERTIFICATE_CJK_FONT_PATH';
+
+function sampleCertificate(): CertificateContent {
+  return {
+    number: 'SPECIAL_ARTICLE_ENTRY-2026-000042',
+    serviceCode: 'SPECIAL_ARTICLE_ENTRY',
+    serviceName: '出入境特殊物品卫生检疫审批',
+    serviceNameEn: 'Health quarantine approval of special articles',
+    title: '出入境特殊物品卫生检疫审批单',
+    titleEn: 'Entry-Exit Special Articles Health Quarantine Approval',
+    holder: {
+      enterpriseId: '7b0c2f8e-4a51-4d7e-9a43-2f1f6f0d3b11',
+      name: '上海示例生物科技有限公司',
+      creditCode: '91310115MA1K4XYZ2Q',
+    },
+    applicationId: '0f5e8a52-1c7b-4b8e-8d57-6f2a9c3e4d21',
+    applicationNumber: 'QT-2026-000123',
+    issuedAt: '2026-03-05T17:30:00.000Z',
+    validFrom: '2026-03-06',
+    validUntil: '2027-03-05',
+    particulars: {
+      articleName: 'Human serum albumin',
+      quantity: 200,
+      unit: 'vials',
+      coldChain: true,
+    },
+    issuer: { departmentCode: 'CUSTOMS', departmentName: '浦东海关' },
+  };
+}
+
+const proof = {
+  verifyUrl:
+    'https://parkline.example.cn/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=77PPYXAJ8U8K',
+  verificationCode: '77PPYXAJ8U8K',
+  keyId: '06e3fd8fda29bb60',
+};
+
+/** Text of every uncompressed TJ operator: pdfkit writes the standard fonts' text as hex. */
+function drawnText(pdf: Buffer): string[] {
+  const source = pdf.toString('latin1');
+  return [...source.matchAll(/\[([^\]]*)\] TJ/g)].map(([, operands]) =>
+    [...operands.matchAll(/<([0-9a-f]*)>/g)]
+      .map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1'))
+      .join(''),
+  );
+}
+
+/** A document information entry, which pdfkit writes as a reference to a string object. */
+function documentInfo(pdf: Buffer, key: string): string | undefined {
+  const source = pdf.toString('latin1');
+  const objectNumber = new RegExp(`/${key} (\\d+) 0 R`).exec(source)?.[1];
+  if (objectNumber === undefined) return undefined;
+  return new RegExp(`\\n${objectNumber} 0 obj\\n\\((.*)\\)\\nendobj`).exec(source)?.[1];
+}
+
+function baseFonts(pdf: Buffer): string[] {
+  return [...pdf.toString('latin1').matchAll(/\/BaseFont \/([^\s/>]+)/g)].map(([, name]) => name);
+}
+
+function pageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+}
+
+// A TrueType or OpenType CJK font from the environment variable or fontconfig; collections
+// (.ttc) need a face name and are not used.
+function findCjkFont(): string | undefined {
+  const candidates = [process.env[CJK_FONT_PATH_VARIABLE], ...fontconfigChineseFonts()];
+  return candidates.find(
+    (path): path is string => !!path && /\.(ttf|otf)$/i.test(path) && existsSync(path),
+  );
+}
+
+function fontconfigChineseFonts(): string[] {
+  try {
+    const listing = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8' });
+    return listing.split('\n').map((line) => line.trim().replace(/:$/, ''));
+  } catch {
+    return [];
+  }
+}
+
+describe('renderCertificatePdf', () => {
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    pdf = await renderCertificatePdf(sampleCertificate(), proof, { compress: false });
+  });
+
+  it('renders a PDF of more than 1 KB', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1024);
+  });
+
+  it('prints the number, holder credit code, validity, verification code and verify URL', () => {
+    const text = drawnText(pdf);
+    expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
+    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).toContain('2026-03-06 to 2027-03-05');
+    expect(text).toContain('77PPYXAJ8U8K');
+    expect(text).toContain(proof.verifyUrl);
+  });
+
+  it('prints the issue date in Asia/Shanghai', () => {
+    expect(drawnText(pdf)).toContain('2026-03-06');
+  });
+
+  it('prints the particulars', () => {
+    const text = drawnText(pdf);
+    expect(text).toEqual(
+      expect.arrayContaining(['articleName', 'Human serum albumin', 'quantity', '200', 'Yes']),
+    );
+  });
+
+  it('embeds the QR code as an image and links it to the verify URL', () => {
+    const source = pdf.toString('latin1');
+    expect(source).toContain('/Subtype /Image');
+    expect(source).toContain(`/URI (${proof.verifyUrl})`);
+  });
+
+  it('sets the title, author and creation date', () => {
+    expect(documentInfo(pdf, 'Title')).toBe(
+      'Entry-Exit Special Articles Health Quarantine Approval SPECIAL_ARTICLE_ENTRY-2026-000042',
+    );
+    expect(documentInfo(pdf, 'Author')).toBe('Parkline');
+    expect(documentInfo(pdf, 'CreationDate')).toBe('D:20260305173000Z');
+  });
+
+  it('prints English text only and marks Chinese-only values when no CJK font is given', () => {
+    const text = drawnText(pdf);
+    expect(text).toContain('Entry-Exit Special Articles Health Quarantine Approval');
+    expect(text).toContain('Health quarantine approval of special articles');
+    expect(text).toContain('SPECIAL_ARTICLE_ENTRY');
+    expect(text).toContain('Holder');
+    expect(text.filter((line) => line.startsWith('(Chinese text'))).toHaveLength(2);
+    expect(new Set(baseFonts(pdf))).toEqual(
+      new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Courier-Bold']),
+    );
+  });
+
+  it('compresses the content streams by default', async () => {
+    const compressed = await renderCertificatePdf(sampleCertificate(), proof);
+    expect(compressed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(compressed.toString('latin1')).toContain('/Filter /FlateDecode');
+    expect(drawnText(compressed)).toEqual([]);
+  });
+
+  it('continues on a second page when the particulars do not fit on one', async () => {
+    const content = sampleCertificate();
+    for (let index = 1; index <= 30; index += 1) {
+      content.particulars[`batch${index}`] = `Lot 2026-${String(index).padStart(4, '0')}`;
+    }
+    const longPdf = await renderCertificatePdf(content, proof, { compress: false });
+    expect(pageCount(longPdf)).toBe(2);
+    expect(drawnText(longPdf)).toEqual(expect.arrayContaining(['Lot 2026-0030', proof.verifyUrl]));
+  });
+
+  it('rejects a certificate whose issuedAt is not an instant', async () => {
+    const content = { ...sampleCertificate(), issuedAt: 'yesterday' };
+    await expect(renderCertificatePdf(content, proof)).rejects.toThrow(RangeError);
+  });
+
+  const cjkFontPath = findCjkFont();
+  const itWithCjkFont = cjkFontPath === undefined ? it.skip : it;
+  const cjkFontNote =
+    cjkFontPath === undefined
+      ? ` (skipped: no .ttf/.otf CJK font in ${CJK_FONT_PATH_VARIABLE} or fc-list :lang=zh)`
+      : '';
+
+  itWithCjkFont(
+    `embeds the CJK font for Chinese text when one is given${cjkFontNote}`,
+    async () => {
+      const chinesePdf = await renderCertificatePdf(sampleCertificate(), proof, {
+        compress: false,
+        cjkFontPath,
+      });
+      const source = chinesePdf.toString('latin1');
+      expect(source).toContain('/Subtype /Type0');
+      expect(source).toMatch(/\/FontFile[23]? /);
+      const text = drawnText(chinesePdf);
+      expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
+      expect(text).toContain(proof.verifyUrl);
+      expect(text.some((line) => line.startsWith('(Chinese text'))).toBe(false);
+    },
+  );
+});
