@@ -13,6 +13,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { actorOf, isAdmin, Principal, UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
@@ -90,6 +91,7 @@ export class CatalogueController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
+  @Idempotent()
   @ApiOperation({ summary: 'Create a service with its first draft version (admins)' })
   @ApiAuthProblems(400, 409)
   createService(
@@ -103,6 +105,7 @@ export class CatalogueController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
+  @Idempotent()
   @ApiOperation({
     summary:
       'Open a draft version, copied from the current one unless a definition is sent (admins)',
@@ -135,6 +138,7 @@ export class CatalogueController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Validate and publish a draft; it becomes the current version (admins)',
     description:
@@ -154,6 +158,7 @@ export class CatalogueController {
   @Roles('ADMIN')
   @ApiBearerAuth()
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({ summary: 'Retire a service: no new applications; open ones continue (admins)' })
   @ApiOkResponse({ type: ServiceDto })
   @ApiAuthProblems(404)

@@ -21,6 +21,7 @@ import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators'
 import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
 import { IfMatchVersion, WithETag } from '../common/http/versioning';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
 import { UserDto } from '../users/dto/user.dto';
@@ -89,6 +90,7 @@ export class EnterprisesController {
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
   @HttpCode(200)
   @WithETag()
+  @Idempotent()
   @ApiOperation({
     summary: 'Verify an enterprise so it may submit applications (any staff member)',
   })
@@ -116,6 +118,7 @@ export class EnterprisesController {
   @Post(':id/members')
   @Roles('ENTERPRISE_ADMIN')
   @Created(UserDto, (user) => `/api/v1/enterprises/${user.enterpriseId}/members`)
+  @Idempotent()
   @ApiOperation({ summary: 'Add a user to your enterprise (enterprise admins)' })
   @ApiAuthProblems(400, 404, 409)
   addMember(

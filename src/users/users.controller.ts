@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
 import { UserDto, UserPageDto } from './dto/user.dto';
@@ -26,6 +27,7 @@ export class UsersController {
 
   @Post()
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
+  @Idempotent()
   @ApiOperation({ summary: 'Create a park staff member (officer, department head or admin)' })
   @ApiAuthProblems(400, 409)
   createStaff(
