@@ -2,11 +2,18 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { CertificatesModule } from './certificates/certificates.module';
+import { Clock } from './common/clock/clock';
+import { ClockModule } from './common/clock/clock.module';
+import { MaterialsModule } from './materials/materials.module';
+import { TasksModule } from './tasks/tasks.module';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -33,6 +40,10 @@ import { WorkerModule } from './worker.module';
     NotificationsModule,
     CatalogueModule,
     CalendarModule,
+    ApplicationsModule,
+    TasksModule,
+    CertificatesModule,
+    MaterialsModule,
   ],
   providers: [QueueDashboard],
 })
@@ -40,15 +51,17 @@ export class ApiModule {}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         LoggingModule,
         DatabaseModule,
         QueuesModule,
         AuditModule,
+        IdempotencyModule,
         AuthModule,
         SeedModule,
         ShutdownModule,

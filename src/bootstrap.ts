@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { Logger as NestLogger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,9 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { DomainError } from './common/problem/domain-error';
+import { MAX_UPLOAD_BYTES } from './common/http/multipart-upload';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { sendProblem } from './common/problem/send-problem';
 import { validationFailed } from './common/problem/validation-errors';
+import { Clock } from './common/clock/clock';
 import { AppConfig } from './config/app-config';
 import { runPendingMigrations } from './database/migrate';
 import { MetricsService } from './metrics/metrics.service';
@@ -24,6 +27,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface CreateAppOptions {
   /** Build the app without touching PostgreSQL or Redis (to write the OpenAPI document). */
   preview?: boolean;
+  /** The time source; tests pass one they can move. */
+  clock?: Clock;
 }
 
 /**
@@ -41,11 +46,15 @@ export async function createApp(
     trustProxy: true,
     genReqId: requestIdFor,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-    preview: options.preview,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.clock),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      preview: options.preview,
+    },
+  );
   app.useLogger(options.preview ? new NestLogger() : app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED });
   app.useGlobalPipes(
@@ -67,6 +76,9 @@ export async function createApp(
     });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.register(multipart as never, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+  });
   await app.register(helmet as never, {
     // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
     contentSecurityPolicy: {

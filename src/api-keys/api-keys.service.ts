@@ -10,6 +10,7 @@ import { DomainError } from '../common/problem/domain-error';
 import { Enterprise } from '../enterprises/enterprise.entity';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyDto, CreatedApiKeyDto, NewApiKeyDto } from './dto/api-key.dto';
+import { updateReturning } from '../database/update-returning';
 
 @Injectable()
 export class ApiKeysService {
@@ -58,11 +59,12 @@ export class ApiKeysService {
 
   async revokeApiKey(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.query(
+      const revoked = await updateReturning<{ id: string }>(
+        manager,
         `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
         [id],
       );
-      if (result[0].length === 0) {
+      if (revoked.length === 0) {
         const exists = await manager.existsBy(ApiKey, { id });
         if (!exists) throw DomainError.notFound('API key');
         return;

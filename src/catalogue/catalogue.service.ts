@@ -41,6 +41,8 @@ export function definitionFromSeed(seed: ServiceSeed): ServiceDefinition {
 
 @Injectable()
 export class CatalogueService {
+  private readonly publishedCache = new Map<string, ServiceDefinition>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -80,6 +82,18 @@ export class CatalogueService {
       }),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** A published version's definition; cached, since published versions never change. */
+  async publishedDefinition(code: string, version: number): Promise<ServiceDefinition> {
+    const key = `${code}@${version}`;
+    const cached = this.publishedCache.get(key);
+    if (cached) return cached;
+    const found = await this.findVersion(this.dataSource.manager, code, version);
+    if (found.status !== 'PUBLISHED')
+      throw DomainError.notFound(`Published version ${version} of ${code}`);
+    this.publishedCache.set(key, found.definition);
+    return found.definition;
   }
 
   async listDepartments(): Promise<{ code: string; name: string; nameEn: string }[]> {

@@ -100,6 +100,18 @@ export class AppConfig {
   @Min(100)
   OUTBOX_ENQUEUE_TIMEOUT_MS = 2000;
 
+  /** Claims with no activity for this long return to the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CLAIM_IDLE_MINUTES = 240;
+
+  /** How often worker processes run the sweeps (SLA, idle claims, confirmations, reminders, files). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SWEEP_INTERVAL_MS = 60000;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = 'change-me-in-production-0123456789abcdef';
@@ -123,6 +135,13 @@ export class AppConfig {
 
   @IsString()
   ADMIN_NAME = 'Park Administrator';
+
+  /**
+   * Ed25519 private key (PKCS#8 PEM, newlines as \n) that signs certificates. Empty: the first
+   * process generates one and keeps it in the database.
+   */
+  @IsString()
+  CERTIFICATE_SIGNING_KEY = '';
 
   /** Bearer token that `/metrics` requires; empty disables the endpoint. */
   @IsString()

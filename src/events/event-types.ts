@@ -20,6 +20,13 @@ export const EVENT_TYPES = [
   'certificate.expiring',
   'certificate.revoked',
   'rating.created',
+  'task.created',
+  'task.claimed',
+  'task.released',
+  'task.completed',
+  'task.reassigned',
+  'task.escalated',
+  'material.attached',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,6 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import { BundleCoordinator } from '../applications/bundle-coordinator.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { EventsService } from './events.service';
@@ -13,6 +14,7 @@ export class EventsProcessor {
   constructor(
     private readonly events: EventsService,
     private readonly notifications: NotificationsService,
+    private readonly bundles: BundleCoordinator,
   ) {}
 
   @Process({ name: 'event.published', concurrency: 4 })
@@ -26,6 +28,7 @@ export class EventsProcessor {
       return { notified: 0 };
     }
     const notified = await this.notifications.notifyAbout(event);
+    await this.bundles.onEvent(event);
     return { notified };
   }
 }

@@ -4,20 +4,31 @@
  */
 export const QUEUES = {
   EVENTS: 'events',
+  STAGES: 'stages',
+  TIMERS: 'timers',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Job payloads carry ids only; handlers load the state they act on from PostgreSQL. */
 export interface JobPayloads {
-  /** Fan a recorded platform event out to its subscribers (notifications, webhooks, statistics). */
+  /** Fan a recorded platform event out to its subscribers (notifications, bundles, webhooks). */
   'event.published': { eventId: string };
+  /** Run an automated stage; a no-op unless the application is still at that stage and version. */
+  'stage.run': { applicationId: string; stage: string; version: number };
+  /** Re-evaluate an application's time limits; a no-op unless its SLA generation still matches. */
+  'sla.check': { applicationId: string; generation: number };
+  /** Confirm a value-added result the enterprise left unconfirmed; a no-op once it moved on. */
+  'confirmation.auto': { applicationId: string; stage: string; version: number };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'event.published': QUEUES.EVENTS,
+  'stage.run': QUEUES.STAGES,
+  'sla.check': QUEUES.TIMERS,
+  'confirmation.auto': QUEUES.TIMERS,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { BundlesService } from '../catalogue/bundles.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DEPARTMENTS } from '../catalogue/data/departments';
+import { TRIAL_INSTITUTIONS } from '../catalogue/data/trial-institutions';
 import { AppConfig } from '../config/app-config';
 
 /** Reference data every installation needs; safe to run on every boot and from several processes. */
@@ -27,6 +28,24 @@ export class SeedService {
     await this.calendar.seedOfficialYears();
     await this.catalogue.seedCatalogue();
     await this.bundles.seedBundles();
+    await this.seedTrialInstitutions();
+  }
+
+  private async seedTrialInstitutions(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
+       SELECT i.code, i.name, i.name_en, ARRAY(SELECT jsonb_array_elements_text(i.specialties)), ARRAY(SELECT jsonb_array_elements_text(i.indications))
+       FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)
+       ON CONFLICT (code) DO NOTHING`,
+      [
+        JSON.stringify(
+          TRIAL_INSTITUTIONS.map(({ nameEn, ...institution }) => ({
+            ...institution,
+            name_en: nameEn,
+          })),
+        ),
+      ],
+    );
   }
 
   private async seedDepartments(): Promise<void> {

@@ -121,7 +121,15 @@ export class UsersService {
       } catch (error) {
         throw translateUserError(error);
       }
-      if (user.active && !active) await this.tokens.revokeAllOf(manager, user.id);
+      if (user.active && !active) {
+        await this.tokens.revokeAllOf(manager, user.id);
+        // Their claimed tasks go back to the department's queue.
+        await manager.query(
+          `UPDATE tasks SET status = 'OPEN', assignee_id = NULL, claimed_at = NULL, version = version + 1
+           WHERE assignee_id = $1 AND status = 'CLAIMED'`,
+          [user.id],
+        );
+      }
       await this.audit.record(
         manager,
         actor,

@@ -1,4 +1,5 @@
 import {
+  HUMAN_ACTIONS,
   HumanAction,
   HumanStage,
   Stage,
@@ -113,7 +114,8 @@ export function stageOf(definition: WorkflowDefinition, code: string): Stage {
 /** The actions a human stage offers, in vocabulary order. */
 export function allowedActionsAt(definition: WorkflowDefinition, code: string): HumanAction[] {
   const stage = stageOf(definition, code);
-  return stage.kind === 'HUMAN' ? (Object.keys(stage.actions) as HumanAction[]) : [];
+  // Vocabulary order, not key order: stored definitions (jsonb) do not keep their key order.
+  return stage.kind === 'HUMAN' ? HUMAN_ACTIONS.filter((action) => action in stage.actions) : [];
 }
 
 /** May someone in `role` act on a stage that names `stageRole`? Heads may act on officer stages. */

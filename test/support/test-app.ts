@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
+import { Clock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database';
 
@@ -21,7 +22,10 @@ export interface TestApp {
  * The whole platform (api and workers in one process) on its own database and its own Bull
  * prefix, so test files never see each other's data or jobs.
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const prefix = `parkline-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig(
@@ -42,7 +46,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     },
     '/nonexistent/.env',
   );
-  const app = await createApp(config);
+  const app = await createApp(config, { clock: options.clock });
   const server = app.getHttpServer();
   return {
     app,

@@ -32,11 +32,15 @@ export const actorOf = (principal: Principal): Actor => ({
   id: principal.id,
 });
 
-export const isStaff = (principal: Principal): principal is UserPrincipal =>
+export const isStaff = (principal: Principal): boolean =>
   principal.kind === 'user' && ['OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'].includes(principal.role);
 
-export const isAdmin = (principal: Principal): principal is UserPrincipal =>
+export const isAdmin = (principal: Principal): boolean =>
   principal.kind === 'user' && principal.role === 'ADMIN';
+
+/** The department of an officer or head; null for everyone else. */
+export const departmentOf = (principal: Principal): string | null =>
+  principal.kind === 'user' ? principal.departmentCode : null;
 
 /** Can this principal act for the enterprise? Staff is handled by the caller's own rules. */
 export function actsForEnterprise(principal: Principal, enterpriseId: string): boolean {

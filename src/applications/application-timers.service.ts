@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { SYSTEM_ACTOR } from '../common/auth/principal';
+import { JobPayloads } from '../queues/queues';
+import { SlaService } from '../sla/sla.service';
+import { ApplicationWorkflow } from './application-workflow.service';
+
+const OPEN = `status IN ('IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED')`;
+
+/**
+ * What time moves: at-risk and overdue states (delayed jobs at the exact instants, and a sweep
+ * behind them), and confirmations the enterprise left unanswered. All idempotent.
+ */
+@Injectable()
+export class ApplicationTimers {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly sla: SlaService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A delayed SLA job: acts only if no pause or resume has voided its generation since. */
+  async checkSla(job: JobPayloads['sla.check']): Promise<{ evaluated: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.workflow.lock(manager, job.applicationId);
+      if (!application || application.slaGeneration !== job.generation || application.pausedSince)
+        return { evaluated: false };
+      if (!['IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED'].includes(application.status))
+        return { evaluated: false };
+      await this.sla.evaluate(manager, application, this.clock.now(), { reschedule: true });
+      return { evaluated: true };
+    });
+  }
+
+  /** The sweep behind the SLA timers: every running application whose next instant has passed. */
+  async sweepSla(now: Date): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM applications WHERE ${OPEN} AND paused_since IS NULL AND (
+         (statutory_state = 'ON_TRACK' AND statutory_at_risk_at <= $1) OR (statutory_state <> 'OVERDUE' AND statutory_deadline < $1)
+         OR (promised_state = 'ON_TRACK' AND promised_at_risk_at <= $1) OR (promised_state <> 'OVERDUE' AND promised_deadline < $1))
+       ORDER BY statutory_deadline LIMIT 1000`,
+      [now],
+    );
+    for (const { id } of due) {
+      await this.dataSource.transaction(async (manager) => {
+        const application = await this.workflow.lock(manager, id);
+        if (application && !application.pausedSince)
+          await this.sla.evaluate(manager, application, now);
+      });
+    }
+    return due.length;
+  }
+
+  async autoConfirm(job: JobPayloads['confirmation.auto']): Promise<{ confirmed: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.workflow.lock(manager, job.applicationId);
+      if (!application || application.version !== job.version || application.stage !== job.stage)
+        return { confirmed: false };
+      const due = application.facts.confirmationDueAt;
+      if (!due || new Date(due) > this.clock.now()) return { confirmed: false };
+      await this.workflow.transition(
+        manager,
+        application,
+        { kind: 'enterprise', stage: job.stage, event: 'confirm' },
+        {
+          actor: SYSTEM_ACTOR,
+          now: this.clock.now(),
+          eventData: { automatic: true },
+        },
+      );
+      return { confirmed: true };
+    });
+  }
+
+  /** The sweep behind confirmation timers. */
+  async sweepConfirmations(now: Date): Promise<number> {
+    const due: { id: string; stage: string; version: number }[] = await this.dataSource.query(
+      `SELECT id, stage, version FROM applications
+       WHERE status = 'IN_PROGRESS' AND facts ? 'confirmationDueAt' AND (facts->>'confirmationDueAt')::timestamptz <= $1 LIMIT 1000`,
+      [now],
+    );
+    let confirmed = 0;
+    for (const application of due) {
+      if (
+        (
+          await this.autoConfirm({
+            applicationId: application.id,
+            stage: application.stage,
+            version: application.version,
+          })
+        ).confirmed
+      )
+        confirmed++;
+    }
+    return confirmed;
+  }
+}

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import type { ServiceDefinition } from '../catalogue/service-definition';
+import { Actor } from '../common/auth/principal';
+import { DomainError } from '../common/problem/domain-error';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { SlaService } from '../sla/sla.service';
+import { advance, WorkflowInput, WorkflowRefusal } from '../workflow/workflow-engine';
+import { Application, SupplementRequest } from './application.entity';
+import { updateReturning } from '../database/update-returning';
+
+const DECIDED: readonly string[] = ['APPROVED', 'DENIED', 'REJECTED'];
+const FINISHED: readonly string[] = ['COMPLETED', 'DENIED', 'REJECTED', 'WITHDRAWN'];
+
+export interface TransitionContext {
+  actor: Actor;
+  now: Date;
+  /** Added to every event the transition records (e.g. the task, the comment, a result). */
+  eventData?: Record<string, unknown>;
+  /** The itemised request when the transition asks for supplements. */
+  supplementRequest?: Omit<SupplementRequest, 'stage' | 'requestedAt' | 'notice'>;
+  outcomeReason?: string;
+}
+
+/** Maps a refusal of the pure engine to the API's problem types. */
+export function refusalToProblem(refusal: WorkflowRefusal): DomainError {
+  switch (refusal.code) {
+    case 'action-not-allowed':
+    case 'supplement-limit':
+      return new DomainError('unprocessable', refusal.message, {
+        allowedActions: refusal.allowedActions,
+      });
+    case 'role-not-allowed':
+      return new DomainError('forbidden', refusal.message);
+    case 'wrong-state':
+      return new DomainError('conflict', refusal.message);
+  }
+}
+
+/**
+ * Applies the workflow engine to an application inside the caller's transaction: a
+ * conditional UPDATE of the state (same id, version and stage, or nothing), then the effects
+ * (tasks, automated stages through the outbox, clocks) and one event per change.
+ */
+@Injectable()
+export class ApplicationWorkflow {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxService,
+    private readonly sla: SlaService,
+  ) {}
+
+  definitionOf(application: Application): Promise<ServiceDefinition> {
+    return this.catalogue.publishedDefinition(
+      application.serviceCode!,
+      application.serviceVersion!,
+    );
+  }
+
+  /** Locks the application row for the rest of the transaction. */
+  async lock(manager: EntityManager, applicationId: string): Promise<Application | null> {
+    return manager.findOne(Application, {
+      where: { id: applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async transition(
+    manager: EntityManager,
+    application: Application,
+    input: WorkflowInput,
+    context: TransitionContext,
+  ): Promise<Application> {
+    const definition = await this.definitionOf(application);
+    let step;
+    try {
+      step = advance(
+        definition.workflow,
+        {
+          stage: application.stage ?? '',
+          status: application.status,
+          facts: application.facts,
+          supplementNotices: application.supplementNotices,
+        },
+        input,
+      );
+    } catch (error) {
+      throw error instanceof WorkflowRefusal ? refusalToProblem(error) : error;
+    }
+    const { state } = step;
+    const asksSupplement =
+      state.status === 'SUPPLEMENT_REQUIRED' && application.status !== 'SUPPLEMENT_REQUIRED';
+    const supplementRequest: SupplementRequest | null = asksSupplement
+      ? {
+          stage: state.stage,
+          items: context.supplementRequest?.items ?? [],
+          requestedAt: context.now.toISOString(),
+          notice: state.supplementNotices[state.stage] ?? 1,
+        }
+      : state.status === 'SUPPLEMENT_REQUIRED'
+        ? application.supplementRequest
+        : null;
+    const humanStage = definition.workflow.stages.find((stage) => stage.code === state.stage);
+    const departmentCode =
+      (humanStage?.kind === 'HUMAN' ? humanStage.departmentCode : undefined) ??
+      definition.departmentCode;
+
+    const updated = await updateReturning<{ version: number }>(
+      manager,
+      `UPDATE applications SET status = $4, stage = $5, facts = $6, supplement_notices = $7, supplement_request = $8,
+         department_code = $9, version = version + 1, updated_at = $10,
+         decided_at = CASE WHEN $11 AND decided_at IS NULL THEN $10 ELSE decided_at END,
+         finished_at = CASE WHEN $12 THEN $10 ELSE finished_at END,
+         outcome_reason = COALESCE($13, outcome_reason)
+       WHERE id = $1 AND version = $2 AND stage IS NOT DISTINCT FROM $3
+       RETURNING version`,
+      [
+        application.id,
+        application.version,
+        application.stage,
+        state.status,
+        state.stage,
+        state.facts,
+        state.supplementNotices,
+        supplementRequest,
+        departmentCode,
+        context.now,
+        DECIDED.includes(state.status),
+        FINISHED.includes(state.status),
+        context.outcomeReason ?? null,
+      ],
+    );
+    if (updated.length === 0) {
+      throw new DomainError('version-conflict', 'The application changed meanwhile; read it again');
+    }
+    const before = { stage: application.stage, status: application.status };
+    Object.assign(application, {
+      status: state.status,
+      stage: state.stage,
+      facts: state.facts,
+      supplementNotices: state.supplementNotices,
+      supplementRequest,
+      departmentCode,
+      version: updated[0].version,
+    });
+
+    for (const effect of step.effects) {
+      switch (effect.type) {
+        case 'open_task':
+          await this.openTask(
+            manager,
+            application,
+            effect.stage,
+            effect.role,
+            effect.departmentCode ?? definition.departmentCode,
+            context,
+          );
+          break;
+        case 'run_stage':
+          await this.outbox.enqueue(manager, {
+            name: 'stage.run',
+            data: {
+              applicationId: application.id,
+              stage: effect.stage,
+              version: application.version,
+            },
+          });
+          break;
+        case 'await_enterprise':
+          if (effect.reason === 'confirmation')
+            await this.awaitConfirmation(
+              manager,
+              application,
+              effect.autoConfirmAfterWorkingDays,
+              context.now,
+            );
+          break;
+        case 'pause_clocks':
+          await this.sla.pause(manager, application, effect.reason, context.actor, context.now);
+          break;
+        case 'resume_clocks':
+          await this.sla.resume(manager, application, context.actor, context.now);
+          break;
+        case 'close_open_tasks':
+          await manager.query(
+            `UPDATE tasks SET status = 'CANCELLED', completed_at = $2 WHERE application_id = $1 AND status IN ('OPEN', 'CLAIMED')`,
+            [application.id, context.now],
+          );
+          break;
+        case 'finish':
+          break;
+      }
+    }
+
+    for (const event of step.events) {
+      await this.events.record(manager, {
+        type: event.type,
+        subjectType: 'application',
+        subjectId: application.id,
+        enterpriseId: application.enterpriseId,
+        actor: context.actor,
+        data: {
+          ...event.data,
+          fromStatus: before.status,
+          status: application.status,
+          serviceCode: application.serviceCode,
+          ...(event.type === 'application.supplement_requested'
+            ? { items: supplementRequest?.items ?? [] }
+            : {}),
+          ...context.eventData,
+        },
+      });
+    }
+    return application;
+  }
+
+  private async openTask(
+    manager: EntityManager,
+    application: Application,
+    stage: string,
+    role: 'OFFICER' | 'DEPARTMENT_HEAD',
+    departmentCode: string,
+    context: TransitionContext,
+  ): Promise<void> {
+    const [task] = await manager.query(
+      `INSERT INTO tasks (application_id, stage, department_code, role, status, due_at, sla_state, created_at)
+       VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7) RETURNING id`,
+      [
+        application.id,
+        stage,
+        departmentCode,
+        role,
+        application.promisedDeadline,
+        application.slaState,
+        context.now,
+      ],
+    );
+    await this.events.record(manager, {
+      type: 'task.created',
+      subjectType: 'application',
+      subjectId: application.id,
+      enterpriseId: application.enterpriseId,
+      actor: context.actor,
+      data: { taskId: task.id, stage, departmentCode, role },
+    });
+  }
+
+  /** The enterprise has N working days to confirm; then a timer (and the sweep) confirms for it. */
+  private async awaitConfirmation(
+    manager: EntityManager,
+    application: Application,
+    days: number | undefined,
+    now: Date,
+  ): Promise<void> {
+    if (!days) return;
+    const due = await this.sla.workingDaysAfter(now, days);
+    application.facts = { ...application.facts, confirmationDueAt: due.toISOString() };
+    await manager.query(`UPDATE applications SET facts = $2 WHERE id = $1`, [
+      application.id,
+      application.facts,
+    ]);
+    await this.outbox.enqueue(manager, {
+      name: 'confirmation.auto',
+      data: {
+        applicationId: application.id,
+        stage: application.stage!,
+        version: application.version,
+      },
+      // Beyond a week the confirmation sweep takes over.
+      delayMs: Math.min(Math.max(0, due.getTime() - now.getTime() + 1), 7 * 86_400_000),
+    });
+  }
+}

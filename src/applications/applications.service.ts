@@ -1,0 +1,760 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BundlesService } from '../catalogue/bundles.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { Clock } from '../common/clock/clock';
+import { Actor, actorOf, actsForEnterprise, Principal } from '../common/auth/principal';
+import { assertVersion, ExpectedVersion } from '../common/http/versioning';
+import { MultipartUpload } from '../common/http/multipart-upload';
+import { DomainError } from '../common/problem/domain-error';
+import { EventsService } from '../events/events.service';
+import { FileContent, MaterialsService } from '../materials/materials.service';
+import { ApplicationWorkflow } from './application-workflow.service';
+import { Application } from './application.entity';
+import { assessCompleteness } from './completeness';
+import { ApplicationDto, ChecklistDto } from './dto/application.dto';
+import {
+  DraftUpdateInput,
+  LibraryMaterialReferenceInput,
+  NewApplicationInput,
+  SupplementAnswerInput,
+} from './dto/application-input.dto';
+import { ApplicationReader, MaterialRow } from './application-reader.service';
+import { SlaService } from '../sla/sla.service';
+
+/**
+ * Filing: drafts from a service, a bundle or a certificate to renew; forms; materials by
+ * upload or from the library; the checklist; submission; withdrawal; supplement answers and
+ * confirmations. Every state change goes through the workflow in one transaction.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly bundles: BundlesService,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly materials: MaterialsService,
+    private readonly events: EventsService,
+    private readonly reader: ApplicationReader,
+    private readonly sla: SlaService,
+    private readonly clock: Clock,
+  ) {}
+
+  async createApplication(
+    principal: Principal,
+    input: NewApplicationInput,
+  ): Promise<ApplicationDto> {
+    const targets = [input.serviceCode, input.bundleCode, input.renewalOf].filter(Boolean);
+    if (targets.length !== 1) {
+      throw DomainError.invalidField(
+        'serviceCode',
+        'send exactly one of serviceCode, bundleCode or renewalOf',
+      );
+    }
+    const enterpriseId = this.enterpriseFor(principal, input.enterpriseId);
+    const actor = actorOf(principal);
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (input.bundleCode) {
+        const bundle = await this.bundles.getBundle(input.bundleCode);
+        return this.insertDraft(
+          manager,
+          { kind: 'BUNDLE', enterpriseId, bundleCode: bundle.code, form: input.form ?? {} },
+          actor,
+        );
+      }
+      if (input.renewalOf)
+        return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
+      const [{ service, version }] = await this.catalogue
+        .currentVersionsOf([input.serviceCode!])
+        .catch(() => {
+          throw DomainError.invalidField(
+            'serviceCode',
+            `${input.serviceCode} is not a published service`,
+          );
+        });
+      if (service.retiredAt)
+        throw new DomainError(
+          'unprocessable',
+          `Service ${service.code} is retired and takes no new applications`,
+        );
+      return this.insertDraft(
+        manager,
+        {
+          kind: 'SINGLE',
+          enterpriseId,
+          serviceCode: service.code,
+          serviceVersion: version.version,
+          form: input.form ?? {},
+        },
+        actor,
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  async updateDraft(
+    principal: Principal,
+    id: string,
+    input: DraftUpdateInput,
+    ifMatch?: number,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(
+        application.version,
+        { ifMatch, body: input.expectedVersion } satisfies ExpectedVersion,
+        'Application',
+      );
+      if (application.status !== 'DRAFT' || application.parentId) {
+        throw new DomainError(
+          'conflict',
+          `Only a draft can be edited; this one is ${application.status}`,
+        );
+      }
+      await manager.query(
+        `UPDATE applications SET form = $2, version = version + 1, updated_at = $3 WHERE id = $1`,
+        [id, input.form, this.clock.now()],
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /** Attaches an uploaded file as a material type of the application (replacing an earlier one). */
+  async attachUpload(
+    principal: Principal,
+    id: string,
+    upload: MultipartUpload,
+  ): Promise<ApplicationDto> {
+    const materialType = upload.fields.materialType;
+    if (!materialType)
+      throw DomainError.invalidField('materialType', 'is required (as a field before the file)');
+    const application = await this.reader.findVisible(this.dataSource.manager, principal, id, {
+      write: true,
+    });
+    const material = (await this.materialTypesOf(application)).get(materialType);
+    if (!material)
+      throw DomainError.invalidField(
+        'materialType',
+        `${materialType} is not a material of this application`,
+      );
+    const stored = await this.materials.store(upload.file, {
+      maxBytes: material.maxBytes,
+      allowedFormats: material.formats,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.lockForMaterials(manager, principal, id);
+      await this.materials.register(manager, stored);
+      await this.replaceMaterial(
+        manager,
+        locked,
+        { materialType, sha256: stored.sha256, fileName: upload.fileName },
+        actorOf(principal),
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /** Attaches a document of the enterprise's material library: nothing is uploaded again. */
+  async attachFromLibrary(
+    principal: Principal,
+    id: string,
+    input: LibraryMaterialReferenceInput,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lockForMaterials(manager, principal, id);
+      const material = (await this.materialTypesOf(application)).get(input.materialType);
+      if (!material)
+        throw DomainError.invalidField(
+          'materialType',
+          `${input.materialType} is not a material of this application`,
+        );
+      if (!material.fromLibrary)
+        throw DomainError.invalidField(
+          'materialType',
+          'must be uploaded for this application, not taken from the library',
+        );
+      const item = await this.materials.findLibraryMaterial(
+        manager,
+        application.enterpriseId,
+        input.libraryMaterialId,
+      );
+      if (!(material.formats as string[]).includes(item.format)) {
+        throw new DomainError(
+          'unsupported-media-type',
+          `${input.materialType} must be ${material.formats.join(' or ')}, the library file is ${item.format}`,
+        );
+      }
+      if (item.sizeBytes > material.maxBytes)
+        throw new DomainError(
+          'payload-too-large',
+          `The library file is larger than ${material.maxBytes} bytes`,
+        );
+      await this.replaceMaterial(
+        manager,
+        application,
+        {
+          materialType: input.materialType,
+          sha256: item.sha256,
+          fileName: item.fileName,
+          libraryMaterialId: item.id,
+        },
+        actorOf(principal),
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /** What is still missing under the situation rules, before submitting. */
+  async checklist(principal: Principal, id: string): Promise<ChecklistDto> {
+    const application = await this.reader.findVisible(this.dataSource.manager, principal, id);
+    if (application.kind === 'BUNDLE') {
+      const merged = await this.bundles.getBundle(application.bundleCode!);
+      const attached = await this.reader.currentMaterials(this.dataSource.manager, [
+        application.id,
+      ]);
+      const reports = await Promise.all(
+        merged.services.map(async (member) => {
+          const definition = await this.catalogue.publishedDefinition(
+            member.serviceCode,
+            member.version,
+          );
+          return assessCompleteness(definition, application.form, attached.map(attachedOf));
+        }),
+      );
+      const items = [
+        ...new Map(
+          reports
+            .flatMap((report) => report.items)
+            .map((item) => [`${item.kind}:${item.key}:${item.reason}`, item]),
+        ).values(),
+      ];
+      return {
+        complete: items.length === 0,
+        items,
+        requiredMaterialTypes: [
+          ...new Set(reports.flatMap((report) => report.requiredMaterialTypes)),
+        ],
+      };
+    }
+    const definition = await this.workflow.definitionOf(application);
+    const attached = await this.reader.currentMaterials(this.dataSource.manager, [application.id]);
+    return assessCompleteness(definition, application.form, attached.map(attachedOf));
+  }
+
+  /** Submits a draft of a verified enterprise; the completeness check runs next, in a worker. */
+  async submit(
+    principal: Principal,
+    id: string,
+    expected: ExpectedVersion,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(application.version, expected, 'Application');
+      if (application.status !== 'DRAFT' || application.parentId) {
+        throw new DomainError(
+          'conflict',
+          `Only a draft can be submitted; this one is ${application.status}`,
+        );
+      }
+      const [enterprise] = await manager.query(
+        `SELECT verified_at FROM enterprises WHERE id = $1`,
+        [application.enterpriseId],
+      );
+      if (!enterprise?.verified_at) {
+        throw new DomainError(
+          'unprocessable',
+          'The enterprise is not verified yet; a park officer must verify it before it may submit',
+        );
+      }
+      const actor = actorOf(principal);
+      if (application.kind === 'BUNDLE') await this.submitBundle(manager, application, actor);
+      else await this.submitOne(manager, application, actor);
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /** Submits one service application: both clocks start and the workflow's first stage opens. */
+  async submitOne(manager: EntityManager, application: Application, actor: Actor): Promise<void> {
+    const now = this.clock.now();
+    const definition = await this.workflow.definitionOf(application);
+    await this.sla.start(
+      manager,
+      application,
+      { statutory: definition.statutoryWorkingDays, promised: definition.promisedWorkingDays },
+      now,
+    );
+    await this.workflow.transition(manager, application, { kind: 'submit' }, { actor, now });
+  }
+
+  async withdraw(
+    principal: Principal,
+    id: string,
+    expected: ExpectedVersion,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(application.version, expected, 'Application');
+      const actor = actorOf(principal);
+      const now = this.clock.now();
+      if (application.kind !== 'BUNDLE') {
+        await this.workflow.transition(
+          manager,
+          application,
+          { kind: 'withdraw' },
+          { actor, now, outcomeReason: 'WITHDRAWN_BY_ENTERPRISE' },
+        );
+        return;
+      }
+      if (application.status !== 'IN_PROGRESS' && application.status !== 'DRAFT') {
+        throw new DomainError(
+          'conflict',
+          `A bundle that is ${application.status} can no longer be withdrawn`,
+        );
+      }
+      const children: { id: string }[] = await manager.query(
+        `SELECT id FROM applications WHERE parent_id = $1 AND status IN ('DRAFT', 'IN_PROGRESS', 'SUPPLEMENT_REQUIRED') ORDER BY id`,
+        [application.id],
+      );
+      for (const { id: childId } of children) {
+        const child = (await this.workflow.lock(manager, childId))!;
+        if (child.status === 'DRAFT')
+          await this.finishWaitingChild(manager, child, 'WITHDRAWN_BY_ENTERPRISE', now);
+        else
+          await this.workflow.transition(
+            manager,
+            child,
+            { kind: 'withdraw' },
+            { actor, now, outcomeReason: 'WITHDRAWN_BY_ENTERPRISE' },
+          );
+      }
+      await manager.query(
+        `UPDATE applications SET status = 'WITHDRAWN', finished_at = $2, outcome_reason = 'WITHDRAWN_BY_ENTERPRISE', version = version + 1 WHERE id = $1`,
+        [application.id, now],
+      );
+      await this.events.record(manager, {
+        type: 'application.withdrawn',
+        subjectType: 'application',
+        subjectId: application.id,
+        enterpriseId: application.enterpriseId,
+        actor,
+        data: { bundleCode: application.bundleCode },
+      });
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /**
+   * The enterprise's one answer to a supplement request: changed form fields are merged, and
+   * the changes (fields and materials attached since the request) are kept as a diff.
+   */
+  async answerSupplement(
+    principal: Principal,
+    id: string,
+    input: SupplementAnswerInput,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(application.version, { body: input.expectedVersion }, 'Application');
+      if (application.status !== 'SUPPLEMENT_REQUIRED') {
+        throw new DomainError(
+          'conflict',
+          `No supplement is awaited; the application is ${application.status}`,
+        );
+      }
+      const now = this.clock.now();
+      const formChanges = Object.fromEntries(
+        Object.entries(input.form ?? {})
+          .filter(([key, value]) => JSON.stringify(application.form[key]) !== JSON.stringify(value))
+          .map(([key, value]) => [key, { before: application.form[key] ?? null, after: value }]),
+      );
+      const materialChanges: { material_type: string; before: string | null; after: string }[] =
+        await manager.query(
+          `SELECT m.material_type, m.sha256 AS after,
+                (SELECT o.sha256 FROM application_materials o WHERE o.application_id = m.application_id
+                   AND o.material_type = m.material_type AND o.superseded_at IS NOT NULL ORDER BY o.superseded_at DESC LIMIT 1) AS before
+         FROM application_materials m
+         WHERE m.application_id = $1 AND m.superseded_at IS NULL AND m.created_at >= $2`,
+          [application.id, application.supplementRequest?.requestedAt ?? now],
+        );
+      if (input.form) {
+        application.form = { ...application.form, ...input.form };
+        await manager.query(`UPDATE applications SET form = $2 WHERE id = $1`, [
+          application.id,
+          application.form,
+        ]);
+      }
+      await this.workflow.transition(
+        manager,
+        application,
+        { kind: 'supplemented' },
+        {
+          actor: actorOf(principal),
+          now,
+          eventData: {
+            comment: input.comment ?? null,
+            request: application.supplementRequest,
+            diff: {
+              form: formChanges,
+              materials: materialChanges.map((change) => ({
+                materialType: change.material_type,
+                before: change.before,
+                after: change.after,
+              })),
+            },
+          },
+        },
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  /** The enterprise confirms the result of a value-added service. */
+  async confirm(
+    principal: Principal,
+    id: string,
+    expected: ExpectedVersion,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(application.version, expected, 'Application');
+      await this.workflow.transition(
+        manager,
+        application,
+        { kind: 'enterprise', stage: application.stage ?? '', event: 'confirm' },
+        {
+          actor: actorOf(principal),
+          now: this.clock.now(),
+        },
+      );
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  async materialContent(
+    principal: Principal,
+    id: string,
+    materialId: string,
+  ): Promise<FileContent> {
+    const application = await this.reader.findVisible(this.dataSource.manager, principal, id);
+    const [row]: MaterialRow[] = await this.dataSource.query(
+      `SELECT m.*, f.size_bytes, f.format, f.media_type FROM application_materials m JOIN stored_files f ON f.sha256 = m.sha256
+       WHERE m.application_id = $1 AND m.id = $2`,
+      [application.id, materialId],
+    );
+    if (!row) throw DomainError.notFound('Material');
+    return this.materials.open(row.sha256, row.file_name);
+  }
+
+  /** Starts a bundle child whose prerequisite was approved, carrying the certificate it issued. */
+  async startWaitingChild(
+    manager: EntityManager,
+    child: Application,
+    certificateMaterial: { materialType: string; libraryMaterialId: string } | null,
+  ): Promise<void> {
+    if (certificateMaterial) {
+      const item = await this.materials.findLibraryMaterial(
+        manager,
+        child.enterpriseId,
+        certificateMaterial.libraryMaterialId,
+      );
+      await this.replaceMaterial(
+        manager,
+        child,
+        {
+          materialType: certificateMaterial.materialType,
+          sha256: item.sha256,
+          fileName: item.fileName,
+          libraryMaterialId: item.id,
+        },
+        { type: 'system', id: null },
+      );
+    }
+    await manager.query(`UPDATE applications SET waiting_for = NULL WHERE id = $1`, [child.id]);
+    child.waitingFor = null;
+    await this.submitOne(manager, child, { type: 'system', id: null });
+  }
+
+  /** Ends a child that never started (its prerequisite failed, or the bundle was withdrawn). */
+  async finishWaitingChild(
+    manager: EntityManager,
+    child: Application,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE applications SET status = 'WITHDRAWN', outcome_reason = $2, finished_at = $3, version = version + 1 WHERE id = $1`,
+      [child.id, reason, now],
+    );
+    await this.events.record(manager, {
+      type: 'application.withdrawn',
+      subjectType: 'application',
+      subjectId: child.id,
+      enterpriseId: child.enterpriseId,
+      actor: { type: 'system', id: null },
+      data: { reason, parentId: child.parentId },
+    });
+  }
+
+  private async submitBundle(
+    manager: EntityManager,
+    parent: Application,
+    actor: Actor,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const bundle = await this.bundles.getBundle(parent.bundleCode!);
+    const members = await this.catalogue.currentVersionsOf(bundle.serviceCodes);
+    const parentMaterials = await this.reader.currentMaterials(manager, [parent.id]);
+    for (const { service, version } of members) {
+      const fields = Object.keys((version.definition.formSchema.properties ?? {}) as object);
+      const form = Object.fromEntries(
+        Object.entries(parent.form).filter(([key]) => fields.includes(key)),
+      );
+      const prerequisite =
+        bundle.prerequisites.find((rule) => rule.serviceCode === service.code)?.requires ?? null;
+      const childId = await this.insertDraft(
+        manager,
+        {
+          kind: 'CHILD',
+          enterpriseId: parent.enterpriseId,
+          serviceCode: service.code,
+          serviceVersion: version.version,
+          parentId: parent.id,
+          form,
+          waitingFor: prerequisite,
+        },
+        actor,
+      );
+      const needed = new Set(version.definition.materials.map((material) => material.code));
+      for (const material of parentMaterials.filter((row) => needed.has(row.material_type))) {
+        await manager.query(
+          `INSERT INTO application_materials (application_id, material_type, sha256, file_name, library_material_id, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            childId,
+            material.material_type,
+            material.sha256,
+            material.file_name,
+            material.library_material_id,
+            actor.id,
+            now,
+          ],
+        );
+      }
+      if (!prerequisite)
+        await this.submitOne(manager, (await this.workflow.lock(manager, childId))!, actor);
+    }
+    await manager.query(
+      `UPDATE applications SET status = 'IN_PROGRESS', submitted_at = $2, version = version + 1, updated_at = $2 WHERE id = $1`,
+      [parent.id, now],
+    );
+    await this.events.record(manager, {
+      type: 'application.submitted',
+      subjectType: 'application',
+      subjectId: parent.id,
+      enterpriseId: parent.enterpriseId,
+      actor,
+      data: { bundleCode: parent.bundleCode, services: bundle.serviceCodes },
+    });
+  }
+
+  private async createRenewal(
+    manager: EntityManager,
+    principal: Principal,
+    enterpriseId: string,
+    certificateId: string,
+    actor: Actor,
+  ): Promise<string> {
+    const [certificate] = await manager.query(
+      `SELECT c.service_code, c.enterprise_id, a.form FROM certificates c JOIN applications a ON a.id = c.application_id WHERE c.id = $1`,
+      [certificateId],
+    );
+    if (
+      !certificate ||
+      certificate.enterprise_id !== enterpriseId ||
+      !actsForEnterprise(principal, certificate.enterprise_id)
+    ) {
+      throw DomainError.notFound('Certificate');
+    }
+    const [{ service, version }] = await this.catalogue.currentVersionsOf([
+      certificate.service_code,
+    ]);
+    if (service.retiredAt)
+      throw new DomainError('unprocessable', `Service ${service.code} is retired`);
+    return this.insertDraft(
+      manager,
+      {
+        kind: 'SINGLE',
+        enterpriseId,
+        serviceCode: service.code,
+        serviceVersion: version.version,
+        form: certificate.form,
+        renewalOf: certificateId,
+      },
+      actor,
+    );
+  }
+
+  private async insertDraft(
+    manager: EntityManager,
+    draft: {
+      kind: 'SINGLE' | 'BUNDLE' | 'CHILD';
+      enterpriseId: string;
+      serviceCode?: string;
+      serviceVersion?: number;
+      bundleCode?: string;
+      parentId?: string;
+      renewalOf?: string;
+      waitingFor?: string | null;
+      form: Record<string, unknown>;
+    },
+    actor: Actor,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+    const [{ id }] = await manager.query(
+      `INSERT INTO applications (number, kind, enterprise_id, service_code, service_version, bundle_code, parent_id, renewal_of,
+         waiting_for, status, form, created_by, created_at, updated_at)
+       VALUES ('QT-' || $1::text || '-' || lpad(nextval('application_number_seq')::text, 6, '0'), $2, $3, $4, $5, $6, $7, $8, $9,
+         'DRAFT', $10, $11, $12, $12)
+       RETURNING id`,
+      [
+        year,
+        draft.kind,
+        draft.enterpriseId,
+        draft.serviceCode ?? null,
+        draft.serviceVersion ?? null,
+        draft.bundleCode ?? null,
+        draft.parentId ?? null,
+        draft.renewalOf ?? null,
+        draft.waitingFor ?? null,
+        draft.form,
+        actor.id,
+        now,
+      ],
+    );
+    return id;
+  }
+
+  private async lockForMaterials(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Application> {
+    const application = await this.reader.findVisible(manager, principal, id, {
+      lock: true,
+      write: true,
+    });
+    if (
+      (application.status !== 'DRAFT' && application.status !== 'SUPPLEMENT_REQUIRED') ||
+      (application.parentId && application.status === 'DRAFT')
+    ) {
+      throw new DomainError(
+        'conflict',
+        `Materials can be attached to a draft or while a supplement is awaited; this one is ${application.status}`,
+      );
+    }
+    return application;
+  }
+
+  private async materialTypesOf(application: Application) {
+    if (application.kind === 'BUNDLE') {
+      const bundle = await this.bundles.getBundle(application.bundleCode!);
+      return new Map(bundle.materials.map((material) => [material.code, material]));
+    }
+    const definition = await this.workflow.definitionOf(application);
+    return new Map(definition.materials.map((material) => [material.code, material]));
+  }
+
+  private async replaceMaterial(
+    manager: EntityManager,
+    application: Application,
+    material: {
+      materialType: string;
+      sha256: string;
+      fileName: string;
+      libraryMaterialId?: string;
+    },
+    actor: Actor,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE application_materials SET superseded_at = $3 WHERE application_id = $1 AND material_type = $2 AND superseded_at IS NULL`,
+      [application.id, material.materialType, now],
+    );
+    const [{ id }] = await manager.query(
+      `INSERT INTO application_materials (application_id, material_type, sha256, file_name, library_material_id, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        application.id,
+        material.materialType,
+        material.sha256,
+        material.fileName,
+        material.libraryMaterialId ?? null,
+        actor.id,
+        now,
+      ],
+    );
+    await manager.query(
+      `UPDATE applications SET version = version + 1, updated_at = $2 WHERE id = $1`,
+      [application.id, now],
+    );
+    application.version += 1;
+    await this.events.record(manager, {
+      type: 'material.attached',
+      subjectType: 'application',
+      subjectId: application.id,
+      enterpriseId: application.enterpriseId,
+      actor,
+      data: {
+        materialId: id,
+        materialType: material.materialType,
+        sha256: material.sha256,
+        fromLibrary: Boolean(material.libraryMaterialId),
+      },
+    });
+  }
+
+  /** The enterprise an action is for: a user's own, or the one an integrator names. */
+  private enterpriseFor(principal: Principal, requested?: string): string {
+    if (principal.kind === 'user') {
+      if (!principal.enterpriseId)
+        throw new DomainError(
+          'forbidden',
+          'Only enterprise users and integrators file applications',
+        );
+      if (requested && requested !== principal.enterpriseId)
+        throw DomainError.notFound('Enterprise');
+      return principal.enterpriseId;
+    }
+    if (!requested)
+      throw DomainError.invalidField(
+        'enterpriseId',
+        'is required for integrators: name the enterprise you file for',
+      );
+    if (!principal.enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
+    return requested;
+  }
+}
+
+const attachedOf = (row: MaterialRow) => ({
+  materialType: row.material_type,
+  format: row.format,
+  sizeBytes: Number(row.size_bytes),
+});

@@ -1,0 +1,403 @@
+import { Readable } from 'node:stream';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Application } from '../applications/application.entity';
+import type { ServiceDefinition } from '../catalogue/service-definition';
+import { Clock } from '../common/clock/clock';
+import { actorOf, departmentOf, UserPrincipal } from '../common/auth/principal';
+import { DomainError } from '../common/problem/domain-error';
+import { AppConfig } from '../config/app-config';
+import { updateReturning } from '../database/update-returning';
+import { EventsService } from '../events/events.service';
+import { MaterialsService } from '../materials/materials.service';
+import { renderCertificatePdf } from './certificate-pdf';
+import {
+  CertificateContent,
+  generateSigningKeyPair,
+  keyIdOf,
+  privateKeyFromPem,
+  publicKeyFromPem,
+  signCertificate,
+  verificationCode,
+  verifyCertificate,
+} from './certificate-signature';
+import { CertificateDto, CertificateVerificationDto, PublicKeyDto } from './dto/certificate.dto';
+
+interface CertificateRow {
+  id: string;
+  number: string;
+  application_id: string;
+  enterprise_id: string;
+  service_code: string;
+  content: CertificateContent;
+  signature: string;
+  key_id: string;
+  verification_code: string;
+  valid_from: string;
+  valid_until: string | null;
+  status: 'ACTIVE' | 'REVOKED';
+  revoked_at: Date | null;
+  revocation_reason: string | null;
+  issued_at: Date;
+}
+
+interface SigningKey {
+  keyId: string;
+  privateKey: KeyObject;
+}
+
+/** Reminders before a certificate expires, in days. */
+export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
+const MAX_PARTICULARS = 12;
+
+/** An operator-provided key (CERTIFICATE_SIGNING_KEY) in the shape the key table stores. */
+function keyPairFromPrivateKeyPem(privateKeyPem: string): {
+  privateKeyPem: string;
+  publicKeyPem: string;
+  keyId: string;
+} {
+  const publicKey = createPublicKey(privateKeyFromPem(privateKeyPem));
+  return {
+    privateKeyPem,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    keyId: keyIdOf(publicKey),
+  };
+}
+
+const shanghaiDate = (instant: Date) =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, day));
+  // 31 Jan + 1 month: clamp to the end of February, as validity periods are read.
+  if (target.getUTCDate() !== day) target.setUTCDate(0);
+  target.setUTCDate(target.getUTCDate() - 1);
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Certificates: numbered per service and year, signed with Ed25519 over their canonical
+ * content, verifiable by anyone with the number and code, revocable by a head, and filed in
+ * the enterprise's material library so later services reuse them.
+ */
+@Injectable()
+export class CertificatesService {
+  private signingKey?: Promise<SigningKey>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly materials: MaterialsService,
+    private readonly events: EventsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Issues the certificate of an approved application, once: a repeat returns the first. */
+  async issue(
+    manager: EntityManager,
+    application: Application,
+    definition: ServiceDefinition,
+  ): Promise<string> {
+    const [existing] = await manager.query(
+      `SELECT id FROM certificates WHERE application_id = $1`,
+      [application.id],
+    );
+    if (existing) return existing.id;
+    const spec = definition.certificate;
+    if (!spec) throw new Error(`Service ${application.serviceCode} issues no certificate`);
+    const now = this.clock.now();
+    const issuedOn = shanghaiDate(now);
+    const year = Number(issuedOn.slice(0, 4));
+    const [{ last_number: serial }] = await manager.query(
+      `INSERT INTO certificate_counters (service_code, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (service_code, year) DO UPDATE SET last_number = certificate_counters.last_number + 1 RETURNING last_number`,
+      [application.serviceCode, year],
+    );
+    const [enterprise] = await manager.query(
+      `SELECT name, credit_code FROM enterprises WHERE id = $1`,
+      [application.enterpriseId],
+    );
+    const [department] = await manager.query(`SELECT name FROM departments WHERE code = $1`, [
+      definition.departmentCode,
+    ]);
+    const content: CertificateContent = {
+      number: `${application.serviceCode}-${year}-${String(serial).padStart(6, '0')}`,
+      serviceCode: application.serviceCode!,
+      serviceName: definition.name,
+      serviceNameEn: definition.nameEn,
+      title: spec.titleZh,
+      titleEn: spec.titleEn,
+      holder: {
+        enterpriseId: application.enterpriseId,
+        name: enterprise.name,
+        creditCode: enterprise.credit_code.trim(),
+      },
+      applicationId: application.id,
+      applicationNumber: application.number,
+      issuedAt: now.toISOString(),
+      validFrom: issuedOn,
+      validUntil: spec.validityMonths ? addMonths(issuedOn, spec.validityMonths) : null,
+      particulars: Object.fromEntries(
+        Object.entries(application.form)
+          .filter((entry): entry is [string, string | number | boolean] =>
+            ['string', 'number', 'boolean'].includes(typeof entry[1]),
+          )
+          .slice(0, MAX_PARTICULARS),
+      ),
+      issuer: { departmentCode: definition.departmentCode, departmentName: department.name },
+    };
+    const key = await this.currentSigningKey();
+    const signature = signCertificate(content, key.privateKey);
+    const code = verificationCode(signature);
+    const [{ id }] = await manager.query(
+      `INSERT INTO certificates (number, application_id, enterprise_id, service_code, content, signature, key_id, verification_code,
+         valid_from, valid_until, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        content.number,
+        application.id,
+        application.enterpriseId,
+        application.serviceCode,
+        content,
+        signature,
+        key.keyId,
+        code,
+        content.validFrom,
+        content.validUntil,
+        now,
+      ],
+    );
+
+    const pdf = await renderCertificatePdf(content, {
+      verifyUrl: this.verifyUrl(content.number, code),
+      verificationCode: code,
+      keyId: key.keyId,
+    });
+    const stored = await this.materials.store(Readable.from([pdf]), {
+      maxBytes: pdf.length,
+      allowedFormats: ['pdf'],
+    });
+    await this.materials.register(manager, stored);
+    await manager.query(
+      `INSERT INTO library_materials (enterprise_id, material_type, title, sha256, file_name, source, certificate_id, valid_until, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'CERTIFICATE', $6, $7, $8)`,
+      [
+        application.enterpriseId,
+        spec.materialCode ?? `certificate_${application.serviceCode!.toLowerCase()}`,
+        spec.titleZh,
+        stored.sha256,
+        `${content.number}.pdf`,
+        id,
+        content.validUntil,
+        now,
+      ],
+    );
+    await this.events.record(manager, {
+      type: 'certificate.issued',
+      subjectType: 'application',
+      subjectId: application.id,
+      enterpriseId: application.enterpriseId,
+      actor: { type: 'system', id: null },
+      data: {
+        certificateId: id,
+        number: content.number,
+        validUntil: content.validUntil,
+        serviceCode: application.serviceCode,
+      },
+    });
+    return id;
+  }
+
+  async forApplication(applicationId: string): Promise<CertificateDto> {
+    const [row]: CertificateRow[] = await this.dataSource.query(
+      `SELECT * FROM certificates WHERE application_id = $1`,
+      [applicationId],
+    );
+    if (!row) throw DomainError.notFound('Certificate');
+    return this.toDto(row);
+  }
+
+  async pdfForApplication(applicationId: string): Promise<Buffer> {
+    const [row]: CertificateRow[] = await this.dataSource.query(
+      `SELECT * FROM certificates WHERE application_id = $1`,
+      [applicationId],
+    );
+    if (!row) throw DomainError.notFound('Certificate');
+    return renderCertificatePdf(row.content, {
+      verifyUrl: this.verifyUrl(row.number, row.verification_code),
+      verificationCode: row.verification_code,
+      keyId: row.key_id,
+    });
+  }
+
+  /**
+   * Public verification: the code must match and the signature must hold over the stored
+   * content, so any change to a single field shows; then VALID, REVOKED or EXPIRED.
+   */
+  async verify(number: string, code: string): Promise<CertificateVerificationDto> {
+    const [row]: CertificateRow[] = await this.dataSource.query(
+      `SELECT * FROM certificates WHERE number = $1`,
+      [number],
+    );
+    if (!row) throw DomainError.notFound('Certificate');
+    const [key] = await this.dataSource.query(
+      `SELECT public_key_pem FROM signing_keys WHERE key_id = $1`,
+      [row.key_id],
+    );
+    const authentic =
+      code.toUpperCase() === row.verification_code &&
+      key !== undefined &&
+      verificationCode(row.signature) === row.verification_code &&
+      row.content.number === row.number &&
+      verifyCertificate(row.content, row.signature, publicKeyFromPem(key.public_key_pem));
+    if (!authentic) return { valid: false, status: 'INVALID' };
+    const status =
+      row.status === 'REVOKED'
+        ? 'REVOKED'
+        : row.valid_until && row.valid_until < shanghaiDate(this.clock.now())
+          ? 'EXPIRED'
+          : 'VALID';
+    return { valid: status === 'VALID', status, certificate: this.toDto(row) };
+  }
+
+  async publicKeys(): Promise<PublicKeyDto[]> {
+    await this.currentSigningKey();
+    const rows: { key_id: string; public_key_pem: string; active: boolean; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT key_id, public_key_pem, active, created_at FROM signing_keys ORDER BY created_at DESC`,
+      );
+    return rows.map((row) => ({
+      keyId: row.key_id,
+      algorithm: 'Ed25519',
+      publicKeyPem: row.public_key_pem,
+      active: row.active,
+    }));
+  }
+
+  /** A head of the issuing department revokes a certificate, with a reason. */
+  async revoke(principal: UserPrincipal, number: string, reason: string): Promise<CertificateDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: CertificateRow[] = await manager.query(
+        `SELECT * FROM certificates WHERE number = $1 FOR UPDATE`,
+        [number],
+      );
+      if (
+        !row ||
+        (principal.role !== 'ADMIN' &&
+          row.content.issuer.departmentCode !== departmentOf(principal))
+      ) {
+        throw DomainError.notFound('Certificate');
+      }
+      if (principal.role !== 'DEPARTMENT_HEAD')
+        throw new DomainError('forbidden', 'Only a head of the issuing department revokes');
+      if (row.status === 'REVOKED')
+        throw new DomainError('conflict', 'The certificate is already revoked');
+      const [updated] = await updateReturning<CertificateRow>(
+        manager,
+        `UPDATE certificates SET status = 'REVOKED', revoked_at = $2, revoked_by = $3, revocation_reason = $4 WHERE id = $1 RETURNING *`,
+        [row.id, this.clock.now(), principal.id, reason],
+      );
+      await this.events.record(manager, {
+        type: 'certificate.revoked',
+        subjectType: 'application',
+        subjectId: row.application_id,
+        enterpriseId: row.enterprise_id,
+        actor: actorOf(principal),
+        data: { certificateId: row.id, number: row.number, reason },
+      });
+      return this.toDto(updated);
+    });
+  }
+
+  /** Reminds enterprises 90, 30 and 7 days before a certificate expires; each reminder once. */
+  async remindExpiring(now: Date): Promise<number> {
+    const today = shanghaiDate(now);
+    let sent = 0;
+    for (const days of EXPIRY_REMINDER_DAYS) {
+      const due = await updateReturning<{
+        id: string;
+        application_id: string;
+        enterprise_id: string;
+        number: string;
+        valid_until: string;
+      }>(
+        this.dataSource,
+        `UPDATE certificates SET reminders_sent = array_append(reminders_sent, $2)
+         WHERE status = 'ACTIVE' AND valid_until IS NOT NULL AND valid_until >= $1::date
+           AND valid_until <= $1::date + $2::int AND NOT ($2 = ANY(reminders_sent))
+         RETURNING id, application_id, enterprise_id, number, valid_until`,
+        [today, days],
+      );
+      for (const certificate of due) {
+        await this.events.record(this.dataSource.manager, {
+          type: 'certificate.expiring',
+          subjectType: 'application',
+          subjectId: certificate.application_id,
+          enterpriseId: certificate.enterprise_id,
+          actor: { type: 'system', id: null },
+          data: {
+            certificateId: certificate.id,
+            number: certificate.number,
+            validUntil: certificate.valid_until,
+            reminderDays: days,
+          },
+        });
+      }
+      sent += due.length;
+    }
+    return sent;
+  }
+
+  verifyUrl(number: string, code: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/api/v1/certificates/${encodeURIComponent(number)}/verify?code=${code}`;
+  }
+
+  /** The active key; the first process to need one creates it (or imports CERTIFICATE_SIGNING_KEY). */
+  private currentSigningKey(): Promise<SigningKey> {
+    this.signingKey ??= this.loadOrCreateSigningKey().catch((error) => {
+      this.signingKey = undefined;
+      throw error;
+    });
+    return this.signingKey;
+  }
+
+  private async loadOrCreateSigningKey(): Promise<SigningKey> {
+    const load = async () => {
+      const [row] = await this.dataSource.query(
+        `SELECT key_id, private_key_pem FROM signing_keys WHERE active`,
+      );
+      return row
+        ? { keyId: row.key_id as string, privateKey: privateKeyFromPem(row.private_key_pem) }
+        : null;
+    };
+    const found = await load();
+    if (found) return found;
+    const configured = this.config.CERTIFICATE_SIGNING_KEY.replace(/\\n/g, '\n');
+    const pair = configured ? keyPairFromPrivateKeyPem(configured) : generateSigningKeyPair();
+    await this.dataSource.query(
+      `INSERT INTO signing_keys (key_id, algorithm, public_key_pem, private_key_pem, active) VALUES ($1, 'Ed25519', $2, $3, true)
+       ON CONFLICT DO NOTHING`,
+      [pair.keyId, pair.publicKeyPem, pair.privateKeyPem],
+    );
+    return (await load())!;
+  }
+
+  private toDto(row: CertificateRow): CertificateDto {
+    return {
+      id: row.id,
+      number: row.number,
+      applicationId: row.application_id,
+      status: row.status,
+      content: row.content,
+      signature: row.signature,
+      keyId: row.key_id,
+      verificationCode: row.verification_code,
+      verifyUrl: this.verifyUrl(row.number, row.verification_code),
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+      revocationReason: row.revocation_reason,
+    };
+  }
+}

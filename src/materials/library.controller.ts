@@ -1,0 +1,113 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Matches, IsOptional } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
+import { Principal } from '../common/auth/principal';
+import { Created } from '../common/http/created.decorator';
+import { MAX_UPLOAD_BYTES, readMultipartUpload } from '../common/http/multipart-upload';
+import { sendFile } from '../common/http/send-file';
+import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
+import { DomainError } from '../common/problem/domain-error';
+import { LibraryMaterialDto } from './dto/library-material.dto';
+import { MaterialsService } from './materials.service';
+
+const MATERIAL_TYPE = /^[a-z][a-z0-9_]{1,63}$/;
+const LIBRARY_FORMATS = ['pdf', 'jpg', 'png', 'docx', 'xlsx', 'zip'] as const;
+const uuid = () => new ParseUUIDPipe();
+
+class LibraryQuery {
+  @ApiPropertyOptional({ example: 'business_licence' })
+  @IsOptional()
+  @Matches(MATERIAL_TYPE, { message: 'materialType must be a material type code' })
+  materialType?: string;
+}
+
+@ApiTags('enterprises')
+@ApiBearerAuth()
+@Controller('enterprises/:id/materials')
+export class LibraryController {
+  constructor(private readonly materials: MaterialsService) {}
+
+  @Get()
+  @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @Scopes('applications:read')
+  @ApiOperation({
+    summary: "The enterprise's material library: documents given once, reused in any application",
+  })
+  @ApiOkResponse({ type: [LibraryMaterialDto] })
+  @ApiAuthProblems(400, 404)
+  listLibrary(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid()) id: string,
+    @Query() query: LibraryQuery,
+  ): Promise<LibraryMaterialDto[]> {
+    return this.materials.listLibrary(principal, id, query.materialType);
+  }
+
+  @Post()
+  @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER')
+  @Scopes('applications:write')
+  @Created(
+    LibraryMaterialDto,
+    (material) => `/api/v1/enterprises/${material.enterpriseId}/materials/${material.id}/content`,
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['materialType', 'file'],
+      properties: {
+        materialType: { type: 'string', example: 'business_licence' },
+        title: { type: 'string', example: '营业执照（副本）' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Add a document to the library (fields first, then the file)' })
+  @ApiAuthProblems(400, 404, 413, 415)
+  async addToLibrary(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid()) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<LibraryMaterialDto> {
+    const upload = await readMultipartUpload(request);
+    const materialType = upload.fields.materialType ?? '';
+    if (!MATERIAL_TYPE.test(materialType))
+      throw DomainError.invalidField(
+        'materialType',
+        'must be a material type code, sent before the file',
+      );
+    return this.materials.addToLibrary(principal, id, {
+      materialType,
+      title: (upload.fields.title ?? upload.fileName).slice(0, 200),
+      fileName: upload.fileName,
+      file: upload.file,
+      limits: { maxBytes: MAX_UPLOAD_BYTES, allowedFormats: LIBRARY_FORMATS },
+    });
+  }
+
+  @Get(':materialId/content')
+  @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @Scopes('applications:read')
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'Download a library document' })
+  @ApiAuthProblems(400, 404)
+  async libraryContent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid()) id: string,
+    @Param('materialId', uuid()) materialId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendFile(reply, await this.materials.libraryContent(principal, id, materialId));
+  }
+}

@@ -1,0 +1,142 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
+import { UserPrincipal } from '../common/auth/principal';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
+import { Page } from '../common/pagination/page';
+import {
+  CompleteTaskInput,
+  ReassignTaskInput,
+  TaskDto,
+  TaskListQuery,
+  TaskPageDto,
+} from './dto/task.dto';
+import { TasksService } from './tasks.service';
+
+const uuid = () => new ParseUUIDPipe();
+
+@ApiTags('officer work')
+@ApiBearerAuth()
+@Roles('OFFICER', 'DEPARTMENT_HEAD')
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @ApiOperation({ summary: "Your department's tasks, most urgent first (due date, then id)" })
+  @ApiOkResponse({ type: TaskPageDto })
+  @ApiAuthProblems(400)
+  listTasks(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() query: TaskListQuery,
+  ): Promise<Page<TaskDto>> {
+    return this.tasks.listTasks(principal, query);
+  }
+
+  @Post('next')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Claim the most urgent open task you may act on, atomically; 204 when there is none',
+  })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiNoContentResponse({ description: 'The queue is empty.' })
+  @ApiAuthProblems()
+  async claimNextTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskDto | undefined> {
+    const task = await this.tasks.claimNextTask(principal);
+    if (!task) reply.status(204);
+    return task ?? undefined;
+  }
+
+  @Get(':id')
+  @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @ApiOperation({ summary: 'A task with the actions its stage allows' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiAuthProblems(400, 404)
+  getTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+  ): Promise<TaskDto> {
+    return this.tasks.getTask(principal, id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim an open task' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiAuthProblems(400, 404, 409)
+  claimTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+  ): Promise<TaskDto> {
+    return this.tasks.claimTask(principal, id);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give a claimed task back to the queue' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiAuthProblems(400, 404, 409)
+  releaseTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+  ): Promise<TaskDto> {
+    return this.tasks.releaseTask(principal, id);
+  }
+
+  @Post(':id/complete')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Act on a task you hold: accept, approve, request supplements, ...',
+    description:
+      "The action must be one of the task's allowedActions (else 422 with the list). Data by action: " +
+      '`request_supplement` { items: [{ kind: material|field, key, reason }] } — at acceptance only one notice is allowed; ' +
+      '`record_inspection` { result, findings }; `schedule` { meetingDate }; `record_agreement` { agreementNumber }; ' +
+      '`complete` { summary }. Decision stages need a department head.',
+  })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiAuthProblems(400, 404, 409, 422)
+  completeTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: CompleteTaskInput,
+  ): Promise<TaskDto> {
+    return this.tasks.completeTask(principal, id, body);
+  }
+
+  @Post(':id/reassign')
+  @Roles('DEPARTMENT_HEAD')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand a task to an officer or head of the department (heads)' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiAuthProblems(400, 404, 409)
+  reassignTask(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: ReassignTaskInput,
+  ): Promise<TaskDto> {
+    return this.tasks.reassignTask(principal, id, body.assigneeId);
+  }
+}

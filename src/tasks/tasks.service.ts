@@ -1,0 +1,438 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationWorkflow } from '../applications/application-workflow.service';
+import { Application } from '../applications/application.entity';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { Clock } from '../common/clock/clock';
+import { actorOf, departmentOf, isAdmin, UserPrincipal } from '../common/auth/principal';
+import { Page } from '../common/pagination/page';
+import { DomainError } from '../common/problem/domain-error';
+import { AppConfig } from '../config/app-config';
+import { EventsService } from '../events/events.service';
+import { allowedActionsAt } from '../workflow/workflow-engine';
+import { HumanAction } from '../workflow/workflow.types';
+import { CompleteTaskInput, TaskDto, TaskListQuery } from './dto/task.dto';
+import { updateReturning } from '../database/update-returning';
+
+interface TaskRow {
+  id: string;
+  kind: string;
+  application_id: string;
+  stage: string | null;
+  department_code: string;
+  role: 'OFFICER' | 'DEPARTMENT_HEAD';
+  status: string;
+  assignee_id: string | null;
+  claimed_at: Date | null;
+  due_at: Date | null;
+  sla_state: string;
+  escalated_at: Date | null;
+  action: string | null;
+  comment: string | null;
+  version: number;
+  created_at: Date;
+  number: string;
+  service_code: string | null;
+  service_version: number | null;
+}
+
+const TASK_SELECT = `SELECT t.*, a.number, a.service_code, a.service_version FROM tasks t JOIN applications a ON a.id = t.application_id`;
+// Tasks without a deadline sort last; the cursor stores this stand-in for them.
+const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+
+/** Which roles' tasks a person may act on: heads may act on their officers' tasks too. */
+const actingRoles = (principal: UserPrincipal) =>
+  principal.role === 'DEPARTMENT_HEAD'
+    ? ['OFFICER', 'DEPARTMENT_HEAD']
+    : principal.role === 'OFFICER'
+      ? ['OFFICER']
+      : [];
+
+/**
+ * Officers' queues: a task per human stage, for the department and role the stage names.
+ * Claiming is atomic (the next one with FOR UPDATE SKIP LOCKED); completing applies the
+ * chosen action to the application's workflow in the same transaction.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly catalogue: CatalogueService,
+    private readonly events: EventsService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A department's tasks, most urgent first (by due date, then id). */
+  async listTasks(principal: UserPrincipal, query: TaskListQuery): Promise<Page<TaskDto>> {
+    const department = isAdmin(principal) ? (query.department ?? null) : departmentOf(principal);
+    if (!isAdmin(principal) && query.department && query.department !== department) {
+      throw new DomainError('forbidden', 'Officers see the tasks of their own department');
+    }
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (department) add('t.department_code = ?', department);
+    if (query.status) add('t.status = ?', query.status);
+    else conditions.push(`t.status IN ('OPEN', 'CLAIMED')`);
+    if (query.sla) add('t.sla_state = ?', query.sla);
+    if (query.assignee === 'me') add('t.assignee_id = ?', principal.id);
+    if (query.cursor) {
+      const position = decodeTaskCursor(query.cursor);
+      parameters.push(position.d, position.i);
+      conditions.push(
+        `(COALESCE(t.due_at, '${NO_DEADLINE}'), t.id) > ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`,
+      );
+    }
+    parameters.push(query.limit + 1);
+    const rows: TaskRow[] = await this.dataSource.query(
+      `${TASK_SELECT} WHERE ${conditions.join(' AND ')}
+       ORDER BY COALESCE(t.due_at, '${NO_DEADLINE}'), t.id LIMIT $${parameters.length}`,
+      parameters,
+    );
+    const data = rows.slice(0, query.limit);
+    const last = data[data.length - 1];
+    return {
+      data: await Promise.all(data.map((row) => this.toDto(row))),
+      nextCursor:
+        rows.length > query.limit && last
+          ? Buffer.from(
+              JSON.stringify({
+                d: (last.due_at ?? new Date(NO_DEADLINE)).toISOString(),
+                i: last.id,
+              }),
+            ).toString('base64url')
+          : null,
+    };
+  }
+
+  async getTask(principal: UserPrincipal, id: string): Promise<TaskDto> {
+    return this.toDto(await this.findVisible(this.dataSource.manager, principal, id));
+  }
+
+  /** Claims the most urgent open task the caller may act on; null when the queue is empty. */
+  async claimNextTask(principal: UserPrincipal): Promise<TaskDto | null> {
+    const department = departmentOf(principal);
+    if (!department)
+      throw new DomainError('forbidden', 'Only officers and heads of a department work a queue');
+    const now = this.clock.now();
+    const [task] = await updateReturning<{ id: string; application_id: string }>(
+      this.dataSource,
+      `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = version + 1
+       WHERE id = (
+         SELECT id FROM tasks WHERE department_code = $3 AND status = 'OPEN' AND role = ANY($4)
+         ORDER BY due_at NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, application_id`,
+      [principal.id, now, department, actingRoles(principal)],
+    );
+    if (!task) return null;
+    await this.recordTaskEvent(
+      this.dataSource.manager,
+      'task.claimed',
+      task.application_id,
+      principal,
+      { taskId: task.id },
+    );
+    return this.getTask(principal, task.id);
+  }
+
+  async claimTask(principal: UserPrincipal, id: string): Promise<TaskDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await this.findVisible(manager, principal, id, true);
+      this.assertMayAct(principal, task);
+      if (task.status !== 'OPEN') throw new DomainError('conflict', `The task is ${task.status}`);
+      await manager.query(
+        `UPDATE tasks SET status = 'CLAIMED', assignee_id = $2, claimed_at = $3, version = version + 1 WHERE id = $1`,
+        [id, principal.id, this.clock.now()],
+      );
+      await this.recordTaskEvent(manager, 'task.claimed', task.application_id, principal, {
+        taskId: id,
+      });
+    });
+    return this.getTask(principal, id);
+  }
+
+  async releaseTask(principal: UserPrincipal, id: string): Promise<TaskDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const task = await this.findVisible(manager, principal, id, true);
+      if (task.status !== 'CLAIMED')
+        throw new DomainError('conflict', `The task is ${task.status}`);
+      if (task.assignee_id !== principal.id && principal.role !== 'DEPARTMENT_HEAD') {
+        throw new DomainError(
+          'conflict',
+          'Only the holder of the claim (or a head) may release it',
+        );
+      }
+      await manager.query(
+        `UPDATE tasks SET status = 'OPEN', assignee_id = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`,
+        [id],
+      );
+      await this.recordTaskEvent(manager, 'task.released', task.application_id, principal, {
+        taskId: id,
+      });
+    });
+    return this.getTask(principal, id);
+  }
+
+  /** A head hands a task of the department to one of its officers or heads. */
+  async reassignTask(principal: UserPrincipal, id: string, assigneeId: string): Promise<TaskDto> {
+    if (principal.role !== 'DEPARTMENT_HEAD')
+      throw new DomainError('forbidden', 'Only department heads reassign tasks');
+    await this.dataSource.transaction(async (manager) => {
+      const task = await this.findVisible(manager, principal, id, true);
+      if (task.status !== 'OPEN' && task.status !== 'CLAIMED')
+        throw new DomainError('conflict', `The task is ${task.status}`);
+      const [assignee] = await manager.query(
+        `SELECT role FROM users WHERE id = $1 AND active AND department_code = $2 AND role IN ('OFFICER', 'DEPARTMENT_HEAD')`,
+        [assigneeId, task.department_code],
+      );
+      if (!assignee)
+        throw DomainError.invalidField(
+          'assigneeId',
+          'is not an active officer or head of this department',
+        );
+      if (task.role === 'DEPARTMENT_HEAD' && assignee.role !== 'DEPARTMENT_HEAD') {
+        throw DomainError.invalidField('assigneeId', 'this decision needs a department head');
+      }
+      await manager.query(
+        `UPDATE tasks SET status = 'CLAIMED', assignee_id = $2, claimed_at = $3, version = version + 1 WHERE id = $1`,
+        [id, assigneeId, this.clock.now()],
+      );
+      await this.recordTaskEvent(manager, 'task.reassigned', task.application_id, principal, {
+        taskId: id,
+        from: task.assignee_id,
+        to: assigneeId,
+      });
+    });
+    return this.getTask(principal, id);
+  }
+
+  /**
+   * The claim holder acts: the action must be one the stage allows (else 422 with the list);
+   * the task closes and the application moves, both or neither.
+   */
+  async completeTask(
+    principal: UserPrincipal,
+    id: string,
+    input: CompleteTaskInput,
+  ): Promise<TaskDto> {
+    await this.dataSource.transaction(async (manager) => {
+      // Application first, then task: the order every path that touches both takes.
+      const { application_id: applicationId } = await this.findVisible(manager, principal, id);
+      const application = (await this.workflow.lock(manager, applicationId))!;
+      const task = await this.findVisible(manager, principal, id, true);
+      this.assertMayAct(principal, task);
+      if (task.status !== 'CLAIMED' || task.assignee_id !== principal.id) {
+        throw new DomainError(
+          'conflict',
+          'Claim the task before completing it; only the holder of the claim may complete it',
+        );
+      }
+      if (input.expectedVersion !== undefined && input.expectedVersion !== task.version) {
+        throw new DomainError(
+          'version-conflict',
+          `The task is at version ${task.version}, not ${input.expectedVersion}`,
+        );
+      }
+      await manager.query(
+        `UPDATE tasks SET status = 'DONE', action = $2, comment = $3, data = $4, completed_by = $5, completed_at = $6,
+           version = version + 1 WHERE id = $1`,
+        [
+          id,
+          input.action,
+          input.comment ?? null,
+          input.data ?? null,
+          principal.id,
+          this.clock.now(),
+        ],
+      );
+      // Closed first: the transition may open the next stage's task for the same application.
+      const now = this.clock.now();
+      if (task.kind === 'RECTIFICATION') {
+        if (input.action !== 'complete') {
+          throw new DomainError('unprocessable', `A rectification task allows only "complete"`, {
+            allowedActions: ['complete'],
+          });
+        }
+      } else {
+        await this.applyToWorkflow(manager, principal, task, application, input, now);
+      }
+      await this.recordTaskEvent(manager, 'task.completed', task.application_id, principal, {
+        taskId: id,
+        stage: task.stage,
+        action: input.action,
+        comment: input.comment ?? null,
+        data: input.data ?? null,
+      });
+    });
+    return this.getTask(principal, id);
+  }
+
+  /** Claims idle past the configured time go back to the queue. */
+  async releaseIdleClaims(now: Date): Promise<number> {
+    const released = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE tasks SET status = 'OPEN', assignee_id = NULL, claimed_at = NULL, version = version + 1
+       WHERE status = 'CLAIMED' AND claimed_at < $1::timestamptz - make_interval(mins => $2) RETURNING id`,
+      [now, this.config.CLAIM_IDLE_MINUTES],
+    );
+    return released.length;
+  }
+
+  private async applyToWorkflow(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    task: TaskRow,
+    application: Application,
+    input: CompleteTaskInput,
+    now: Date,
+  ): Promise<void> {
+    if (application.stage !== task.stage)
+      throw new DomainError('conflict', "The application has moved on from this task's stage");
+    if (input.action === 'request_supplement' && !input.data?.items?.length) {
+      throw DomainError.invalidField(
+        'data.items',
+        'list every material or field to supplement, with a reason',
+      );
+    }
+    if (input.action === 'record_inspection' && !input.data?.result)
+      throw DomainError.invalidField('data.result', 'is required');
+    if (
+      input.action === 'decline' &&
+      task.stage === 'hospital_review' &&
+      application.matching.current
+    ) {
+      application.matching = {
+        declined: [...application.matching.declined, application.matching.current.institutionId],
+      };
+      await manager.query(`UPDATE applications SET matching = $2 WHERE id = $1`, [
+        application.id,
+        application.matching,
+      ]);
+    }
+    const outcomeReason = ['deny', 'reject', 'decline'].includes(input.action)
+      ? (input.comment ?? input.action)
+      : undefined;
+    await this.workflow.transition(
+      manager,
+      application,
+      {
+        kind: 'human',
+        stage: task.stage!,
+        action: input.action,
+        actorRole: principal.role as 'OFFICER' | 'DEPARTMENT_HEAD',
+      },
+      {
+        actor: actorOf(principal),
+        now,
+        eventData: { taskId: task.id, comment: input.comment ?? null, data: input.data ?? null },
+        supplementRequest: input.data?.items ? { items: input.data.items } : undefined,
+        outcomeReason,
+      },
+    );
+  }
+
+  private assertMayAct(principal: UserPrincipal, task: TaskRow): void {
+    if (!actingRoles(principal).includes(task.role)) {
+      throw new DomainError(
+        'forbidden',
+        `This task needs a ${task.role === 'DEPARTMENT_HEAD' ? 'department head' : 'officer'}`,
+      );
+    }
+  }
+
+  /** Tasks of another department answer 404; admins see all but act on none. */
+  private async findVisible(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    id: string,
+    lock = false,
+  ): Promise<TaskRow> {
+    const [task]: TaskRow[] = await manager.query(
+      `${TASK_SELECT} WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
+      [id],
+    );
+    if (!task || (!isAdmin(principal) && task.department_code !== departmentOf(principal)))
+      throw DomainError.notFound('Task');
+    return task;
+  }
+
+  private async toDto(row: TaskRow): Promise<TaskDto> {
+    let allowedActions: HumanAction[] = [];
+    if (row.kind === 'RECTIFICATION') allowedActions = ['complete'];
+    else if (
+      row.stage &&
+      row.service_code &&
+      row.service_version &&
+      (row.status === 'OPEN' || row.status === 'CLAIMED')
+    ) {
+      const definition = await this.catalogue.publishedDefinition(
+        row.service_code,
+        row.service_version,
+      );
+      allowedActions = allowedActionsAt(definition.workflow, row.stage);
+    }
+    return {
+      id: row.id,
+      kind: row.kind,
+      applicationId: row.application_id,
+      applicationNumber: row.number,
+      serviceCode: row.service_code,
+      stage: row.stage,
+      departmentCode: row.department_code,
+      role: row.role,
+      status: row.status,
+      assigneeId: row.assignee_id,
+      dueAt: row.due_at?.toISOString() ?? null,
+      slaState: row.sla_state,
+      escalated: row.escalated_at !== null,
+      allowedActions,
+      action: row.action,
+      comment: row.comment,
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  private recordTaskEvent(
+    manager: EntityManager,
+    type: 'task.claimed' | 'task.released' | 'task.completed' | 'task.reassigned',
+    applicationId: string,
+    principal: UserPrincipal,
+    data: Record<string, unknown>,
+  ): Promise<string> {
+    return manager
+      .query(`SELECT enterprise_id FROM applications WHERE id = $1`, [applicationId])
+      .then(([application]) =>
+        this.events.record(manager, {
+          type,
+          subjectType: 'application',
+          subjectId: applicationId,
+          enterpriseId: application.enterprise_id,
+          actor: actorOf(principal),
+          data,
+        }),
+      );
+  }
+}
+
+function decodeTaskCursor(cursor: string): { d: string; i: string } {
+  try {
+    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      typeof position.d === 'string' &&
+      !Number.isNaN(Date.parse(position.d)) &&
+      /^[0-9a-f-]{36}$/i.test(position.i)
+    ) {
+      return position;
+    }
+  } catch {
+    // reported below
+  }
+  throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
+}
