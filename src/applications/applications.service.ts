@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BundlesService } from '../catalogue/bundles.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import type { ServiceDefinition } from '../catalogue/service-definition';
 import { Clock } from '../common/clock/clock';
 import { Actor, actorOf, actsForEnterprise, Principal } from '../common/auth/principal';
 import { assertVersion, ExpectedVersion } from '../common/http/versioning';
@@ -223,7 +224,11 @@ export class ApplicationsService {
             member.serviceCode,
             member.version,
           );
-          return assessCompleteness(definition, application.form, attached.map(attachedOf));
+          return assessCompleteness(
+            definition,
+            memberForm(definition, application.form),
+            attached.map(attachedOf),
+          );
         }),
       );
       const items = [
@@ -522,10 +527,7 @@ export class ApplicationsService {
     const members = await this.catalogue.currentVersionsOf(bundle.serviceCodes);
     const parentMaterials = await this.reader.currentMaterials(manager, [parent.id]);
     for (const { service, version } of members) {
-      const fields = Object.keys((version.definition.formSchema.properties ?? {}) as object);
-      const form = Object.fromEntries(
-        Object.entries(parent.form).filter(([key]) => fields.includes(key)),
-      );
+      const form = memberForm(version.definition, parent.form);
       const prerequisite =
         bundle.prerequisites.find((rule) => rule.serviceCode === service.code)?.requires ?? null;
       const childId = await this.insertDraft(
@@ -751,6 +753,15 @@ export class ApplicationsService {
     if (!principal.enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
     return requested;
   }
+}
+
+/** The part of a bundle's merged form that one of its services asks. */
+function memberForm(
+  definition: ServiceDefinition,
+  form: Record<string, unknown>,
+): Record<string, unknown> {
+  const fields = Object.keys((definition.formSchema.properties ?? {}) as object);
+  return Object.fromEntries(Object.entries(form).filter(([key]) => fields.includes(key)));
 }
 
 const attachedOf = (row: MaterialRow) => ({

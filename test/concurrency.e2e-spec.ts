@@ -1,0 +1,119 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { QUEUES } from '../src/queues/queues';
+import { Session, loginAdmin, newStaff } from './support/factories';
+import { fileComplete, verifiedEnterprise, waitForApplication } from './support/filing';
+import { TestApp, eventually, startTestApp } from './support/test-app';
+
+describe('concurrency and idempotency', () => {
+  let t: TestApp;
+  let admin: Session;
+  let enterprise: Session & { enterpriseId: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await loginAdmin(t);
+    enterprise = await verifiedEnterprise(t, admin);
+  });
+
+  afterAll(() => t.close());
+
+  it('never hands out the same task twice to 20 officers asking at once', async () => {
+    const officers = await Promise.all(
+      Array.from({ length: 20 }, () => newStaff(t, admin, 'OFFICER', 'HRSS')),
+    );
+    const filed = [];
+    for (let i = 0; i < 6; i++)
+      filed.push((await fileComplete(t, enterprise, 'TALENT_RECRUITMENT')).id);
+    for (const id of filed) await waitForApplication(t, enterprise, id, { stage: 'handling' });
+
+    const responses = await Promise.all(
+      officers.map((officer) => t.http().post('/api/v1/tasks/next').set(officer.auth)),
+    );
+    const claimed = responses.filter((response) => response.status === 200);
+    expect(responses.every((response) => response.status === 200 || response.status === 204)).toBe(
+      true,
+    );
+    expect(claimed).toHaveLength(6);
+    const ids = claimed.map((response) => response.body.id);
+    expect(new Set(ids).size).toBe(6);
+    expect(claimed.map((response) => response.body.applicationId).sort()).toEqual(
+      [...filed].sort(),
+    );
+    for (const response of claimed) expect(response.body.status).toBe('CLAIMED');
+    const holders = await t.dataSource.query(
+      `SELECT count(DISTINCT assignee_id)::int AS n FROM tasks WHERE id = ANY($1)`,
+      [ids],
+    );
+    expect(holders[0].n).toBe(6);
+  });
+
+  it('moves an application once when the same automated-stage job is delivered twice', async () => {
+    const { id } = await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
+    await waitForApplication(t, enterprise, id, { stage: 'handling' });
+    const [{ payload }] = await t.dataSource.query(
+      `SELECT payload FROM outbox WHERE job_name = 'stage.run' AND payload->>'applicationId' = $1`,
+      [id],
+    );
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.STAGES));
+    const replays = await Promise.all([
+      queue.add('stage.run', payload),
+      queue.add('stage.run', payload),
+    ]);
+    const results = await Promise.all(replays.map((job) => job.finished()));
+    expect(results).toEqual([{ moved: false }, { moved: false }]);
+
+    const timeline = await t
+      .http()
+      .get(`/api/v1/applications/${id}/events`)
+      .set(enterprise.auth)
+      .expect(200);
+    const moves = timeline.body.filter(
+      (event: { type: string; data: { from?: string } }) =>
+        event.type === 'application.stage_changed' && event.data.from === 'routing',
+    );
+    expect(moves).toHaveLength(1);
+    const tasks = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM tasks WHERE application_id = $1`,
+      [id],
+    );
+    expect(tasks[0].n).toBe(1);
+  });
+
+  it('creates one application for one Idempotency-Key sent 10 times at once', async () => {
+    const key = `create-${Date.now()}`;
+    const body = { serviceCode: 'TALENT_RECRUITMENT', form: { 'project.name': '招聘高级研究员' } };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t
+          .http()
+          .post('/api/v1/applications')
+          .set(enterprise.auth)
+          .set('Idempotency-Key', key)
+          .send(body),
+      ),
+    );
+    expect(responses.every((response) => response.status === 201 || response.status === 409)).toBe(
+      true,
+    );
+    const created = responses.filter((response) => response.status === 201);
+    expect(new Set(created.map((response) => response.body.id)).size).toBe(1);
+    const count = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM applications WHERE enterprise_id = $1 AND form->>'project.name' = '招聘高级研究员'`,
+      [enterprise.enterpriseId],
+    );
+    expect(count[0].n).toBe(1);
+
+    const replay = await eventually(async () => {
+      const response = await t
+        .http()
+        .post('/api/v1/applications')
+        .set(enterprise.auth)
+        .set('Idempotency-Key', key)
+        .send(body);
+      return response.status === 201 ? response : undefined;
+    });
+    expect(replay.body.id).toBe(created[0].body.id);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+});
