@@ -57,42 +57,99 @@ export class ApplicationsService {
     const enterpriseId = this.enterpriseFor(principal, input.enterpriseId);
     const actor = actorOf(principal);
     const id = await this.dataSource.transaction(async (manager) => {
-      if (input.bundleCode) {
-        const bundle = await this.bundles.getBundle(input.bundleCode);
-        return this.insertDraft(
-          manager,
-          { kind: 'BUNDLE', enterpriseId, bundleCode: bundle.code, form: input.form ?? {} },
-          actor,
-        );
-      }
-      if (input.renewalOf)
-        return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
-      const [{ service, version }] = await this.catalogue
-        .currentVersionsOf([input.serviceCode!])
-        .catch(() => {
-          throw DomainError.invalidField(
-            'serviceCode',
-            `${input.serviceCode} is not a published service`,
-          );
-        });
-      if (service.retiredAt)
-        throw new DomainError(
-          'unprocessable',
-          `Service ${service.code} is retired and takes no new applications`,
-        );
+      const draftId = await this.insertRequestedDraft(
+        manager,
+        principal,
+        input,
+        enterpriseId,
+        actor,
+      );
+      if (!input.bundleCode) await this.reuseIssuedCertificates(manager, draftId, actor);
+      return draftId;
+    });
+    return this.reader.getApplication(principal, id);
+  }
+
+  private async insertRequestedDraft(
+    manager: EntityManager,
+    principal: Principal,
+    input: NewApplicationInput,
+    enterpriseId: string,
+    actor: Actor,
+  ): Promise<string> {
+    if (input.bundleCode) {
+      const bundle = await this.bundles.getBundle(input.bundleCode);
       return this.insertDraft(
         manager,
+        { kind: 'BUNDLE', enterpriseId, bundleCode: bundle.code, form: input.form ?? {} },
+        actor,
+      );
+    }
+    if (input.renewalOf)
+      return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
+    const [{ service, version }] = await this.catalogue
+      .currentVersionsOf([input.serviceCode!])
+      .catch(() => {
+        throw DomainError.invalidField(
+          'serviceCode',
+          `${input.serviceCode} is not a published service`,
+        );
+      });
+    if (service.retiredAt)
+      throw new DomainError(
+        'unprocessable',
+        `Service ${service.code} is retired and takes no new applications`,
+      );
+    return this.insertDraft(
+      manager,
+      {
+        kind: 'SINGLE',
+        enterpriseId,
+        serviceCode: service.code,
+        serviceVersion: version.version,
+        form: input.form ?? {},
+      },
+      actor,
+    );
+  }
+
+  /**
+   * Certificates this platform issued sit in the enterprise's library; a new application that
+   * needs one gets it attached at once, never asked for again.
+   */
+  private async reuseIssuedCertificates(
+    manager: EntityManager,
+    applicationId: string,
+    actor: Actor,
+  ): Promise<void> {
+    const application = (await this.workflow.lock(manager, applicationId))!;
+    const definition = await this.workflow.definitionOf(application);
+    const wanted = definition.materials
+      .filter((material) => material.fromLibrary)
+      .map((material) => material.code);
+    if (wanted.length === 0) return;
+    const issued: { id: string; material_type: string; sha256: string; file_name: string }[] =
+      await manager.query(
+        `SELECT DISTINCT ON (l.material_type) l.id, l.material_type, l.sha256, l.file_name
+       FROM library_materials l JOIN certificates c ON c.id = l.certificate_id
+       WHERE l.enterprise_id = $1 AND l.material_type = ANY($2) AND c.status = 'ACTIVE'
+         AND (c.valid_until IS NULL OR c.valid_until >= $3::date)
+       ORDER BY l.material_type, l.created_at DESC`,
+        [application.enterpriseId, wanted, this.clock.now().toISOString().slice(0, 10)],
+      );
+    for (const item of issued) {
+      await this.replaceMaterial(
+        manager,
+        application,
         {
-          kind: 'SINGLE',
-          enterpriseId,
-          serviceCode: service.code,
-          serviceVersion: version.version,
-          form: input.form ?? {},
+          materialType: item.material_type,
+          sha256: item.sha256,
+          fileName: item.file_name,
+          libraryMaterialId: item.id,
         },
         actor,
       );
-    });
-    return this.reader.getApplication(principal, id);
+    }
   }
 
   async updateDraft(

@@ -312,43 +312,47 @@ export class CertificatesService {
     });
   }
 
-  /** Reminds enterprises 90, 30 and 7 days before a certificate expires; each reminder once. */
+  /**
+   * Reminds enterprises 90, 30 and 7 days before a certificate expires, each once. A sweep
+   * that finds several due at once (the platform was down) sends only the nearest.
+   */
   async remindExpiring(now: Date): Promise<number> {
-    const today = shanghaiDate(now);
-    let sent = 0;
-    for (const days of EXPIRY_REMINDER_DAYS) {
-      const due = await updateReturning<{
-        id: string;
-        application_id: string;
-        enterprise_id: string;
-        number: string;
-        valid_until: string;
-      }>(
-        this.dataSource,
-        `UPDATE certificates SET reminders_sent = array_append(reminders_sent, $2)
-         WHERE status = 'ACTIVE' AND valid_until IS NOT NULL AND valid_until >= $1::date
-           AND valid_until <= $1::date + $2::int AND NOT ($2 = ANY(reminders_sent))
-         RETURNING id, application_id, enterprise_id, number, valid_until`,
-        [today, days],
-      );
-      for (const certificate of due) {
-        await this.events.record(this.dataSource.manager, {
-          type: 'certificate.expiring',
-          subjectType: 'application',
-          subjectId: certificate.application_id,
-          enterpriseId: certificate.enterprise_id,
-          actor: { type: 'system', id: null },
-          data: {
-            certificateId: certificate.id,
-            number: certificate.number,
-            validUntil: certificate.valid_until,
-            reminderDays: days,
-          },
-        });
-      }
-      sent += due.length;
+    const due = await updateReturning<{
+      id: string;
+      application_id: string;
+      enterprise_id: string;
+      number: string;
+      valid_until: string;
+      reminder: number;
+    }>(
+      this.dataSource,
+      `WITH due AS (
+         SELECT c.id, min(d) AS reminder, array_agg(d) AS thresholds
+         FROM certificates c, unnest($2::int[]) AS d
+         WHERE c.status = 'ACTIVE' AND c.valid_until IS NOT NULL AND c.valid_until >= $1::date
+           AND c.valid_until <= $1::date + d AND NOT (d = ANY(c.reminders_sent))
+         GROUP BY c.id)
+       UPDATE certificates c SET reminders_sent = c.reminders_sent || due.thresholds
+       FROM due WHERE c.id = due.id
+       RETURNING c.id, c.application_id, c.enterprise_id, c.number, c.valid_until, due.reminder`,
+      [shanghaiDate(now), [...EXPIRY_REMINDER_DAYS]],
+    );
+    for (const certificate of due) {
+      await this.events.record(this.dataSource.manager, {
+        type: 'certificate.expiring',
+        subjectType: 'application',
+        subjectId: certificate.application_id,
+        enterpriseId: certificate.enterprise_id,
+        actor: { type: 'system', id: null },
+        data: {
+          certificateId: certificate.id,
+          number: certificate.number,
+          validUntil: certificate.valid_until,
+          reminderDays: certificate.reminder,
+        },
+      });
     }
-    return sent;
+    return due.length;
   }
 
   verifyUrl(number: string, code: string): string {

@@ -15,11 +15,20 @@ export class NotificationsService {
   /** Idempotent: one notification per user and event, however often the event is delivered. */
   async notifyAbout(event: PlatformEvent): Promise<number> {
     const content = notificationContentFor(event);
-    if (!content || !event.enterpriseId) return 0;
+    if (!content) return 0;
+    const recipients = content.departmentHeadsOf
+      ? {
+          sql: `u.department_code = $6 AND u.role = 'DEPARTMENT_HEAD'`,
+          value: content.departmentHeadsOf as unknown,
+        }
+      : event.enterpriseId
+        ? { sql: `u.enterprise_id = $6 AND u.role = ANY($7)`, value: event.enterpriseId as unknown }
+        : null;
+    if (!recipients) return 0;
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO notifications (user_id, event_id, type, title, body, data)
        SELECT u.id, $1, $2, $3, $4, $5 FROM users u
-       WHERE u.enterprise_id = $6 AND u.active AND u.role = ANY($7)
+       WHERE u.active AND ${recipients.sql}
        ON CONFLICT (user_id, event_id) DO NOTHING RETURNING id`,
       [
         event.id,
@@ -27,8 +36,8 @@ export class NotificationsService {
         content.title,
         content.body,
         { subjectType: event.subjectType, subjectId: event.subjectId },
-        event.enterpriseId,
-        content.enterpriseRoles,
+        recipients.value,
+        ...(content.departmentHeadsOf ? [] : [content.enterpriseRoles ?? []]),
       ],
     );
     return inserted.length;
