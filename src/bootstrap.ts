@@ -72,7 +72,7 @@ export async function createApp(
   if (config.CORS_ORIGINS.length > 0)
     app.enableCors({
       origin: config.CORS_ORIGINS,
-      exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
+      exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
     });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;

@@ -214,4 +214,84 @@ describe('who may see and touch an application', () => {
       .send({ materialType: 'business_licence', libraryMaterialId: added.body.id, extra: 1 })
       .expect(400);
   });
+
+  it('finds applications by number, enterprise name or credit code and by filters', async () => {
+    const own = await t.http().get(`/api/v1/applications/${applicationId}`).set(a.auth).expect(200);
+    const [enterprise] = await t.dataSource.query(
+      `SELECT name, credit_code FROM enterprises WHERE id = $1`,
+      [a.enterpriseId],
+    );
+    for (const q of [own.body.number, enterprise.name.slice(-8), enterprise.credit_code.trim()]) {
+      const found = await t
+        .http()
+        .get(`/api/v1/applications?q=${encodeURIComponent(q)}&limit=100`)
+        .set(admin.auth)
+        .expect(200);
+      expect(found.body.data.map((application: { id: string }) => application.id)).toContain(
+        applicationId,
+      );
+    }
+    const byService = await t
+      .http()
+      .get('/api/v1/applications?service=FIRE_PROTECTION_REVIEW&status=IN_PROGRESS&limit=100')
+      .set(hcb.officer.auth)
+      .expect(200);
+    expect(byService.body.data.map((application: { id: string }) => application.id)).toContain(
+      applicationId,
+    );
+    const other = await t
+      .http()
+      .get('/api/v1/applications?service=SPECIAL_ARTICLE_ENTRY')
+      .set(hcb.officer.auth)
+      .expect(200);
+    expect(other.body.data).toEqual([]);
+    await t.http().get('/api/v1/applications?status=SOMETHING').set(a.auth).expect(400);
+  });
+
+  it('checks versions: a stale If-Match is 412, a stale expectedVersion 409', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(a.auth)
+      .send({ serviceCode: 'FIRE_PROTECTION_REVIEW' })
+      .expect(201);
+    expect(draft.headers.location).toBe(`/api/v1/applications/${draft.body.id}`);
+    const read = await t
+      .http()
+      .get(`/api/v1/applications/${draft.body.id}`)
+      .set(a.auth)
+      .expect(200);
+    const etag = read.headers.etag;
+    await t
+      .http()
+      .patch(`/api/v1/applications/${draft.body.id}`)
+      .set(a.auth)
+      .set('If-Match', etag)
+      .send({ form: { 'project.name': '新建消防工程' } })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/applications/${draft.body.id}`)
+      .set(a.auth)
+      .set('If-Match', etag)
+      .send({ form: {} })
+      .expect(412);
+    await t
+      .http()
+      .post(`/api/v1/applications/${draft.body.id}/submit`)
+      .set(a.auth)
+      .send({ expectedVersion: 1 })
+      .expect(409);
+  });
+
+  it('keeps the history append-only: the database refuses to change or delete events', async () => {
+    await expect(
+      t.dataSource.query(`UPDATE events SET type = 'forged' WHERE subject_id = $1`, [
+        applicationId,
+      ]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.dataSource.query(`DELETE FROM events WHERE subject_id = $1`, [applicationId]),
+    ).rejects.toThrow(/append-only/);
+  });
 });

@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   CertificateContent,
-  canonicalJson,
   generateSigningKeyPair,
   keyIdOf,
   privateKeyFromPem,
@@ -10,6 +9,7 @@ import {
   verificationCode,
   verifyCertificate,
 } from './certificate-signature';
+import { canonicalJson } from '../common/canonical-json';
 
 function sampleCertificate(): CertificateContent {
   return {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { PageOf } from '../../common/pagination/page';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../../workflow/workflow-engine';
 
@@ -228,34 +228,21 @@ export class ApplicationDto {
   createdAt: string;
 }
 
-export class ApplicationSummaryDto {
-  @ApiProperty({ format: 'uuid', example: '0c9b8a7f-6e5d-4c4b-a3f2-e1d0c9b8a7f6' })
-  id: string;
-
-  @ApiProperty({ example: 'QT-2026-000123' })
-  number: string;
-
-  @ApiProperty({ enum: ['SINGLE', 'BUNDLE', 'CHILD'], example: 'SINGLE' })
-  kind: string;
-
-  @ApiProperty({ format: 'uuid', example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
-  enterpriseId: string;
-
-  @ApiPropertyOptional({ nullable: true, example: 'SPECIAL_ARTICLE_ENTRY' })
-  serviceCode: string | null;
-
-  @ApiPropertyOptional({ nullable: true, example: null })
-  bundleCode: string | null;
-
-  @ApiProperty({ enum: APPLICATION_STATUSES, example: 'IN_PROGRESS' })
-  status: ApplicationStatus;
-
-  @ApiPropertyOptional({ nullable: true, example: 'customs_review' })
-  stage: string | null;
-
-  @ApiPropertyOptional({ nullable: true, example: 'CUSTOMS' })
-  departmentCode: string | null;
-
+/** One row of a list: the application without its form, materials and children. */
+export class ApplicationSummaryDto extends PickType(ApplicationDto, [
+  'id',
+  'number',
+  'kind',
+  'enterpriseId',
+  'serviceCode',
+  'bundleCode',
+  'status',
+  'stage',
+  'departmentCode',
+  'submittedAt',
+  'version',
+  'createdAt',
+] as const) {
   @ApiProperty({ enum: SLA_STATES, example: 'ON_TRACK' })
   slaState: string;
 
@@ -264,15 +251,6 @@ export class ApplicationSummaryDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-12-04T15:59:59.999Z' })
   promisedDeadline: string | null;
-
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-11-20T03:00:00.000Z' })
-  submittedAt: string | null;
-
-  @ApiProperty({ example: 4 })
-  version: number;
-
-  @ApiProperty({ format: 'date-time', example: '2026-11-19T08:00:00.000Z' })
-  createdAt: string;
 }
 
 export class ApplicationPageDto extends PageOf(ApplicationSummaryDto) {}
