@@ -27,6 +27,7 @@ import { QueueDashboard } from './queues/queue-dashboard.service';
 import { QueuesModule } from './queues/queues.module';
 import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
+import { StatsModule } from './stats/stats.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -44,6 +45,7 @@ import { WorkerModule } from './worker.module';
     TasksModule,
     CertificatesModule,
     MaterialsModule,
+    StatsModule,
   ],
   providers: [QueueDashboard],
 })

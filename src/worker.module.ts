@@ -11,6 +11,7 @@ import { MaterialsModule } from './materials/materials.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxRelayModule } from './outbox/outbox.module';
 import { JobHandlersCheck } from './queues/job-handlers.check';
+import { StatsModule } from './stats/stats.module';
 import { TasksModule } from './tasks/tasks.module';
 
 /** Everything that consumes jobs or runs on a timer. Only worker processes import it. */
@@ -23,6 +24,7 @@ import { TasksModule } from './tasks/tasks.module';
     MaterialsModule,
     NotificationsModule,
     OutboxRelayModule,
+    StatsModule,
     TasksModule,
   ],
   providers: [

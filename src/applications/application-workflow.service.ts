@@ -12,6 +12,14 @@ import { Application, SupplementRequest } from './application.entity';
 import { updateReturning } from '../database/update-returning';
 
 const DECIDED: readonly string[] = ['APPROVED', 'DENIED', 'REJECTED'];
+/** The first of these an application reaches is its decision, for the statistics. */
+const DECISIONS: readonly string[] = ['APPROVED', 'DENIED', 'REJECTED', 'COMPLETED'];
+const OUTCOME_EVENTS: readonly string[] = [
+  'application.approved',
+  'application.denied',
+  'application.rejected',
+  'application.completed',
+];
 const FINISHED: readonly string[] = ['COMPLETED', 'DENIED', 'REJECTED', 'WITHDRAWN'];
 
 export interface TransitionContext {
@@ -137,6 +145,7 @@ export class ApplicationWorkflow {
       throw new DomainError('version-conflict', 'The application changed meanwhile; read it again');
     }
     const before = { stage: application.stage, status: application.status };
+    const decision = await this.recordDecision(manager, application, state.status, context.now);
     Object.assign(application, {
       status: state.status,
       stage: state.stage,
@@ -210,11 +219,38 @@ export class ApplicationWorkflow {
           ...(event.type === 'application.supplement_requested'
             ? { items: supplementRequest?.items ?? [] }
             : {}),
+          serviceDepartmentCode: definition.departmentCode,
+          ...(decision && OUTCOME_EVENTS.includes(event.type) ? { decision } : {}),
           ...context.eventData,
         },
       });
     }
     return application;
+  }
+
+  /**
+   * Stamps the working days to the first decision (clock stops excluded, as the statutory
+   * clock counts them) and whether it came within the promise.
+   */
+  private async recordDecision(
+    manager: EntityManager,
+    application: Application,
+    status: string,
+    now: Date,
+  ): Promise<{ workingDays: number; onTime: boolean } | null> {
+    if (!DECISIONS.includes(status) || application.decisionWorkingDays !== null) return null;
+    const sla = await this.sla.view(application, now);
+    if (!sla) return null;
+    const decision = {
+      workingDays: sla.statutory.workingDaysUsed,
+      onTime: now <= sla.promised.deadline,
+    };
+    application.decisionWorkingDays = decision.workingDays;
+    await manager.query(
+      `UPDATE applications SET decision_working_days = $2, decided_on_time = $3 WHERE id = $1`,
+      [application.id, decision.workingDays, decision.onTime],
+    );
+    return decision;
   }
 
   private async openTask(

@@ -147,6 +147,13 @@ export class Application {
   @Column({ type: 'int' })
   slaGeneration: number;
 
+  /** Working days to the first decision, for the statistics. */
+  @Column({ type: 'int', nullable: true })
+  decisionWorkingDays: number | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  decidedOnTime: boolean | null;
+
   @Column({ type: 'smallint', nullable: true })
   rating: number | null;
 

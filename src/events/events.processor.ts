@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import { BundleCoordinator } from '../applications/bundle-coordinator.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { StatsService } from '../stats/stats.service';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { EventsService } from './events.service';
 
@@ -15,6 +16,7 @@ export class EventsProcessor {
     private readonly events: EventsService,
     private readonly notifications: NotificationsService,
     private readonly bundles: BundleCoordinator,
+    private readonly stats: StatsService,
   ) {}
 
   @Process({ name: 'event.published', concurrency: 4 })
@@ -29,6 +31,7 @@ export class EventsProcessor {
     }
     const notified = await this.notifications.notifyAbout(event);
     await this.bundles.onEvent(event);
+    await this.stats.applyEvent(event);
     return { notified };
   }
 }

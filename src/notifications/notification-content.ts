@@ -1,27 +1,78 @@
 import { PlatformEvent } from '../events/platform-event.entity';
 
+type EnterpriseRole = 'ENTERPRISE_ADMIN' | 'ENTERPRISE_MEMBER';
+type StaffRole = 'OFFICER' | 'DEPARTMENT_HEAD';
+
 export interface NotificationContent {
-  /** Who receives it: every active user of the enterprise with one of these roles. */
-  enterpriseRoles?: ('ENTERPRISE_ADMIN' | 'ENTERPRISE_MEMBER')[];
-  /** Or the heads of this department (escalations). */
-  departmentHeadsOf?: string;
+  /** Every active user of the event's enterprise with one of these roles. */
+  enterpriseRoles?: EnterpriseRole[];
+  /** Every active staff member of this department with one of these roles. */
+  department?: { code: string; roles: StaffRole[] };
   title: string;
   body: string;
 }
 
-/** What an event tells people, or null when it tells no one. */
+const ENTERPRISE: EnterpriseRole[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'];
+const DECISIONS: Record<string, { title: string; verb: string }> = {
+  'application.approved': { title: '申请已批准 / Application approved', verb: 'was approved' },
+  'application.denied': { title: '申请未获批准 / Application denied', verb: 'was denied' },
+  'application.rejected': {
+    title: '申请不予受理 / Application rejected',
+    verb: 'was not accepted',
+  },
+  'application.completed': { title: '申请已办结 / Application completed', verb: 'is completed' },
+};
+
+/** What an event tells people, and whom; null when it tells no one. */
 export function notificationContentFor(event: PlatformEvent): NotificationContent | null {
-  const name = typeof event.data.name === 'string' ? event.data.name : 'Your enterprise';
+  const data = event.data as Record<string, string | undefined>;
+  const service = data.serviceCode ?? 'your application';
+  const decision = DECISIONS[event.type];
+  if (decision) {
+    return {
+      enterpriseRoles: ENTERPRISE,
+      title: decision.title,
+      body: `Your ${service} application ${decision.verb}.`,
+    };
+  }
   switch (event.type) {
     case 'enterprise.verified':
       return {
-        enterpriseRoles: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
+        enterpriseRoles: ENTERPRISE,
         title: '企业认证已通过 / Enterprise verified',
-        body: `${name} has been verified by the park and may now submit applications.`,
+        body: `${data.name ?? 'Your enterprise'} has been verified by the park and may now submit applications.`,
       };
+    case 'application.supplement_requested':
+      return {
+        enterpriseRoles: ENTERPRISE,
+        title: '请补正材料 / Supplement requested',
+        body: `The ${service} application needs supplements; the clocks are stopped until you answer.`,
+      };
+    case 'task.created':
+      return {
+        department: {
+          code: String(data.departmentCode),
+          roles:
+            data.role === 'DEPARTMENT_HEAD' ? ['DEPARTMENT_HEAD'] : ['OFFICER', 'DEPARTMENT_HEAD'],
+        },
+        title: '新的待办任务 / New task in your queue',
+        body: `A ${data.stage ?? ''} task is waiting in the ${data.departmentCode} queue.`,
+      };
+    case 'application.at_risk':
+    case 'application.overdue':
+      return data.departmentCode
+        ? {
+            department: { code: data.departmentCode, roles: ['OFFICER', 'DEPARTMENT_HEAD'] },
+            title:
+              event.type === 'application.overdue'
+                ? '办件已超期 / Application overdue'
+                : '办件临近期限 / Application at risk',
+            body: `An application in your department is ${event.type === 'application.overdue' ? 'past' : 'close to'} its ${data.clock} deadline.`,
+          }
+        : null;
     case 'task.escalated':
       return {
-        departmentHeadsOf: String(event.data.departmentCode),
+        department: { code: String(data.departmentCode), roles: ['DEPARTMENT_HEAD'] },
         title: '超期任务已升级 / Overdue task escalated',
         body: 'An application in your department is past its deadline and has been escalated to you.',
       };

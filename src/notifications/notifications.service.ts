@@ -16,13 +16,18 @@ export class NotificationsService {
   async notifyAbout(event: PlatformEvent): Promise<number> {
     const content = notificationContentFor(event);
     if (!content) return 0;
-    const recipients = content.departmentHeadsOf
+    const recipients = content.department
       ? {
-          sql: `u.department_code = $6 AND u.role = 'DEPARTMENT_HEAD'`,
-          value: content.departmentHeadsOf as unknown,
+          sql: `u.department_code = $6 AND u.role = ANY($7)`,
+          scope: content.department.code,
+          roles: content.department.roles,
         }
-      : event.enterpriseId
-        ? { sql: `u.enterprise_id = $6 AND u.role = ANY($7)`, value: event.enterpriseId as unknown }
+      : event.enterpriseId && content.enterpriseRoles
+        ? {
+            sql: `u.enterprise_id = $6 AND u.role = ANY($7)`,
+            scope: event.enterpriseId,
+            roles: content.enterpriseRoles,
+          }
         : null;
     if (!recipients) return 0;
     const inserted: { id: string }[] = await this.dataSource.query(
@@ -36,8 +41,8 @@ export class NotificationsService {
         content.title,
         content.body,
         { subjectType: event.subjectType, subjectId: event.subjectId },
-        recipients.value,
-        ...(content.departmentHeadsOf ? [] : [content.enterpriseRoles ?? []]),
+        recipients.scope,
+        recipients.roles,
       ],
     );
     return inserted.length;

@@ -211,6 +211,8 @@ export class SlaService {
         actor: { type: 'system', id: null },
         data: {
           clock,
+          departmentCode: application.departmentCode,
+          serviceCode: application.serviceCode,
           deadline: sla[clock].deadline.toISOString(),
           workingDaysUsed: sla[clock].workingDaysUsed,
         },

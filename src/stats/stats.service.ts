@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { departmentOf, UserPrincipal } from '../common/auth/principal';
+import { DomainError } from '../common/problem/domain-error';
+import type { PlatformEvent } from '../events/platform-event.entity';
+import {
+  PerformanceDto,
+  StatsFilter,
+  StatsOverviewDto,
+  TimeseriesPointDto,
+  TimeseriesQuery,
+} from './dto/stats.dto';
+import { DayCount, quantileOf } from './percentiles';
+
+type Counter =
+  | 'submitted'
+  | 'decided'
+  | 'on_time'
+  | 'approved'
+  | 'denied'
+  | 'rejected'
+  | 'withdrawn'
+  | 'completed'
+  | 'overdue';
+
+const OUTCOME_COUNTERS: Partial<Record<string, Counter>> = {
+  'application.approved': 'approved',
+  'application.denied': 'denied',
+  'application.rejected': 'rejected',
+  'application.withdrawn': 'withdrawn',
+  'application.completed': 'completed',
+};
+const OPEN = `('IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED')`;
+const TIMESERIES_COLUMNS = {
+  submitted: 'submitted',
+  completed: 'completed',
+  overdue: 'overdue',
+} as const;
+
+const shanghaiDay = (instant: Date) =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+interface Row {
+  service_code: string;
+  department_code: string;
+  submitted: number;
+  decided: number;
+  on_time: number;
+  rating_sum: number;
+  rating_count: number;
+}
+
+/**
+ * Statistics for the command desk from rollups (per day × service × department, and a
+ * histogram of working days to decision) that the events feed once each — never a scan of
+ * the applications per request.
+ */
+@Injectable()
+export class StatsService {
+  private departments?: Map<string, string>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Applies an event to the rollups, exactly once (the event id is remembered). */
+  async applyEvent(event: PlatformEvent): Promise<boolean> {
+    if (event.subjectType !== 'application' || typeof event.data.serviceCode !== 'string')
+      return false;
+    return this.dataSource.transaction(async (manager) => {
+      const [fresh] = await manager.query(
+        `INSERT INTO stats_applied_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [event.id],
+      );
+      if (!fresh) return false;
+      const service = event.data.serviceCode as string;
+      const department = await this.departmentOfService(manager, service);
+      const day = shanghaiDay(event.occurredAt);
+      const counters: Counter[] = [];
+      if (event.type === 'application.submitted') counters.push('submitted');
+      const outcome = OUTCOME_COUNTERS[event.type];
+      if (outcome) counters.push(outcome);
+      const decision = event.data.decision as { workingDays: number; onTime: boolean } | undefined;
+      if (decision) {
+        counters.push('decided');
+        if (decision.onTime) counters.push('on_time');
+        await manager.query(
+          `INSERT INTO stats_decision_days (day, service_code, department_code, working_days, decisions) VALUES ($1, $2, $3, $4, 1)
+           ON CONFLICT (day, service_code, department_code, working_days) DO UPDATE SET decisions = stats_decision_days.decisions + 1`,
+          [day, service, department, decision.workingDays],
+        );
+      }
+      if (event.type === 'application.overdue' && (await this.firstOverdue(manager, event)))
+        counters.push('overdue');
+      const rating = event.type === 'rating.created' ? Number(event.data.score) : null;
+      if (counters.length > 0 || rating !== null) {
+        const increments = counters.map((counter) => `${counter} = stats_daily.${counter} + 1`);
+        if (rating !== null)
+          increments.push(
+            `rating_sum = stats_daily.rating_sum + ${rating}`,
+            'rating_count = stats_daily.rating_count + 1',
+          );
+        const columns = [...counters, ...(rating !== null ? ['rating_sum', 'rating_count'] : [])];
+        const values = [
+          ...counters.map(() => '1'),
+          ...(rating !== null ? [String(rating), '1'] : []),
+        ];
+        await manager.query(
+          `INSERT INTO stats_daily (day, service_code, department_code, ${columns.join(', ')}) VALUES ($1, $2, $3, ${values.join(', ')})
+           ON CONFLICT (day, service_code, department_code) DO UPDATE SET ${increments.join(', ')}`,
+          [day, service, department],
+        );
+      }
+      const from = event.data.fromStatus as string | undefined;
+      const to = event.data.status as string | undefined;
+      if (to && from !== to) {
+        if (from && from !== 'DRAFT') await this.addStatus(manager, service, department, from, -1);
+        await this.addStatus(manager, service, department, to, 1);
+      }
+      return true;
+    });
+  }
+
+  async overview(principal: UserPrincipal, filter: StatsFilter): Promise<StatsOverviewDto> {
+    const { where, parameters } = this.scope(principal, filter, 'd');
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT d.service_code, d.department_code, sum(d.submitted)::int AS submitted, sum(d.decided)::int AS decided,
+              sum(d.on_time)::int AS on_time, sum(d.rating_sum)::int AS rating_sum, sum(d.rating_count)::int AS rating_count
+       FROM stats_daily d WHERE ${where} GROUP BY 1, 2 ORDER BY 1`,
+      parameters,
+    );
+    const histogram: (DayCount & { service_code: string; department_code: string })[] =
+      await this.dataSource.query(
+        `SELECT d.service_code, d.department_code, d.working_days AS "workingDays", sum(d.decisions)::int AS count
+       FROM stats_decision_days d WHERE ${where} GROUP BY 1, 2, 3`,
+        parameters,
+      );
+    const statusScope = this.scope(principal, { ...filter, from: undefined, to: undefined }, 's');
+    const byStatus: { status: string; applications: number }[] = await this.dataSource.query(
+      `SELECT s.status, sum(s.applications)::int AS applications FROM stats_status s
+       WHERE ${statusScope.where} GROUP BY 1 HAVING sum(s.applications) > 0 ORDER BY 1`,
+      statusScope.parameters,
+    );
+    const overdueScope = this.scope(
+      principal,
+      { ...filter, from: undefined, to: undefined },
+      'a',
+      'service_code',
+      'department_code',
+    );
+    const overdue: { service_code: string; department_code: string; n: number }[] =
+      await this.dataSource.query(
+        `SELECT a.service_code, a.department_code, count(*)::int AS n FROM applications a
+       WHERE a.sla_state = 'OVERDUE' AND a.status IN ${OPEN} AND a.kind <> 'BUNDLE' AND ${overdueScope.where} GROUP BY 1, 2`,
+        overdueScope.parameters,
+      );
+
+    const summarize = (
+      match: (key: { service_code: string; department_code: string }) => boolean,
+    ): PerformanceDto => {
+      const selected = rows.filter(match);
+      const sum = (key: keyof Row) => selected.reduce((total, row) => total + Number(row[key]), 0);
+      const buckets = new Map<number, number>();
+      for (const bucket of histogram.filter(match))
+        buckets.set(bucket.workingDays, (buckets.get(bucket.workingDays) ?? 0) + bucket.count);
+      const days = [...buckets].map(([workingDays, count]) => ({ workingDays, count }));
+      const decided = sum('decided');
+      const ratings = sum('rating_count');
+      return {
+        submitted: sum('submitted'),
+        decided,
+        medianWorkingDays: quantileOf(days, 0.5),
+        p90WorkingDays: quantileOf(days, 0.9),
+        onTimeRate: decided > 0 ? Math.round((sum('on_time') / decided) * 1000) / 1000 : null,
+        overdueNow: overdue.filter(match).reduce((total, row) => total + row.n, 0),
+        averageRating: ratings > 0 ? Math.round((sum('rating_sum') / ratings) * 100) / 100 : null,
+      };
+    };
+    const services = [
+      ...new Set([...rows, ...overdue].map((row) => `${row.service_code}|${row.department_code}`)),
+    ].sort();
+    const departments = [...new Set(services.map((key) => key.split('|')[1]))].sort();
+    return {
+      total: summarize(() => true),
+      byStatus,
+      byService: services.map((key) => {
+        const [serviceCode, departmentCode] = key.split('|');
+        return {
+          serviceCode,
+          departmentCode,
+          ...summarize((row) => row.service_code === serviceCode),
+        };
+      }),
+      byDepartment: departments.map((departmentCode) => ({
+        departmentCode,
+        ...summarize((row) => row.department_code === departmentCode),
+      })),
+    };
+  }
+
+  async timeseries(
+    principal: UserPrincipal,
+    query: TimeseriesQuery,
+  ): Promise<TimeseriesPointDto[]> {
+    const { where, parameters } = this.scope(principal, query, 'd');
+    const column = TIMESERIES_COLUMNS[query.metric];
+    const rows: { period: string; value: number }[] = await this.dataSource.query(
+      `SELECT to_char(date_trunc('${query.interval}', d.day), 'YYYY-MM-DD') AS period, sum(d.${column})::int AS value
+       FROM stats_daily d WHERE ${where} GROUP BY 1 HAVING sum(d.${column}) > 0 ORDER BY 1`,
+      parameters,
+    );
+    return rows.map((row) => ({ periodStart: row.period, value: row.value }));
+  }
+
+  /** Heads see their own department; admins what they ask for. */
+  private scope(
+    principal: UserPrincipal,
+    filter: StatsFilter,
+    alias: string,
+    serviceColumn = 'service_code',
+    departmentColumn = 'department_code',
+  ): { where: string; parameters: unknown[] } {
+    const department = principal.role === 'ADMIN' ? filter.department : departmentOf(principal);
+    if (principal.role !== 'ADMIN' && filter.department && filter.department !== department) {
+      throw new DomainError(
+        'forbidden',
+        'Department heads see the statistics of their own department',
+      );
+    }
+    const conditions: string[] = ['true'];
+    const parameters: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (department) add(`${alias}.${departmentColumn} = ?`, department);
+    if (filter.service) add(`${alias}.${serviceColumn} = ?`, filter.service);
+    if (filter.from) add(`${alias}.day >= ?::date`, filter.from);
+    if (filter.to) add(`${alias}.day <= ?::date`, filter.to);
+    return { where: conditions.join(' AND '), parameters };
+  }
+
+  private async addStatus(
+    manager: EntityManager,
+    service: string,
+    department: string,
+    status: string,
+    delta: number,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO stats_status (service_code, department_code, status, applications) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (service_code, department_code, status) DO UPDATE SET applications = stats_status.applications + $4`,
+      [service, department, status, delta],
+    );
+  }
+
+  private async firstOverdue(manager: EntityManager, event: PlatformEvent): Promise<boolean> {
+    const [earlier] = await manager.query(
+      `SELECT 1 FROM events WHERE subject_id = $1 AND type = 'application.overdue' AND seq < $2 LIMIT 1`,
+      [event.subjectId, event.seq],
+    );
+    return !earlier;
+  }
+
+  private async departmentOfService(manager: EntityManager, service: string): Promise<string> {
+    if (!this.departments?.has(service)) {
+      const rows: { code: string; department_code: string }[] = await manager.query(
+        `SELECT code, department_code FROM services`,
+      );
+      this.departments = new Map(rows.map((row) => [row.code, row.department_code]));
+    }
+    return this.departments.get(service) ?? 'PSC';
+  }
+}
