@@ -59,17 +59,39 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         CONSTRAINT applications_child_check CHECK ((kind = 'CHILD') = (parent_id IS NOT NULL))
       )`);
     // One index per list filter, each ending in the keyset order (created_at, id).
-    await queryRunner.query(`CREATE INDEX applications_enterprise_idx ON applications (enterprise_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_enterprise_status_idx ON applications (enterprise_id, status, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_status_idx ON applications (status, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_service_idx ON applications (service_code, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_department_idx ON applications (department_code, status, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_stage_idx ON applications (stage, created_at DESC, id DESC) WHERE stage IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX applications_sla_idx ON applications (sla_state, created_at DESC, id DESC) WHERE status IN ('IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED')`);
-    await queryRunner.query(`CREATE INDEX applications_created_idx ON applications (created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX applications_parent_idx ON applications (parent_id) WHERE parent_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX applications_open_deadline_idx ON applications (statutory_deadline) WHERE status IN ('IN_PROGRESS', 'APPROVED') AND paused_since IS NULL`);
-    await queryRunner.query(`CREATE INDEX applications_number_trgm_idx ON applications USING gin (number gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX applications_enterprise_idx ON applications (enterprise_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_enterprise_status_idx ON applications (enterprise_id, status, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_status_idx ON applications (status, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_service_idx ON applications (service_code, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_department_idx ON applications (department_code, status, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_stage_idx ON applications (stage, created_at DESC, id DESC) WHERE stage IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_sla_idx ON applications (sla_state, created_at DESC, id DESC) WHERE status IN ('IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED')`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_created_idx ON applications (created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_parent_idx ON applications (parent_id) WHERE parent_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_open_deadline_idx ON applications (statutory_deadline) WHERE status IN ('IN_PROGRESS', 'APPROVED') AND paused_since IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX applications_number_trgm_idx ON applications USING gin (number gin_trgm_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE stored_files (
@@ -94,8 +116,12 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         created_by uuid,
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
-    await queryRunner.query(`CREATE INDEX library_materials_enterprise_idx ON library_materials (enterprise_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX library_materials_type_idx ON library_materials (enterprise_id, material_type, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX library_materials_enterprise_idx ON library_materials (enterprise_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX library_materials_type_idx ON library_materials (enterprise_id, material_type, created_at DESC)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE application_materials (
@@ -109,8 +135,12 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         created_by uuid,
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX application_materials_current_key ON application_materials (application_id, material_type) WHERE superseded_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX application_materials_sha_idx ON application_materials (sha256)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX application_materials_current_key ON application_materials (application_id, material_type) WHERE superseded_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX application_materials_sha_idx ON application_materials (sha256)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE tasks (
@@ -135,13 +165,25 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
     // The worklist: a department's open tasks, most urgent first.
-    await queryRunner.query(`CREATE INDEX tasks_worklist_idx ON tasks (department_code, due_at, id) WHERE status IN ('OPEN', 'CLAIMED')`);
-    await queryRunner.query(`CREATE INDEX tasks_open_idx ON tasks (department_code, role, due_at, id) WHERE status = 'OPEN'`);
-    await queryRunner.query(`CREATE INDEX tasks_assignee_idx ON tasks (assignee_id, due_at, id) WHERE status = 'CLAIMED'`);
-    await queryRunner.query(`CREATE INDEX tasks_application_idx ON tasks (application_id, created_at)`);
-    await queryRunner.query(`CREATE INDEX tasks_department_all_idx ON tasks (department_code, status, due_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_worklist_idx ON tasks (department_code, due_at, id) WHERE status IN ('OPEN', 'CLAIMED')`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX tasks_open_idx ON tasks (department_code, role, due_at, id) WHERE status = 'OPEN'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX tasks_assignee_idx ON tasks (assignee_id, due_at, id) WHERE status = 'CLAIMED'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX tasks_application_idx ON tasks (application_id, created_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX tasks_department_all_idx ON tasks (department_code, status, due_at, id)`,
+    );
     // A stage opens at most one live task per application: a repeated job cannot open a second.
-    await queryRunner.query(`CREATE UNIQUE INDEX tasks_one_live_stage_key ON tasks (application_id) WHERE kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX tasks_one_live_stage_key ON tasks (application_id) WHERE kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE clock_stops (
@@ -155,7 +197,9 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         started_by uuid,
         ended_by uuid
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX clock_stops_one_open_key ON clock_stops (application_id) WHERE ended_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX clock_stops_one_open_key ON clock_stops (application_id) WHERE ended_at IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE signing_keys (
@@ -166,7 +210,9 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX signing_keys_one_active_key ON signing_keys (active) WHERE active`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX signing_keys_one_active_key ON signing_keys (active) WHERE active`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE certificate_counters (
@@ -198,8 +244,12 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         CONSTRAINT certificates_number_key UNIQUE (number),
         CONSTRAINT certificates_application_key UNIQUE (application_id)
       )`);
-    await queryRunner.query(`CREATE INDEX certificates_enterprise_idx ON certificates (enterprise_id, issued_at DESC)`);
-    await queryRunner.query(`CREATE INDEX certificates_expiry_idx ON certificates (valid_until) WHERE status = 'ACTIVE' AND valid_until IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX certificates_enterprise_idx ON certificates (enterprise_id, issued_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX certificates_expiry_idx ON certificates (valid_until) WHERE status = 'ACTIVE' AND valid_until IS NOT NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE trial_institutions (
@@ -225,7 +275,9 @@ export class CreateApplicationsAndTasks1795600000000 implements MigrationInterfa
         expires_at timestamptz NOT NULL,
         PRIMARY KEY (principal, key)
       )`);
-    await queryRunner.query(`CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (expires_at)`);
+    await queryRunner.query(
+      `CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (expires_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
