@@ -28,6 +28,7 @@ import { QueuesModule } from './queues/queues.module';
 import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -46,6 +47,7 @@ import { WorkerModule } from './worker.module';
     CertificatesModule,
     MaterialsModule,
     StatsModule,
+    WebhooksModule,
   ],
   providers: [QueueDashboard],
 })

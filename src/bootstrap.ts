@@ -124,10 +124,16 @@ export async function createApp(
 
   if (config.runsApi) serveOpenApi(app, buildOpenApiDocument(app));
   if (!options.preview) {
-    await app.init();
-    await fastify.ready();
-    app.get(GracefulShutdown).attach(app);
-    await app.get(SeedService).seedReferenceData();
+    try {
+      await app.init();
+      await fastify.ready();
+      app.get(GracefulShutdown).attach(app);
+      await app.get(SeedService).seedReferenceData();
+    } catch (error) {
+      // Release pools, queues and timers of a half-started app, so the process can exit.
+      await app.close().catch(() => undefined);
+      throw error;
+    }
   }
   return app;
 }

@@ -12,6 +12,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxRelayModule } from './outbox/outbox.module';
 import { JobHandlersCheck } from './queues/job-handlers.check';
 import { StatsModule } from './stats/stats.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 import { TasksModule } from './tasks/tasks.module';
 
 /** Everything that consumes jobs or runs on a timer. Only worker processes import it. */
@@ -26,11 +28,13 @@ import { TasksModule } from './tasks/tasks.module';
     OutboxRelayModule,
     StatsModule,
     TasksModule,
+    WebhooksModule,
   ],
   providers: [
     EventsProcessor,
     StagesProcessor,
     TimersProcessor,
+    WebhooksProcessor,
     MaintenanceService,
     JobHandlersCheck,
   ],

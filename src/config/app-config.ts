@@ -112,6 +112,35 @@ export class AppConfig {
   @Min(1000)
   SWEEP_INTERVAL_MS = 60000;
 
+  /** Webhook targets allowed despite resolving to private addresses: `host` or `host:port`. */
+  @IsOptional()
+  @Transform(toList)
+  @IsString({ each: true })
+  WEBHOOK_ALLOWLIST: string[] = [];
+
+  /** First retry delay of a failed delivery; it doubles (with jitter) up to two hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_BACKOFF_MS = 30000;
+
+  /** Attempts per delivery: with the defaults they span about a day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_MAX_ATTEMPTS = 18;
+
+  /** A subscription whose deliveries failed this many times in a row is disabled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = 'change-me-in-production-0123456789abcdef';

@@ -27,6 +27,7 @@ export const EVENT_TYPES = [
   'task.reassigned',
   'task.escalated',
   'material.attached',
+  'webhook.disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -4,6 +4,7 @@ import type { Job } from 'bull';
 import { BundleCoordinator } from '../applications/bundle-coordinator.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StatsService } from '../stats/stats.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { EventsService } from './events.service';
 
@@ -17,6 +18,7 @@ export class EventsProcessor {
     private readonly notifications: NotificationsService,
     private readonly bundles: BundleCoordinator,
     private readonly stats: StatsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   @Process({ name: 'event.published', concurrency: 4 })
@@ -32,6 +34,7 @@ export class EventsProcessor {
     const notified = await this.notifications.notifyAbout(event);
     await this.bundles.onEvent(event);
     await this.stats.applyEvent(event);
+    await this.webhooks.enqueueDeliveries(event);
     return { notified };
   }
 }

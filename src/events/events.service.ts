@@ -8,7 +8,7 @@ import { PlatformEvent } from './platform-event.entity';
 
 export interface NewEvent {
   type: EventType;
-  subjectType: 'enterprise' | 'application' | 'certificate' | 'task' | 'user';
+  subjectType: 'enterprise' | 'application' | 'certificate' | 'task' | 'user' | 'webhook';
   subjectId: string;
   enterpriseId: string | null;
   actor: Actor;

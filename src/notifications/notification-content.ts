@@ -8,6 +8,8 @@ export interface NotificationContent {
   enterpriseRoles?: EnterpriseRole[];
   /** Every active staff member of this department with one of these roles. */
   department?: { code: string; roles: StaffRole[] };
+  /** The park's admins. */
+  parkAdmins?: boolean;
   title: string;
   body: string;
 }
@@ -75,6 +77,14 @@ export function notificationContentFor(event: PlatformEvent): NotificationConten
         department: { code: String(data.departmentCode), roles: ['DEPARTMENT_HEAD'] },
         title: '超期任务已升级 / Overdue task escalated',
         body: 'An application in your department is past its deadline and has been escalated to you.',
+      };
+    case 'webhook.disabled':
+      return {
+        ...(data.ownerType === 'ENTERPRISE'
+          ? { enterpriseRoles: ['ENTERPRISE_ADMIN'] as EnterpriseRole[] }
+          : { parkAdmins: true }),
+        title: 'Webhook 已停用 / Webhook disabled',
+        body: `The webhook to ${data.url} was disabled: ${data.reason}. Fix the receiver, then re-enable it.`,
       };
     default:
       return null;

@@ -16,19 +16,21 @@ export class NotificationsService {
   async notifyAbout(event: PlatformEvent): Promise<number> {
     const content = notificationContentFor(event);
     if (!content) return 0;
-    const recipients = content.department
-      ? {
-          sql: `u.department_code = $6 AND u.role = ANY($7)`,
-          scope: content.department.code,
-          roles: content.department.roles,
-        }
-      : event.enterpriseId && content.enterpriseRoles
+    const recipients = content.parkAdmins
+      ? { sql: `u.role = ANY($7) AND $6::text IS NULL`, scope: null, roles: ['ADMIN'] }
+      : content.department
         ? {
-            sql: `u.enterprise_id = $6 AND u.role = ANY($7)`,
-            scope: event.enterpriseId,
-            roles: content.enterpriseRoles,
+            sql: `u.department_code = $6 AND u.role = ANY($7)`,
+            scope: content.department.code,
+            roles: content.department.roles,
           }
-        : null;
+        : event.enterpriseId && content.enterpriseRoles
+          ? {
+              sql: `u.enterprise_id = $6 AND u.role = ANY($7)`,
+              scope: event.enterpriseId,
+              roles: content.enterpriseRoles,
+            }
+          : null;
     if (!recipients) return 0;
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO notifications (user_id, event_id, type, title, body, data)

@@ -6,6 +6,7 @@ export const QUEUES = {
   EVENTS: 'events',
   STAGES: 'stages',
   TIMERS: 'timers',
+  WEBHOOKS: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -20,6 +21,8 @@ export interface JobPayloads {
   'sla.check': { applicationId: string; generation: number };
   /** Confirm a value-added result the enterprise left unconfirmed; a no-op once it moved on. */
   'confirmation.auto': { applicationId: string; stage: string; version: number };
+  /** POST one webhook delivery; retried with backoff until it succeeds or attempts run out. */
+  'webhook.deliver': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -29,6 +32,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'stage.run': QUEUES.STAGES,
   'sla.check': QUEUES.TIMERS,
   'confirmation.auto': QUEUES.TIMERS,
+  'webhook.deliver': QUEUES.WEBHOOKS,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

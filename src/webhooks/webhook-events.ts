@@ -1,0 +1,9 @@
+import { EVENT_TYPES } from '../events/event-types';
+
+/** The events integrators can subscribe to (API.md): applications, certificates, ratings. */
+export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
+  (type) =>
+    type.startsWith('application.') || type.startsWith('certificate.') || type === 'rating.created',
+);
+
+export const PING_EVENT = 'webhook.ping';

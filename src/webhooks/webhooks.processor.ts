@@ -1,0 +1,20 @@
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
+import { JobPayloads, QUEUES } from '../queues/queues';
+import { WebhooksService } from './webhooks.service';
+
+/** Webhook deliveries; a thrown attempt is retried by Bull with the webhook backoff. */
+@Processor(QUEUES.WEBHOOKS)
+export class WebhooksProcessor {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Process({ name: 'webhook.deliver', concurrency: 8 })
+  deliverWebhook(job: Job<JobPayloads['webhook.deliver']>) {
+    const attempt = job.attemptsMade + 1;
+    return this.webhooks.attemptDelivery(
+      job.data.deliveryId,
+      attempt,
+      attempt >= (job.opts.attempts ?? 1),
+    );
+  }
+}
