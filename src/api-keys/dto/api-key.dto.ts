@@ -72,10 +72,15 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
   createdAt: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
   revokedAt: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-11-23T06:41:10.000Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-23T06:41:10.000Z',
+  })
   lastUsedAt: string | null;
 
   static from(key: ApiKey): ApiKeyDto {

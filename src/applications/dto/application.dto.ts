@@ -92,10 +92,14 @@ export class ApplicationMaterialDto {
   @ApiProperty({ example: 482113 })
   sizeBytes: number;
 
-  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  @ApiProperty({
+    type: String,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  })
   sha256: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Set when it came from the material library.',
@@ -117,7 +121,7 @@ export class ChildApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES, example: 'IN_PROGRESS' })
   status: ApplicationStatus;
 
-  @ApiPropertyOptional({ nullable: true, example: 'acceptance' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'acceptance' })
   stage: string | null;
 
   @ApiPropertyOptional({
@@ -126,7 +130,7 @@ export class ChildApplicationDto {
   })
   waitingFor?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   outcomeReason: string | null;
 }
 
@@ -143,23 +147,25 @@ export class ApplicationDto {
   @ApiProperty({ format: 'uuid', example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
   enterpriseId: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SPECIAL_ARTICLE_ENTRY' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SPECIAL_ARTICLE_ENTRY' })
   serviceCode: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'The catalogue version the application is pinned to.',
     example: 1,
   })
   serviceVersion: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   bundleCode: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, example: null })
   parentId: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The certificate this application renews.',
@@ -170,10 +176,11 @@ export class ApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES, example: 'IN_PROGRESS' })
   status: ApplicationStatus;
 
-  @ApiPropertyOptional({ nullable: true, example: 'customs_review' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'customs_review' })
   stage: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The department handling it now.',
     example: 'CUSTOMS',
@@ -206,19 +213,25 @@ export class ApplicationDto {
   failedChildIds?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Reason of a denial, rejection or withdrawal.',
     example: null,
   })
   outcomeReason: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: null })
   rating: number | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-11-20T03:00:00.000Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-20T03:00:00.000Z',
+  })
   submittedAt: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
   finishedAt: string | null;
 
   @ApiProperty({ example: 4 })
@@ -246,10 +259,20 @@ export class ApplicationSummaryDto extends PickType(ApplicationDto, [
   @ApiProperty({ enum: SLA_STATES, example: 'ON_TRACK' })
   slaState: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-12-18T15:59:59.999Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-18T15:59:59.999Z',
+  })
   statutoryDeadline: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-12-04T15:59:59.999Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-04T15:59:59.999Z',
+  })
   promisedDeadline: string | null;
 }
 
@@ -284,6 +307,7 @@ export class ApplicationEventDto {
   actorType: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     example: '0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6',

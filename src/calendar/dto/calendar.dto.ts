@@ -99,6 +99,7 @@ export class CalendarYearDto extends CalendarYearInputDto {
   provisional: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: '`chinese-days` for seeded years, `admin` for published ones.',
     example: 'admin',

@@ -88,7 +88,7 @@ export class CertificateSpecInput {
   @MaxLength(200)
   titleEn: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 6 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 6 })
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)

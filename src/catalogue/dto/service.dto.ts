@@ -52,6 +52,7 @@ export class CertificateSpecDto {
   titleEn: string;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Months of validity; null means it does not expire.',
     example: 6,
@@ -181,7 +182,12 @@ export class ServiceDto extends ServiceDefinitionDto {
   @ApiProperty({ enum: ['DRAFT', 'PUBLISHED'], example: 'PUBLISHED' })
   status: ServiceVersionStatus;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-11-01T02:00:00.000Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-01T02:00:00.000Z',
+  })
   publishedAt: string | null;
 
   @ApiProperty({ description: 'Retired services take no new applications.', example: false })
@@ -250,6 +256,11 @@ export class ServiceVersionSummaryDto {
   @ApiProperty({ format: 'date-time', example: '2026-10-28T08:00:00.000Z' })
   createdAt: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: '2026-11-01T02:00:00.000Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-11-01T02:00:00.000Z',
+  })
   publishedAt: string | null;
 }

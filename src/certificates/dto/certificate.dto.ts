@@ -69,10 +69,10 @@ export class CertificateDto {
   })
   verifyUrl: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
   revokedAt: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   revocationReason: string | null;
 }
 

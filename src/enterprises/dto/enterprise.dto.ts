@@ -9,7 +9,11 @@ export class EnterpriseDto {
   @ApiProperty({ example: '苏州启明生物医药有限公司' })
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Suzhou Qiming Biopharma Co., Ltd.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Suzhou Qiming Biopharma Co., Ltd.',
+  })
   nameEn: string | null;
 
   @ApiProperty({
@@ -24,31 +28,36 @@ export class EnterpriseDto {
   @ApiProperty({ description: 'Park zone the enterprise sits in.', example: 'BioBAY-A' })
   zone: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '张明' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '张明' })
   legalRepresentative: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 50000000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 50000000 })
   registeredCapitalCny: number | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date', example: '2019-06-18' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2019-06-18' })
   establishedOn: string | null;
 
   @ApiPropertyOptional({ enum: PIPELINE_STAGES, nullable: true, example: 'CLINICAL_PHASE_1' })
   pipelineStage: PipelineStage | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '李华' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '李华' })
   contactName: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '13912345678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13912345678' })
   contactPhone: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'regulatory@qiming-bio.cn' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'regulatory@qiming-bio.cn' })
   contactEmail: string | null;
 
   @ApiProperty({ description: 'Verified enterprises may submit applications.', example: true })
   verified: boolean;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time', example: '2026-11-20T02:30:00.000Z' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: '2026-11-20T02:30:00.000Z',
+  })
   verifiedAt: string | null;
 
   @ApiProperty({ example: 3 })

@@ -43,10 +43,10 @@ export class LibraryMaterialDto {
   })
   source: 'UPLOAD' | 'CERTIFICATE';
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, example: null })
   certificateId: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null })
   validUntil: string | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-20T03:12:00.000Z' })

@@ -40,7 +40,7 @@ export class NotificationDto {
   })
   data: Record<string, unknown>;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: null })
   readAt: string | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-23T02:30:00.000Z' })

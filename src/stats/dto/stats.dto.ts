@@ -65,16 +65,18 @@ export class PerformanceDto {
   decided: number;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Working days from submission to decision, clock stops excluded.',
     example: 6,
   })
   medianWorkingDays: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 11 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 11 })
   p90WorkingDays: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Share decided within the promised limit, 0–1.',
     example: 0.93,
@@ -85,6 +87,7 @@ export class PerformanceDto {
   overdueNow: number;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Average rating 1–5 in the period.',
     example: 4.6,

@@ -37,10 +37,10 @@ export class TaskDto {
   @ApiProperty({ example: 'QT-2026-000123' })
   applicationNumber: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SPECIAL_ARTICLE_ENTRY' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'SPECIAL_ARTICLE_ENTRY' })
   serviceCode: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'customs_review' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'customs_review' })
   stage: string | null;
 
   @ApiProperty({ example: 'CUSTOMS' })
@@ -57,6 +57,7 @@ export class TaskDto {
   status: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     example: '0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6',
@@ -64,6 +65,7 @@ export class TaskDto {
   assigneeId: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: "The application's promised deadline.",
@@ -84,10 +86,10 @@ export class TaskDto {
   })
   allowedActions: HumanAction[];
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   action: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   comment: string | null;
 
   @ApiProperty({ example: 2 })

@@ -17,6 +17,7 @@ export class UserDto {
   role: Role;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b',
@@ -24,6 +25,7 @@ export class UserDto {
   enterpriseId: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: null,
     description: 'Set for officers and department heads.',

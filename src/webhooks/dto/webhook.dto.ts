@@ -100,6 +100,7 @@ export class WebhookDto {
   ownerType: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b',
@@ -115,7 +116,7 @@ export class WebhookDto {
   @ApiProperty({ example: true })
   active: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   disabledReason: string | null;
 
   @ApiProperty({ example: 0 })
@@ -148,13 +149,14 @@ export class WebhookAttemptDto {
   @ApiProperty({ example: 84 })
   durationMs: number;
 
-  @ApiPropertyOptional({ nullable: true, example: 500 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 500 })
   statusCode: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: null })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   error: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The first 500 characters of the response.',
     example: 'Internal Server Error',
@@ -181,7 +183,7 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: 3 })
   attempts: number;
 
-  @ApiPropertyOptional({ nullable: true, example: 200 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 200 })
   lastStatusCode: number | null;
 
   @ApiProperty({ type: [WebhookAttemptDto] })
