@@ -133,7 +133,7 @@ export class DemoCalendar {
     return this.workingDayFrom(first);
   }
 
-  /** An office-hours instant strictly between two instants, when the span holds one. */
+  /** An office-hours instant strictly between two instants if the span holds one, else any. */
   officeTimeBetween(from: Date, to: Date, random: DemoRandom): Date {
     for (let attempt = 0; attempt < 20; attempt++) {
       const instant = this.officeTime(
@@ -145,10 +145,14 @@ export class DemoCalendar {
     return new Date(from.getTime() + (to.getTime() - from.getTime()) * random.between(0.1, 0.9));
   }
 
+  /** 09:00 Shanghai on `day`. */
+  opening(day: number): Date {
+    return new Date(day * DAY_MS - SHANGHAI_OFFSET_MS + 9 * 3_600_000);
+  }
+
   /** An instant during office hours (09:00–17:30 Shanghai) of `day`. */
   officeTime(day: number, random: DemoRandom): Date {
-    const secondOfDay = random.int(9 * 3600, 17 * 3600 + 1800);
-    return new Date(day * DAY_MS - SHANGHAI_OFFSET_MS + secondOfDay * 1000 + random.int(0, 999));
+    return new Date(this.opening(day).getTime() + random.int(0, 8.5 * 3_600_000));
   }
 
   localDate(day: number): string {
@@ -390,7 +394,7 @@ const CREDIT_CODE_ALPHABET = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
 // Registered in Suzhou Industrial Park (320594) as an enterprise (9) under industry and commerce (1).
 const CREDIT_CODE_PREFIX = '91320594';
 
-export const personName = (random: DemoRandom) => random.pick(SURNAMES) + random.pick(GIVEN_NAMES);
+const personName = (random: DemoRandom) => random.pick(SURNAMES) + random.pick(GIVEN_NAMES);
 
 const mobilePhone = (random: DemoRandom) =>
   `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
@@ -509,7 +513,7 @@ export function generateEnterprises(
   return enterprises;
 }
 
-/** Staff check a registration within a few working days, at the earliest that afternoon. */
+/** Staff check a registration within a few working days, and never before it arrived. */
 function verificationOf(createdAt: Date, random: DemoRandom, context: EnterpriseContext): Date {
   const { calendar } = context;
   const verifiedAt = calendar.officeTime(
@@ -554,7 +558,7 @@ export interface DemoStaffMember {
   departmentCode: string;
 }
 
-export const OFFICERS_PER_DEPARTMENT = 3;
+const OFFICERS_PER_DEPARTMENT = 3;
 
 /** Three officers and a head for every department, under addresses a demo can guess. */
 export function staffRoster(
@@ -608,6 +612,7 @@ const PROJECT_SUBJECTS = [
 /**
  * A form that passes the service's schema: each field's example, with enumerated fields drawn
  * from their allowed values and numbers varied within their bounds; contacts are the firm's.
+ * A `completeness` below 1 leaves fields out, as a draft does.
  */
 export function demoForm(
   schema: JsonSchema,
@@ -625,6 +630,7 @@ export function demoForm(
   return form;
 }
 
+// Read once per schema: every application of a service shares its version's schema object.
 const formFields = new WeakMap<
   JsonSchema,
   { key: string; field: FieldSchema; required: boolean }[]
@@ -906,6 +912,8 @@ export interface ParkContext {
   services: readonly DemoService[];
   staff: readonly DemoStaffRow[];
   institutions: readonly TrialInstitutionRow[];
+  /** After this long a claim returns to the queue (CLAIM_IDLE_MINUTES). */
+  claimIdleMinutes: number;
 }
 
 /**
@@ -916,6 +924,8 @@ export interface ParkContext {
 export class ParkPlanner {
   readonly events: PlannedEvent[] = [];
   private readonly today: number;
+  /** Whether today's office hours are far enough along to hold a submission and its checks. */
+  private readonly submissionsToday: boolean;
   private readonly models: ServiceModel[];
   private readonly services: WeightedTable<ServiceModel>;
   private readonly verified: DemoEnterprise[];
@@ -928,8 +938,11 @@ export class ParkPlanner {
     private readonly context: ParkContext,
   ) {
     this.today = shanghaiDay(context.now);
+    this.submissionsToday =
+      context.calendar.isWorkingDay(this.today) &&
+      context.now.getTime() - context.calendar.opening(this.today).getTime() > 10 * 60_000;
     this.models = context.services.map(modelOf);
-    // Some services are everyday business (white-list imports), others rare (production licences).
+    // Demand differs by service: a few are everyday business, most are occasional.
     const popularity = new Map(this.models.map((model) => [model, random.skewed(0.9)]));
     this.services = new WeightedTable(this.models, (model) => popularity.get(model)!);
     this.verified = context.enterprises.filter((enterprise) => enterprise.verifiedAt);
@@ -1012,9 +1025,10 @@ export class ParkPlanner {
     const promised = model.definition.promisedWorkingDays;
     // About one in eight running applications has missed the park's promise.
     const overdue = this.random.chance(0.12);
+    // Late work gets chased: nothing is more than a month past its promise.
     const elapsed = overdue
-      ? this.random.int(promised + 1, Math.ceil(promised * 2.5) + 2)
-      : this.random.int(0, promised);
+      ? promised + this.random.int(1, Math.min(20, Math.ceil(promised * 0.8) + 1))
+      : this.random.int(this.submissionsToday ? 0 : 1, promised);
     const submittedAt = this.submittedWorkingDaysAgo(elapsed);
     const enterprise = this.enterpriseVerifiedBefore(submittedAt);
     const form = demoForm(model.definition.formSchema, this.random, enterprise);
@@ -1034,7 +1048,7 @@ export class ParkPlanner {
         ? new Date(submittedAt.getTime() + this.random.int(5_000, 90_000))
         : this.context.calendar.officeTimeBetween(submittedAt, this.context.now, this.random);
     const application = {
-      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt)),
+      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt, enterprise)),
       status: 'IN_PROGRESS' as const,
       stage: stage.code,
       departmentCode,
@@ -1083,7 +1097,7 @@ export class ParkPlanner {
     const items = this.supplementItems(model, form);
     const officer = this.pickStaff(model.definition.departmentCode, 'OFFICER');
     const application = {
-      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt)),
+      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt, enterprise)),
       status: 'SUPPLEMENT_REQUIRED' as const,
       stage: stage.code,
       departmentCode: model.definition.departmentCode,
@@ -1146,7 +1160,7 @@ export class ParkPlanner {
           : status === 'REJECTED'
             ? model.rejectionStage!
             : this.random.pick(humanStagesOnPath(model.workflow, facts, facts.riskClass === 'D'));
-    // Approval runs issuance (status APPROVED) before completing: decided first, finished seconds later.
+    // Approval passes issuance (status APPROVED): decided first, finished seconds later.
     const approvedFirst = status === 'COMPLETED' && model.completionStage.status === 'APPROVED';
     const finishedAt = approvedFirst
       ? new Date(endedAt.getTime() + this.random.int(2_000, 40_000))
@@ -1156,7 +1170,7 @@ export class ParkPlanner {
     const ratedAt = rating === null ? null : this.ratedAfter(finishedAt);
 
     const application = {
-      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt)),
+      ...this.blank(model, enterprise, form, this.draftedBefore(submittedAt, enterprise)),
       status,
       stage: stage.code,
       departmentCode: model.definition.departmentCode,
@@ -1236,12 +1250,15 @@ export class ParkPlanner {
 
   private submittedWorkingDaysAgo(workingDays: number): Date {
     const { calendar, now } = this.context;
+    if (workingDays === 0)
+      // Leaves room for the automated stages that ran after a submission made today.
+      return calendar.officeTimeBetween(
+        calendar.opening(this.today),
+        new Date(now.getTime() - 2 * 60_000),
+        this.random,
+      );
     const day = calendar.before(calendar.workingDayFrom(this.today), workingDays);
-    const submittedAt = calendar.officeTime(day, this.random);
-    // Leaves room for the automated stages that ran after a submission made today.
-    return submittedAt.getTime() < now.getTime() - 2 * 60_000
-      ? submittedAt
-      : calendar.officeTime(calendar.before(this.today, 1), this.random);
+    return calendar.officeTime(day, this.random);
   }
 
   private enterpriseVerifiedBefore(instant: Date): DemoEnterprise {
@@ -1318,10 +1335,11 @@ export class ParkPlanner {
     const assignee = this.random.chance(0.35) ? this.pickStaff(departmentCode, stage.role) : null;
     const promisedOverdue = sla.promised.state === 'OVERDUE';
     const overdueSince = new Date(sla.promised.deadline.getTime() + 1);
-    // Claimed during recent office hours; the idle-claim sweep returns stale ones, as in production.
+    // Claims stay inside the idle limit, or the worker's sweep would hand them straight back.
+    const claimWindowMs = this.context.claimIdleMinutes * 0.75 * 60_000;
     const claimedAt = assignee
       ? this.context.calendar.officeTimeBetween(
-          new Date(Math.max(createdAt.getTime(), this.context.now.getTime() - 2 * DAY_MS)),
+          new Date(Math.max(createdAt.getTime(), this.context.now.getTime() - claimWindowMs)),
           this.context.now,
           this.random,
         )
@@ -1519,9 +1537,13 @@ export class ParkPlanner {
     };
   }
 
-  /** Drafts are filled in from a few minutes to a couple of days before they are sent. */
-  private draftedBefore(submittedAt: Date): Date {
-    return new Date(submittedAt.getTime() - this.random.int(10, 3 * 24 * 60) * 60_000);
+  /** Drafts are filled in during the three days before they are sent. */
+  private draftedBefore(submittedAt: Date, enterprise: DemoEnterprise): Date {
+    return this.context.calendar.officeTimeBetween(
+      new Date(Math.max(submittedAt.getTime() - 3 * DAY_MS, enterprise.createdAt.getTime())),
+      submittedAt,
+      this.random,
+    );
   }
 }
 

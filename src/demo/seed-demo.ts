@@ -94,10 +94,9 @@ export async function seedDemo(
     const today = shanghaiDay(now);
     const firstDay = today - PARK_HISTORY_DAYS;
 
-    const [officerHash, enterpriseHash] = [
-      await hashPassword(DEMO_OFFICER_PASSWORD),
-      await hashPassword(DEMO_ENTERPRISE_PASSWORD),
-    ];
+    // One hash per password for every account: argon2 is slow on purpose.
+    const officerHash = await hashPassword(DEMO_OFFICER_PASSWORD);
+    const enterpriseHash = await hashPassword(DEMO_ENTERPRISE_PASSWORD);
     const roster = staffRoster(random, reference.departmentCodes);
     const staffCreated = await insertRows(
       pool,
@@ -137,6 +136,7 @@ export async function seedDemo(
       services: reference.services,
       staff,
       institutions: reference.institutions,
+      claimIdleMinutes: config.CLAIM_IDLE_MINUTES,
     });
     planner.planEnterpriseEvents();
     const planned: PlannedApplication[] = [];
@@ -181,7 +181,7 @@ export async function seedDemo(
       pool,
       events,
       1,
-      (client, batch) => insertRows(client, 'events', EVENT_COLUMNS, batch).then(() => undefined),
+      (client, batch) => insertRows(client, 'events', EVENT_COLUMNS, batch),
       (done) => report('events', done, events.length),
     );
 
@@ -338,7 +338,7 @@ async function inBatches<Row>(
   pool: Pool,
   rows: readonly Row[],
   concurrency: number,
-  insert: (client: PoolClient, batch: Row[]) => Promise<void>,
+  insert: (client: PoolClient, batch: Row[]) => Promise<unknown>,
   onProgress: (done: number) => void,
 ): Promise<void> {
   let next = 0;
@@ -538,7 +538,8 @@ enterprises with their admins, staff for every department, and two years of appl
 
   --enterprises N    enterprises to register (default 800)
   --applications N   applications to file (default 100000)
-  --seed S           seed of the generator; the same seed plans the same park (default 1)
+  --seed S           seed of the generator: the same seed plans the same park, dated from
+                     today (default 1)
   --reset            drop and recreate the database first, then migrate and seed reference data
   --help             show this text`;
 
@@ -589,6 +590,9 @@ export function parseSeedArguments(argv: readonly string[]): SeedCommand {
   };
 }
 
+/** Whether the progress bar's line still waits for its newline. */
+let progressLineOpen = false;
+
 function renderProgress({ phase, done, total, elapsedMs }: SeedProgress): void {
   const share = total === 0 ? 1 : done / total;
   const filled = Math.round(share * 20);
@@ -596,7 +600,8 @@ function renderProgress({ phase, done, total, elapsedMs }: SeedProgress): void {
     `\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${Math.floor(share * 100)}% ` +
       `${done}/${total} ${phase} ${(elapsedMs / 1000).toFixed(1)} s`,
   );
-  if (done === total) process.stderr.write('\n');
+  progressLineOpen = done !== total;
+  if (!progressLineOpen) process.stderr.write('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -620,8 +625,9 @@ async function main(argv: readonly string[]): Promise<number> {
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
   process.stdout.write(
-    `Seeded ${summary.database}: ${summary.enterprises} enterprises, ${summary.applications} ` +
-      `applications (${statuses}), ${summary.liveTasks} live tasks, ${summary.events} events ` +
+    `Seeded ${summary.database}: ${summary.enterprises} enterprises, ` +
+      `${summary.staffCreated} new staff accounts, ${summary.applications} applications ` +
+      `(${statuses}), ${summary.liveTasks} live tasks, ${summary.events} events ` +
       `in ${(summary.elapsedMs / 1000).toFixed(1)} s\n` +
       `Sign in as mpa.officer1@parkline.local / ${DEMO_OFFICER_PASSWORD}` +
       (summary.sampleEnterpriseAdmin
@@ -637,7 +643,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`\nseed-demo: ${error instanceof Error ? error.message : error}\n`);
+      process.stderr.write(
+        `${progressLineOpen ? '\n' : ''}seed-demo: ${error instanceof Error ? error.message : error}\n`,
+      );
       process.exitCode = 1;
     },
   );
