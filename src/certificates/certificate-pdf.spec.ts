@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { renderCertificatePdf } from './certificate-pdf';
+import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import { CertificateContent } from './certificate-signature';
-
-const CJK_FONT_PATH_VARIABLE = 'CERTIFICATE_CJK_FONT_PATH';
 
 function sampleCertificate(): CertificateContent {
   return {
@@ -64,24 +60,6 @@ function baseFonts(pdf: Buffer): string[] {
 
 function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
-}
-
-// A TrueType or OpenType CJK font from the environment variable or fontconfig; collections
-// (.ttc) need a face name and are not used.
-function findCjkFont(): string | undefined {
-  const candidates = [process.env[CJK_FONT_PATH_VARIABLE], ...fontconfigChineseFonts()];
-  return candidates.find(
-    (path): path is string => !!path && /\.(ttf|otf)$/i.test(path) && existsSync(path),
-  );
-}
-
-function fontconfigChineseFonts(): string[] {
-  try {
-    const listing = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8' });
-    return listing.split('\n').map((line) => line.trim().replace(/:$/, ''));
-  } catch {
-    return [];
-  }
 }
 
 describe('renderCertificatePdf', () => {
@@ -164,27 +142,17 @@ describe('renderCertificatePdf', () => {
     await expect(renderCertificatePdf(content, proof)).rejects.toThrow(RangeError);
   });
 
-  const cjkFontPath = findCjkFont();
-  const itWithCjkFont = cjkFontPath === undefined ? it.skip : it;
-  const cjkFontNote =
-    cjkFontPath === undefined
-      ? ` (skipped: no .ttf/.otf CJK font in ${CJK_FONT_PATH_VARIABLE} or fc-list :lang=zh)`
-      : '';
-
-  itWithCjkFont(
-    `embeds the CJK font for Chinese text when one is given${cjkFontNote}`,
-    async () => {
-      const chinesePdf = await renderCertificatePdf(sampleCertificate(), proof, {
-        compress: false,
-        cjkFontPath,
-      });
-      const source = chinesePdf.toString('latin1');
-      expect(source).toContain('/Subtype /Type0');
-      expect(source).toMatch(/\/FontFile[23]? /);
-      const text = drawnText(chinesePdf);
-      expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
-      expect(text).toContain(proof.verifyUrl);
-      expect(text.some((line) => line.startsWith('(Chinese text'))).toBe(false);
-    },
-  );
+  it('embeds the CJK font for Chinese text when one is given', async () => {
+    const chinesePdf = await renderCertificatePdf(sampleCertificate(), proof, {
+      compress: false,
+      cjkFontPath: BUNDLED_CJK_FONT,
+    });
+    const source = chinesePdf.toString('latin1');
+    expect(source).toContain('/Subtype /Type0');
+    expect(source).toMatch(/\/FontFile[23]? /);
+    const text = drawnText(chinesePdf);
+    expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
+    expect(text).toContain(proof.verifyUrl);
+    expect(text.some((line) => line.startsWith('(Chinese text'))).toBe(false);
+  });
 });

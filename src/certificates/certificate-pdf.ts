@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { CertificateContent } from './certificate-signature';
@@ -7,6 +8,14 @@ export interface CertificateProof {
   verificationCode: string;
   keyId: string;
 }
+
+/** Noto Sans Hans (OFL), shipped as a dependency so certificates print their Chinese text. */
+export const BUNDLED_CJK_FONT = join(
+  dirname(require.resolve('@embedpdf/fonts-sc')),
+  '..',
+  'fonts',
+  'NotoSansHans-Regular.otf',
+);
 
 export interface CertificatePdfOptions {
   /** Deflate content streams (default true); false leaves the drawn text readable in the bytes. */

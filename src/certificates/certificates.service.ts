@@ -12,7 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { EventsService } from '../events/events.service';
 import { MaterialsService } from '../materials/materials.service';
-import { renderCertificatePdf } from './certificate-pdf';
+import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import {
   CertificateContent,
   generateSigningKeyPair,
@@ -171,11 +171,11 @@ export class CertificatesService {
       ],
     );
 
-    const pdf = await renderCertificatePdf(content, {
-      verifyUrl: this.verifyUrl(content.number, code),
-      verificationCode: code,
-      keyId: key.keyId,
-    });
+    const pdf = await renderCertificatePdf(
+      content,
+      { verifyUrl: this.verifyUrl(content.number, code), verificationCode: code, keyId: key.keyId },
+      { cjkFontPath: BUNDLED_CJK_FONT },
+    );
     const stored = await this.materials.store(Readable.from([pdf]), {
       maxBytes: pdf.length,
       allowedFormats: ['pdf'],
@@ -226,11 +226,15 @@ export class CertificatesService {
       [applicationId],
     );
     if (!row) throw DomainError.notFound('Certificate');
-    return renderCertificatePdf(row.content, {
-      verifyUrl: this.verifyUrl(row.number, row.verification_code),
-      verificationCode: row.verification_code,
-      keyId: row.key_id,
-    });
+    return renderCertificatePdf(
+      row.content,
+      {
+        verifyUrl: this.verifyUrl(row.number, row.verification_code),
+        verificationCode: row.verification_code,
+        keyId: row.key_id,
+      },
+      { cjkFontPath: BUNDLED_CJK_FONT },
+    );
   }
 
   /**
