@@ -7,7 +7,12 @@ import { DomainError } from '../common/problem/domain-error';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { SlaService } from '../sla/sla.service';
-import { advance, WorkflowInput, WorkflowRefusal } from '../workflow/workflow-engine';
+import {
+  advance,
+  WorkflowInput,
+  WorkflowRefusal,
+  FINISHED_STATUSES,
+} from '../workflow/workflow-engine';
 import { Application, SupplementRequest } from './application.entity';
 import { updateReturning } from '../database/update-returning';
 
@@ -20,7 +25,6 @@ const OUTCOME_EVENTS: readonly string[] = [
   'application.rejected',
   'application.completed',
 ];
-const FINISHED: readonly string[] = ['COMPLETED', 'DENIED', 'REJECTED', 'WITHDRAWN'];
 
 export interface TransitionContext {
   actor: Actor;
@@ -137,7 +141,7 @@ export class ApplicationWorkflow {
         departmentCode,
         context.now,
         DECIDED.includes(state.status),
-        FINISHED.includes(state.status),
+        FINISHED_STATUSES.includes(state.status),
         context.outcomeReason ?? null,
       ],
     );

@@ -158,28 +158,23 @@ export class ApplicationsService {
     input: DraftUpdateInput,
     ifMatch?: number,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
-        lock: true,
-        write: true,
-      });
-      assertVersion(
-        application.version,
-        { ifMatch, body: input.expectedVersion } satisfies ExpectedVersion,
-        'Application',
-      );
-      if (application.status !== 'DRAFT' || application.parentId) {
-        throw new DomainError(
-          'conflict',
-          `Only a draft can be edited; this one is ${application.status}`,
+    return this.changeOwnApplication(
+      principal,
+      id,
+      { ifMatch, body: input.expectedVersion },
+      async (manager, application) => {
+        if (application.status !== 'DRAFT' || application.parentId) {
+          throw new DomainError(
+            'conflict',
+            `Only a draft can be edited; this one is ${application.status}`,
+          );
+        }
+        await manager.query(
+          `UPDATE applications SET form = $2, version = version + 1, updated_at = $3 WHERE id = $1`,
+          [id, input.form, this.clock.now()],
         );
-      }
-      await manager.query(
-        `UPDATE applications SET form = $2, version = version + 1, updated_at = $3 WHERE id = $1`,
-        [id, input.form, this.clock.now()],
-      );
-    });
-    return this.reader.getApplication(principal, id);
+      },
+    );
   }
 
   /** Attaches an uploaded file as a material type of the application (replacing an earlier one). */
@@ -314,12 +309,7 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
-        lock: true,
-        write: true,
-      });
-      assertVersion(application.version, expected, 'Application');
+    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
       if (application.status !== 'DRAFT' || application.parentId) {
         throw new DomainError(
           'conflict',
@@ -340,7 +330,6 @@ export class ApplicationsService {
       if (application.kind === 'BUNDLE') await this.submitBundle(manager, application, actor);
       else await this.submitOne(manager, application, actor);
     });
-    return this.reader.getApplication(principal, id);
   }
 
   /** Submits one service application: both clocks start and the workflow's first stage opens. */
@@ -361,12 +350,7 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
-        lock: true,
-        write: true,
-      });
-      assertVersion(application.version, expected, 'Application');
+    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
       const actor = actorOf(principal);
       const now = this.clock.now();
       if (application.kind !== 'BUNDLE') {
@@ -413,7 +397,6 @@ export class ApplicationsService {
         data: { bundleCode: application.bundleCode },
       });
     });
-    return this.reader.getApplication(principal, id);
   }
 
   /**
@@ -425,63 +408,64 @@ export class ApplicationsService {
     id: string,
     input: SupplementAnswerInput,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
-        lock: true,
-        write: true,
-      });
-      assertVersion(application.version, { body: input.expectedVersion }, 'Application');
-      if (application.status !== 'SUPPLEMENT_REQUIRED') {
-        throw new DomainError(
-          'conflict',
-          `No supplement is awaited; the application is ${application.status}`,
+    return this.changeOwnApplication(
+      principal,
+      id,
+      { body: input.expectedVersion },
+      async (manager, application) => {
+        if (application.status !== 'SUPPLEMENT_REQUIRED') {
+          throw new DomainError(
+            'conflict',
+            `No supplement is awaited; the application is ${application.status}`,
+          );
+        }
+        const now = this.clock.now();
+        const formChanges = Object.fromEntries(
+          Object.entries(input.form ?? {})
+            .filter(
+              ([key, value]) => JSON.stringify(application.form[key]) !== JSON.stringify(value),
+            )
+            .map(([key, value]) => [key, { before: application.form[key] ?? null, after: value }]),
         );
-      }
-      const now = this.clock.now();
-      const formChanges = Object.fromEntries(
-        Object.entries(input.form ?? {})
-          .filter(([key, value]) => JSON.stringify(application.form[key]) !== JSON.stringify(value))
-          .map(([key, value]) => [key, { before: application.form[key] ?? null, after: value }]),
-      );
-      const materialChanges: { material_type: string; before: string | null; after: string }[] =
-        await manager.query(
-          `SELECT m.material_type, m.sha256 AS after,
+        const materialChanges: { material_type: string; before: string | null; after: string }[] =
+          await manager.query(
+            `SELECT m.material_type, m.sha256 AS after,
                 (SELECT o.sha256 FROM application_materials o WHERE o.application_id = m.application_id
                    AND o.material_type = m.material_type AND o.superseded_at IS NOT NULL ORDER BY o.superseded_at DESC LIMIT 1) AS before
          FROM application_materials m
          WHERE m.application_id = $1 AND m.superseded_at IS NULL AND m.created_at >= $2`,
-          [application.id, application.supplementRequest?.requestedAt ?? now],
-        );
-      if (input.form) {
-        application.form = { ...application.form, ...input.form };
-        await manager.query(`UPDATE applications SET form = $2 WHERE id = $1`, [
-          application.id,
-          application.form,
-        ]);
-      }
-      await this.workflow.transition(
-        manager,
-        application,
-        { kind: 'supplemented' },
-        {
-          actor: actorOf(principal),
-          now,
-          eventData: {
-            comment: input.comment ?? null,
-            request: application.supplementRequest,
-            diff: {
-              form: formChanges,
-              materials: materialChanges.map((change) => ({
-                materialType: change.material_type,
-                before: change.before,
-                after: change.after,
-              })),
+            [application.id, application.supplementRequest?.requestedAt ?? now],
+          );
+        if (input.form) {
+          application.form = { ...application.form, ...input.form };
+          await manager.query(`UPDATE applications SET form = $2 WHERE id = $1`, [
+            application.id,
+            application.form,
+          ]);
+        }
+        await this.workflow.transition(
+          manager,
+          application,
+          { kind: 'supplemented' },
+          {
+            actor: actorOf(principal),
+            now,
+            eventData: {
+              comment: input.comment ?? null,
+              request: application.supplementRequest,
+              diff: {
+                form: formChanges,
+                materials: materialChanges.map((change) => ({
+                  materialType: change.material_type,
+                  before: change.before,
+                  after: change.after,
+                })),
+              },
             },
           },
-        },
-      );
-    });
-    return this.reader.getApplication(principal, id);
+        );
+      },
+    );
   }
 
   /** The enterprise confirms the result of a value-added service. */
@@ -490,12 +474,7 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
-        lock: true,
-        write: true,
-      });
-      assertVersion(application.version, expected, 'Application');
+    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
       await this.workflow.transition(
         manager,
         application,
@@ -506,7 +485,6 @@ export class ApplicationsService {
         },
       );
     });
-    return this.reader.getApplication(principal, id);
   }
 
   async materialContent(
@@ -572,6 +550,24 @@ export class ApplicationsService {
       actor: { type: 'system', id: null },
       data: { reason, parentId: child.parentId },
     });
+  }
+
+  /** The enterprise changes its own application: locked and version-checked, in one transaction. */
+  private async changeOwnApplication(
+    principal: Principal,
+    id: string,
+    expected: ExpectedVersion,
+    change: (manager: EntityManager, application: Application) => Promise<void>,
+  ): Promise<ApplicationDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, id, {
+        lock: true,
+        write: true,
+      });
+      assertVersion(application.version, expected, 'Application');
+      await change(manager, application);
+    });
+    return this.reader.getApplication(principal, id);
   }
 
   private async submitBundle(

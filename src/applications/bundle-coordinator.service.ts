@@ -6,12 +6,12 @@ import { SYSTEM_ACTOR } from '../common/auth/principal';
 import { EventsService } from '../events/events.service';
 import type { PlatformEvent } from '../events/platform-event.entity';
 import { ApplicationWorkflow } from './application-workflow.service';
+import { FINISHED_STATUSES } from '../workflow/workflow-engine';
 import { Application } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 const SUCCESS = ['COMPLETED'];
 const FAILURE = ['DENIED', 'REJECTED'];
-const FINISHED = ['COMPLETED', 'DENIED', 'REJECTED', 'WITHDRAWN'];
 
 /**
  * Keeps bundles moving from their children's events: a child that completes starts the
@@ -46,7 +46,7 @@ export class BundleCoordinator {
       if (!child) return;
       // Children of one bundle are coordinated one event at a time.
       const parent = await this.workflow.lock(manager, child.parent_id);
-      if (!parent || FINISHED.includes(parent.status)) return;
+      if (!parent || FINISHED_STATUSES.includes(parent.status)) return;
       const children = await manager.find(Application, {
         where: { parentId: parent.id },
         order: { createdAt: 'ASC' },
@@ -71,7 +71,12 @@ export class BundleCoordinator {
           waiting.status = 'WITHDRAWN';
         }
       }
-      if (!children.every((candidate) => FINISHED.includes(candidate.status))) return;
+      if (
+        !children.every((candidate) =>
+          FINISHED_STATUSES.includes(candidate.status),
+        )
+      )
+        return;
       const failed = children.filter((candidate) => FAILURE.includes(candidate.status));
       const status =
         failed.length > 0

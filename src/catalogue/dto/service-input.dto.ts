@@ -18,12 +18,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MAX_UPLOAD_BYTES } from '../../common/http/multipart-upload';
 import type { FileFormat } from '../data/catalogue-seed.types';
 import type { WorkflowDefinition } from '../../workflow/workflow.types';
 import { SERVICE_CATEGORIES, ServiceCategory } from '../service-definition';
 import { FILE_FORMATS } from './service.dto';
-
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export class MaterialTypeInput {
   @ApiProperty({ example: 'biosafety_lab_certificate' })
