@@ -1,9 +1,10 @@
-import { Session, loginAdmin } from './support/factories';
+import { Session, loginAdmin, newStaff } from './support/factories';
 import {
   act,
   department,
   Department,
   fileComplete,
+  taskFor,
   verifiedEnterprise,
   waitForApplication,
 } from './support/filing';
@@ -187,5 +188,40 @@ describe('workflow archetypes', () => {
     const response = await act(t, hrss.officer, id, 'handling', 'approve');
     expect(response.status).toBe(422);
     expect(response.body.allowedActions).toEqual(['request_supplement', 'decline', 'complete']);
+  });
+
+  it("lets a head reassign a task, and returns a deactivated officer's claim to the queue", async () => {
+    const { id } = await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
+    await waitForApplication(t, enterprise, id, { stage: 'handling' });
+    const task = await taskFor(t, hrss.officer, id, 'handling');
+    const colleague = await newStaff(t, admin, 'OFFICER', 'HRSS');
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/reassign`)
+      .set(hrss.officer.auth)
+      .send({ assigneeId: colleague.userId })
+      .expect(403);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/reassign`)
+      .set(hrss.head.auth)
+      .send({ assigneeId: customs.officer.userId })
+      .expect(400);
+    const reassigned = await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/reassign`)
+      .set(hrss.head.auth)
+      .send({ assigneeId: colleague.userId })
+      .expect(200);
+    expect(reassigned.body).toMatchObject({ status: 'CLAIMED', assigneeId: colleague.userId });
+
+    await t
+      .http()
+      .patch(`/api/v1/users/${colleague.userId}`)
+      .set(admin.auth)
+      .send({ active: false })
+      .expect(200);
+    const released = await t.http().get(`/api/v1/tasks/${task.id}`).set(hrss.head.auth).expect(200);
+    expect(released.body).toMatchObject({ status: 'OPEN', assigneeId: null });
   });
 });
