@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BundlesService } from '../catalogue/bundles.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { ServiceDefinition } from '../catalogue/service-definition';
+import { Service } from '../catalogue/service.entity';
+import { ServiceVersion } from '../catalogue/service-version.entity';
 import { Clock } from '../common/clock/clock';
 import { Actor, actorOf, actsForEnterprise, Principal } from '../common/auth/principal';
 import { assertVersion, ExpectedVersion } from '../common/http/versioning';
@@ -56,6 +58,9 @@ export class ApplicationsService {
     }
     const enterpriseId = this.enterpriseFor(principal, input.enterpriseId);
     const actor = actorOf(principal);
+    // Read before the transaction: a second pool connection taken while one is held would
+    // deadlock the pool under load.
+    const published = input.serviceCode ? await this.publishedService(input.serviceCode) : null;
     const id = await this.dataSource.transaction(async (manager) => {
       const draftId = await this.insertRequestedDraft(
         manager,
@@ -63,11 +68,27 @@ export class ApplicationsService {
         input,
         enterpriseId,
         actor,
+        published,
       );
       if (!input.bundleCode) await this.reuseIssuedCertificates(manager, draftId, actor);
       return draftId;
     });
     return this.reader.getApplication(principal, id);
+  }
+
+  /** The version a new draft of the service pins; retired services take no new drafts. */
+  private async publishedService(
+    code: string,
+  ): Promise<{ service: Service; version: ServiceVersion }> {
+    const [current] = await this.catalogue.currentVersionsOf([code]).catch(() => {
+      throw DomainError.invalidField('serviceCode', `${code} is not a published service`);
+    });
+    if (current.service.retiredAt)
+      throw new DomainError(
+        'unprocessable',
+        `Service ${current.service.code} is retired and takes no new applications`,
+      );
+    return current;
   }
 
   private async insertRequestedDraft(
@@ -76,6 +97,7 @@ export class ApplicationsService {
     input: NewApplicationInput,
     enterpriseId: string,
     actor: Actor,
+    published: { service: Service; version: ServiceVersion } | null,
   ): Promise<string> {
     if (input.bundleCode) {
       const bundle = await this.bundles.getBundle(input.bundleCode);
@@ -87,19 +109,7 @@ export class ApplicationsService {
     }
     if (input.renewalOf)
       return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
-    const [{ service, version }] = await this.catalogue
-      .currentVersionsOf([input.serviceCode!])
-      .catch(() => {
-        throw DomainError.invalidField(
-          'serviceCode',
-          `${input.serviceCode} is not a published service`,
-        );
-      });
-    if (service.retiredAt)
-      throw new DomainError(
-        'unprocessable',
-        `Service ${service.code} is retired and takes no new applications`,
-      );
+    const { service, version } = published!;
     return this.insertDraft(
       manager,
       {

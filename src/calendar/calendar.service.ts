@@ -23,15 +23,38 @@ interface CalendarYearRow {
 @Injectable()
 export class CalendarService {
   private cached?: { calendar: WorkingDayCalendar; loadedAt: number };
+  private reloading?: Promise<WorkingDayCalendar>;
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  /** The calendar, reloaded at most once a minute so other processes see an admin's new year soon. */
+  /**
+   * The calendar, reloaded at most once a minute so other processes see an admin's new year
+   * soon. Callers hold transactions, so a stale calendar is served while one reload runs:
+   * every caller waiting on its own pool connection would exhaust the pool under load.
+   */
   async calendar(): Promise<WorkingDayCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MS) return this.cached.calendar;
+    const reload = (this.reloading ??= this.reload().finally(() => (this.reloading = undefined)));
+    if (this.cached) {
+      reload.catch(() => undefined); // the next call retries; the stale calendar stays valid meanwhile
+      return this.cached.calendar;
+    }
+    return reload;
+  }
+
+  /** After a change here: the next read loads the new calendar, not one begun before it. */
+  private invalidate(): void {
+    this.cached = undefined;
+    this.reloading = undefined;
+    this.generation += 1;
+  }
+
+  private async reload(): Promise<WorkingDayCalendar> {
+    const generation = this.generation;
     const rows = await this.loadYears();
     const calendar = new WorkingDayCalendar(
       rows.map((row): CalendarYearData => ({
@@ -40,7 +63,7 @@ export class CalendarService {
         makeUpWorkdays: row.make_up_workdays,
       })),
     );
-    this.cached = { calendar, loadedAt: Date.now() };
+    if (generation === this.generation) this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }
 
@@ -100,7 +123,7 @@ export class CalendarService {
         },
       );
     });
-    this.cached = undefined;
+    this.invalidate();
     return this.getYear(year);
   }
 
@@ -123,7 +146,7 @@ export class CalendarService {
         ),
       ],
     );
-    this.cached = undefined;
+    this.invalidate();
   }
 
   private loadYears(year?: number): Promise<CalendarYearRow[]> {
