@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { EventsModule } from '../events/events.module';
@@ -14,7 +15,9 @@ import { TokensService } from './tokens.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A key object: given the string, jsonwebtoken tries it as a PEM public key on every
+        // verify first, and that failed attempt costs more than the rest of a request.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         signOptions: { algorithm: 'HS256' },
       }),
     }),
