@@ -10,6 +10,7 @@ const entry = join(root, 'dist', 'src', 'main.js');
 function newestMtime(dir) {
   let newest = 0;
   for (const name of readdirSync(dir)) {
+    if (name === 'results') continue; // benchmark output, not a source
     const path = join(dir, name);
     const stats = statSync(path);
     newest = Math.max(newest, stats.isDirectory() ? newestMtime(path) : stats.mtimeMs);
@@ -17,7 +18,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['src', 'migrations'].map((dir) => join(root, dir)).filter(existsSync);
+const sources = ['src', 'migrations', 'bench'].map((dir) => join(root, dir)).filter(existsSync);
 const stale =
   !existsSync(entry) || Math.max(...sources.map(newestMtime)) > statSync(entry).mtimeMs;
 if (stale) {

@@ -1,0 +1,169 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** A process the bench starts and watches: its output goes to a log file, its /proc is read. */
+export class BenchProcess {
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+    private readonly exited: Promise<number | null>,
+  ) {}
+
+  static spawn(
+    name: string,
+    script: string,
+    env: Record<string, string>,
+    logDir: string,
+  ): BenchProcess {
+    const log = createWriteStream(join(logDir, `${name}.log`));
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return new BenchProcess(name, child, exited);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Waits until the URL answers 2xx; fails fast when the process dies first. */
+  async waitUntilReady(url: string, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let dead = false;
+    void this.exited.then(() => (dead = true));
+    while (Date.now() < deadline && !dead) {
+      const ok = await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(
+      `${this.name} did not become ready at ${url} (see its log in bench/results/logs)`,
+    );
+  }
+
+  /** Peak resident set since start (or since the last resetPeakRss), in MB. */
+  peakRssMb(): number {
+    return statusKb(this.pid, 'VmHWM') / 1024;
+  }
+
+  rssMb(): number {
+    return statusKb(this.pid, 'VmRSS') / 1024;
+  }
+
+  /** Lets the next peakRssMb cover only what follows (Linux: clear_refs 5). */
+  resetPeakRss(): void {
+    try {
+      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+    } catch {
+      // Without permission the peak covers the whole life of the process; still an upper bound.
+    }
+  }
+
+  cpuSeconds(): number {
+    return cpuSecondsOf(this.pid);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timeout = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    await this.exited;
+    clearTimeout(timeout);
+  }
+}
+
+function statusKb(pid: number, field: string): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith(`${field}:`));
+  return line ? Number(line.split(/\s+/)[1]) : 0;
+}
+
+function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU seconds of every process whose command is one of the names (PostgreSQL backends, Redis). */
+export function cpuSecondsOfCommands(commands: readonly string[]): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (commands.some((command) => comm.startsWith(command)))
+        total += cpuSecondsOf(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Whole-machine CPU: busy and total jiffies from /proc/stat. */
+export function machineCpu(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const numbers = values.map(Number);
+  const idle = numbers[3] + (numbers[4] ?? 0);
+  const total = numbers.reduce((sum, value) => sum + value, 0);
+  return { busy: total - idle, total };
+}
+
+export interface CpuShares {
+  /** Per process, percent of one core over the interval. */
+  [process: string]: number;
+}
+
+/** CPU used by each watched process between start() and stop(), as percent of one core. */
+export class CpuMeter {
+  private startedAt = 0;
+  private before: Record<string, number> = {};
+  private machineBefore = machineCpu();
+
+  constructor(private readonly processes: () => BenchProcess[]) {}
+
+  private snapshot(): Record<string, number> {
+    const own = process.cpuUsage();
+    return {
+      ...Object.fromEntries(this.processes().map((p) => [p.name, p.cpuSeconds()])),
+      postgres: cpuSecondsOfCommands(['postgres']),
+      redis: cpuSecondsOfCommands(['redis-server']),
+      'load generator': (own.user + own.system) / 1e6,
+    };
+  }
+
+  start(): void {
+    this.startedAt = Date.now();
+    this.before = this.snapshot();
+    this.machineBefore = machineCpu();
+  }
+
+  stop(): CpuShares {
+    const seconds = (Date.now() - this.startedAt) / 1000;
+    const after = this.snapshot();
+    const machine = machineCpu();
+    const shares: CpuShares = {};
+    for (const [name, value] of Object.entries(after))
+      shares[name] = Math.round(((value - (this.before[name] ?? 0)) / seconds) * 100);
+    shares['machine (% of all cores)'] = Math.round(
+      ((machine.busy - this.machineBefore.busy) / (machine.total - this.machineBefore.total)) * 100,
+    );
+    return shares;
+  }
+}

@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { CpuShares } from './processes';
+
+export interface Figure {
+  key: string;
+  label: string;
+  value: number | null;
+  unit: string;
+  /** The figure divided by what it is compared with, when it is compared. */
+  ratio?: { of: string; value: number | null };
+  target?: { text: string; met: boolean | null };
+  note?: string;
+}
+
+export interface ScenarioLoad {
+  scenario: string;
+  cpu: CpuShares;
+  database: { activeBackends: number; waits: Record<string, number> };
+}
+
+export interface BenchReport {
+  date: string;
+  durationS: number;
+  machine: Record<string, string | number>;
+  versions: Record<string, string>;
+  options: Record<string, unknown>;
+  figures: Figure[];
+  loads: ScenarioLoad[];
+  details: Record<string, unknown>;
+}
+
+export function machineFacts(): Record<string, string | number> {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+  };
+}
+
+export function versions(root: string, postgres: string, redis: string): Record<string, string> {
+  const version = (name: string) =>
+    (
+      JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    parkline: commit,
+    node: process.version,
+    postgres,
+    redis,
+    '@nestjs/core': version('@nestjs/core'),
+    fastify: version('fastify'),
+    typeorm: version('typeorm'),
+    pg: version('pg'),
+    bull: version('bull'),
+    autocannon: version('autocannon'),
+  };
+}
+
+const show = (value: number | null, unit = '') =>
+  value === null ? 'not run' : `${value}${unit ? ` ${unit}` : ''}`;
+
+export function figureLine(figure: Figure): string {
+  const ratio = figure.ratio ? `; ${show(figure.ratio.value)} × ${figure.ratio.of}` : '';
+  const target = figure.target
+    ? `; target ${figure.target.text}: ${figure.target.met === null ? 'not run' : figure.target.met ? 'met' : 'MISSED'}`
+    : '';
+  return `${figure.key}: ${show(figure.value, figure.unit)}${ratio}${target}`;
+}
+
+export function writeReport(directory: string, report: BenchReport): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(directory, 'latest.md'), markdown(report));
+}
+
+function markdown(report: BenchReport): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = report.figures.map(
+    (figure) =>
+      `| ${cell(figure.label)} | ${show(figure.value, figure.unit)} | ${
+        figure.ratio ? `${show(figure.ratio.value)} × ${figure.ratio.of}` : ''
+      } | ${figure.target ? figure.target.text : ''} | ${
+        figure.target
+          ? figure.target.met === null
+            ? 'not run'
+            : figure.target.met
+              ? 'met'
+              : '**missed**'
+          : ''
+      } |`,
+  );
+  const processes = [...new Set(report.loads.flatMap((load) => Object.keys(load.cpu)))];
+  const loads = report.loads.map(
+    (load) =>
+      `| ${load.scenario} | ${processes.map((name) => load.cpu[name] ?? '').join(' | ')} | ${
+        load.database.activeBackends
+      } | ${Object.entries(load.database.waits)
+        .map(([wait, n]) => `${wait} ${n}`)
+        .join(', ')} |`,
+  );
+  const misses = report.figures.filter((figure) => figure.target?.met === false);
+  return [
+    '# Parkline benchmark',
+    '',
+    `${report.date}, ${report.durationS} s, options ${'`'}${JSON.stringify(report.options)}${'`'}.`,
+    '',
+    `Machine: ${Object.entries(report.machine)
+      .map(([key, value]) => `${key} ${value}`)
+      .join(
+        ', ',
+      )}. Everything (PostgreSQL, Redis, api, worker, baseline server, load generator) runs on it.`,
+    '',
+    `Versions: ${Object.entries(report.versions)
+      .map(([key, value]) => `${key} ${value}`)
+      .join(', ')}.`,
+    '',
+    '## Figures',
+    '',
+    '| Figure | Value | Ratio | Target | |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    '## What each load kept busy',
+    '',
+    'CPU in percent of one core (the machine column: of all cores), and the active PostgreSQL',
+    'backends of the bench database sampled every 100 ms, by what they waited on.',
+    '',
+    `| Load | ${processes.join(' | ')} | active backends | waits |`,
+    `|---|${processes.map(() => '---').join('|')}|---|---|`,
+    ...loads,
+    '',
+    '## Targets missed',
+    '',
+    ...(misses.length === 0
+      ? ['None.']
+      : misses.map((figure) => `- ${figureLine(figure)}${figure.note ? `. ${figure.note}` : ''}`)),
+    '',
+    '## Details',
+    '',
+    '```json',
+    JSON.stringify(report.details, null, 2),
+    '```',
+    '',
+  ].join('\n');
+}

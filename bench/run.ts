@@ -1,0 +1,422 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { loadConfig } from '../src/config/app-config';
+import { DEMO_ENTERPRISE_PASSWORD, DEMO_OFFICER_PASSWORD, seedDemo } from '../src/demo/seed-demo';
+import { clearQueues, WaitSampler } from './database';
+import { drive, LoadFigures, round } from './load';
+import { BenchOptions, parseBenchArguments, USAGE, UsageError } from './options';
+import { writePlans } from './plans';
+import { BenchProcess, CpuMeter } from './processes';
+import {
+  BenchReport,
+  Figure,
+  figureLine,
+  machineFacts,
+  ScenarioLoad,
+  versions,
+  writeReport,
+} from './report';
+import {
+  Api,
+  fileApplications,
+  FilingFigures,
+  measureReads,
+  measureTransitions,
+  prepareFiling,
+  ReadFigures,
+  readSubjects,
+  TransitionFigures,
+  UPLOAD_BYTES,
+} from './scenarios';
+
+const ROOT = resolve(__dirname, '..', '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+const BENCH_DATABASE = 'parkline_bench';
+const BULL_PREFIX = 'parkline-bench';
+const PORTS = { baseline: 3901, api: 3902, worker: 3903 };
+const FILERS = 50;
+const APPLICATIONS_PER_ENTERPRISE = 50;
+const SEED_CHUNK = 250_000;
+
+type Reads = Record<'worklist' | 'nextTask' | 'applications' | 'statsOverview', ReadFigures>;
+
+const startedAt = Date.now();
+
+function log(message: string): void {
+  const elapsed = ((Date.now() - startedAt) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[bench ${elapsed} s] ${message}\n`);
+}
+
+async function run(options: BenchOptions): Promise<BenchReport> {
+  const started = Date.now();
+  const databaseUrl = new URL(loadConfig().DATABASE_URL);
+  databaseUrl.pathname = `/${BENCH_DATABASE}`;
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl.toString() });
+  const logDir = join(RESULTS, 'logs');
+  mkdirSync(logDir, { recursive: true });
+
+  log(`seeding a fresh ${BENCH_DATABASE} with ${options.smallScale} applications`);
+  await seedDemo(config, {
+    enterprises: Math.max(FILERS * 2, Math.ceil(options.smallScale / APPLICATIONS_PER_ENTERPRISE)),
+    applications: options.smallScale,
+    seed: 1,
+    reset: true,
+  });
+  await clearQueues(config.REDIS_URL, BULL_PREFIX);
+
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: 3,
+    application_name: 'parkline-bench',
+  });
+  const env = (role: string, port: number) => ({
+    APP_ROLE: role,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: config.DATABASE_URL,
+    DATABASE_POOL_SIZE: String(config.DATABASE_POOL_SIZE),
+    REDIS_URL: config.REDIS_URL,
+    BULL_PREFIX,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: options.logLevel,
+    STORAGE_DIR: join(RESULTS, 'storage'),
+  });
+  const processes: BenchProcess[] = [];
+  const spawn = async (name: string, script: string, role: string, port: number, ready: string) => {
+    const child = BenchProcess.spawn(name, join(ROOT, 'dist', script), env(role, port), logDir);
+    processes.push(child);
+    await child.waitUntilReady(`http://127.0.0.1:${port}${ready}`);
+    return child;
+  };
+
+  const meter = new CpuMeter(() => processes);
+  const waits = new WaitSampler(pool, BENCH_DATABASE);
+  const loads: ScenarioLoad[] = [];
+  const measured = async <T>(scenario: string, work: () => Promise<T>): Promise<T> => {
+    log(scenario);
+    meter.start();
+    waits.start();
+    const result = await work();
+    loads.push({ scenario, cpu: meter.stop(), database: waits.stop() });
+    return result;
+  };
+
+  try {
+    const [{ server_version: postgresVersion }] = (await pool.query('SHOW server_version')).rows;
+    log('starting the baseline server and the api');
+    await spawn('baseline', 'bench/baseline-server.js', 'api', PORTS.baseline, '/hello');
+    const api = await spawn('api', 'src/main.js', 'api', PORTS.api, '/health/ready');
+    const apiUrl = `http://127.0.0.1:${PORTS.api}`;
+    const baselineUrl = `http://127.0.0.1:${PORTS.baseline}`;
+    const client = new Api(apiUrl);
+    const load = { connections: options.connections, durationS: options.durationS };
+
+    log('signing in the filing enterprises and filling their libraries');
+    const plan = await prepareFiling(client, pool, DEMO_ENTERPRISE_PASSWORD, FILERS);
+    // The minimal submit stores the same form, padded to at least 1 KB.
+    const idealForm = { ...plan.form, padding: 'x'.repeat(Math.max(0, 1024 - plan.formBytes)) };
+    const hello = await measured('baseline: hello world', async () => {
+      await drive({ url: baselineUrl, ...load, durationS: options.warmupS, steps: [helloStep] });
+      return drive({ url: baselineUrl, ...load, steps: [helloStep] });
+    });
+    const idealSteps = [
+      {
+        name: 'ideal submit',
+        method: 'POST' as const,
+        build: () => ({
+          path: '/ideal-submit',
+          body: { enterpriseId: plan.filers[0].enterpriseId, form: idealForm },
+        }),
+      },
+    ];
+    const ideal = await measured('baseline: ideal minimal submit', async () => {
+      await drive({ url: baselineUrl, ...load, durationS: options.warmupS, steps: idealSteps });
+      return drive({ url: baselineUrl, ...load, steps: idealSteps });
+    });
+
+    const [{ now: filedSince }] = (await pool.query<{ now: Date }>('SELECT now()')).rows;
+    await fileApplications(apiUrl, plan, {
+      connections: options.connections,
+      durationS: options.warmupS,
+    });
+    api.resetPeakRss();
+    const filing = await measured('filing (worker stopped: submissions queue up)', () =>
+      fileApplications(apiUrl, plan, load),
+    );
+    const apiPeakRssMb = round(api.peakRssMb(), 1);
+
+    let worker: BenchProcess | null = null;
+    const transitions = await measured('stage transitions (worker on the backlog)', () =>
+      measureTransitions(
+        pool,
+        filedSince,
+        async () => {
+          worker = await spawn('worker', 'src/worker.js', 'worker', PORTS.worker, '/health/ready');
+        },
+        options.transitionWindowS,
+      ),
+    );
+    const workerPeakRssMb = round(worker!.peakRssMb(), 1);
+
+    const passwords = {
+      officer: DEMO_OFFICER_PASSWORD,
+      enterprise: DEMO_ENTERPRISE_PASSWORD,
+      admin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+    };
+    const readLoad = {
+      connections: options.readConnections,
+      durationS: options.durationS,
+      warmupS: options.warmupS,
+    };
+    const small = await measured(`reads at ${options.smallScale} applications`, async () =>
+      measureReads(
+        apiUrl,
+        await readSubjects(client, pool, passwords, options.readConnections),
+        readLoad,
+      ),
+    );
+
+    let large: Reads | null = null;
+    if (options.largeScale) {
+      const current = Number(
+        (await pool.query('SELECT count(*) AS n FROM applications')).rows[0].n,
+      );
+      for (let total = current; total < options.largeScale;) {
+        const chunk = Math.min(SEED_CHUNK, options.largeScale - total);
+        log(`seeding ${chunk} more applications (${total} so far)`);
+        await seedDemo(config, {
+          enterprises: Math.ceil(chunk / APPLICATIONS_PER_ENTERPRISE),
+          applications: chunk,
+          seed: total,
+        });
+        total += chunk;
+      }
+      large = await measured(`reads at ${options.largeScale} applications`, async () =>
+        measureReads(
+          apiUrl,
+          await readSubjects(client, pool, passwords, options.readConnections),
+          readLoad,
+        ),
+      );
+      log('explaining the hot queries into bench/plans.md');
+      await writePlans(pool, join(ROOT, 'bench', 'plans.md'), options.largeScale);
+    }
+
+    const [redisVersion] = (await redisServerVersion(config.REDIS_URL)) ?? ['unknown'];
+    return {
+      date: new Date().toISOString(),
+      durationS: Math.round((Date.now() - started) / 1000),
+      machine: machineFacts(),
+      versions: versions(ROOT, postgresVersion, redisVersion),
+      options: {
+        ...options,
+        poolSize: config.DATABASE_POOL_SIZE,
+        filingService: 'SPECIAL_ARTICLE_ENTRY',
+      },
+      figures: figures(options, {
+        hello,
+        ideal,
+        filing,
+        transitions,
+        apiPeakRssMb,
+        workerPeakRssMb,
+        small,
+        large,
+      }),
+      loads,
+      details: {
+        filing: {
+          ...filing,
+          formBytes: plan.formBytes,
+          materials: plan.materials,
+          uploadBytes: UPLOAD_BYTES,
+          enterprises: FILERS,
+        },
+        transitions,
+        reads: { [options.smallScale]: small, ...(large ? { [options.largeScale!]: large } : {}) },
+      },
+    };
+  } finally {
+    await Promise.all(processes.map((child) => child.stop()));
+    await pool.end();
+  }
+}
+
+const helloStep = { name: 'hello', method: 'GET' as const, build: () => ({ path: '/hello' }) };
+
+async function redisServerVersion(url: string): Promise<[string] | null> {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = await redis.info('server');
+    const match = /redis_version:(\S+)/.exec(info);
+    return match ? [match[1]] : null;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+interface Measured {
+  hello: LoadFigures;
+  ideal: LoadFigures;
+  filing: FilingFigures;
+  transitions: TransitionFigures;
+  apiPeakRssMb: number;
+  workerPeakRssMb: number;
+  small: Reads;
+  large: Reads | null;
+}
+
+const ratio = (value: number | null, base: number | null) =>
+  value === null || base === null || base === 0 ? null : round(value / base, 3);
+
+function figures(options: BenchOptions, m: Measured): Figure[] {
+  const idealRps = m.ideal.rps;
+  const smallLabel = `${options.smallScale / 1000}k`;
+  const largeLabel = options.largeScale ? `${options.largeScale / 1_000_000}M` : '1M';
+  const list: Figure[] = [
+    {
+      key: 'baseline.hello.rps',
+      label: 'hello world GET (baseline)',
+      value: m.hello.rps,
+      unit: 'req/s',
+    },
+    {
+      key: 'baseline.idealSubmit.rps',
+      label: 'ideal minimal submit (baseline)',
+      value: idealRps,
+      unit: 'req/s',
+      ratio: { of: 'hello world', value: ratio(idealRps, m.hello.rps) },
+    },
+    {
+      key: 'filing.rps',
+      label: `filing requests (create with form, attach from library or upload, submit), ${options.connections} connections`,
+      value: m.filing.rps,
+      unit: 'req/s',
+      ratio: { of: 'ideal submit', value: ratio(m.filing.rps, idealRps) },
+      target: { text: '≥ 0.5 × ideal submit', met: m.filing.rps >= 0.5 * idealRps },
+    },
+    {
+      key: 'filing.filingsPerSecond',
+      label: `complete filings (${m.filing.requestsPerFiling} requests each)`,
+      value: m.filing.filingsPerSecond,
+      unit: 'filings/s',
+      ratio: { of: 'ideal submit', value: ratio(m.filing.filingsPerSecond, idealRps) },
+    },
+    {
+      key: 'transitions.perSecond',
+      label: `automated stage transitions through Bull, over ${m.transitions.windowS} s${m.transitions.drained ? ' (backlog drained)' : ''}`,
+      value: m.transitions.transitionsPerSecond,
+      unit: '/s',
+      ratio: { of: 'ideal submit', value: ratio(m.transitions.transitionsPerSecond, idealRps) },
+      target: {
+        text: '≥ 0.4 × ideal submit',
+        met: m.transitions.transitionsPerSecond >= 0.4 * idealRps,
+      },
+    },
+  ];
+  const reads: [keyof Reads, string, string][] = [
+    ['worklist', 'worklist', "a department's open tasks (GET /tasks)"],
+    ['nextTask', 'nextTask', 'POST /tasks/next'],
+    [
+      'applications',
+      'applications',
+      "an enterprise's applications by status (GET /applications?status=)",
+    ],
+  ];
+  for (const [field, key, label] of reads) {
+    const small = m.small[field];
+    const large = m.large?.[field] ?? null;
+    list.push(
+      {
+        key: `${key}.${smallLabel}.p50`,
+        label: `${label}, p50 at ${smallLabel}`,
+        value: small.p50Ms,
+        unit: 'ms',
+      },
+      {
+        key: `${key}.${smallLabel}.p99`,
+        label: `${label}, p99 at ${smallLabel}`,
+        value: small.p99Ms,
+        unit: 'ms',
+      },
+      {
+        key: `${key}.${largeLabel}.p50`,
+        label: `${label}, p50 at ${largeLabel}`,
+        value: large?.p50Ms ?? null,
+        unit: 'ms',
+      },
+      {
+        key: `${key}.${largeLabel}.p99`,
+        label: `${label}, p99 at ${largeLabel}`,
+        value: large?.p99Ms ?? null,
+        unit: 'ms',
+        ratio: { of: `p99 at ${smallLabel}`, value: ratio(large?.p99Ms ?? null, small.p99Ms) },
+        target: {
+          text: `≤ 1.5 × p99 at ${smallLabel} and ≤ 50 ms`,
+          met: large ? large.p99Ms <= 1.5 * small.p99Ms && large.p99Ms <= 50 : null,
+        },
+      },
+    );
+  }
+  list.push(
+    {
+      key: `statsOverview.${smallLabel}.p99`,
+      label: `GET /stats/overview, p99 at ${smallLabel}`,
+      value: m.small.statsOverview.p99Ms,
+      unit: 'ms',
+    },
+    {
+      key: `statsOverview.${largeLabel}.p99`,
+      label: `GET /stats/overview, p99 at ${largeLabel}`,
+      value: m.large?.statsOverview.p99Ms ?? null,
+      unit: 'ms',
+      target: { text: '≤ 100 ms', met: m.large ? m.large.statsOverview.p99Ms <= 100 : null },
+    },
+    {
+      key: 'rss.api.peak',
+      label: 'api process peak RSS under the filing load',
+      value: m.apiPeakRssMb,
+      unit: 'MB',
+      target: { text: '≤ 300 MB', met: m.apiPeakRssMb <= 300 },
+    },
+    {
+      key: 'rss.worker.peak',
+      label: 'worker process peak RSS under the transition load',
+      value: m.workerPeakRssMb,
+      unit: 'MB',
+    },
+  );
+  return list;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report = await run(options);
+  writeReport(RESULTS, report);
+  for (const figure of report.figures) process.stdout.write(`${figureLine(figure)}\n`);
+  log(`wrote bench/results/latest.md and latest.json in ${report.durationS} s`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
