@@ -23,7 +23,8 @@ describe('statistics for the command desk', () => {
   let hcb: Department;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Every read computes afresh: these tests compare figures before and after changes.
+    t = await startTestApp({ STATS_CACHE_MS: '0' });
     admin = await loginAdmin(t);
     hrss = await department(t, admin, 'HRSS');
     hcb = await department(t, admin, 'HCB');

@@ -180,6 +180,12 @@ export class AppConfig {
   @IsBoolean()
   RATE_LIMIT_ENABLED = true;
 
+  /** How old the statistics an api process answers with may be; 0 computes every request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  STATS_CACHE_MS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

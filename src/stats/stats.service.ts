@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { departmentOf, UserPrincipal } from '../common/auth/principal';
+import { TtlCache } from '../common/cache/ttl-cache';
+import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/problem/domain-error';
 import type { PlatformEvent } from '../events/platform-event.entity';
 import {
@@ -59,8 +61,17 @@ interface Row {
 @Injectable()
 export class StatsService {
   private departments?: Map<string, string>;
+  /** Dashboards poll: a busy park's heads and admins share one computation per scope. */
+  private readonly overviews: TtlCache<StatsOverviewDto>;
+  private readonly series: TtlCache<TimeseriesPointDto[]>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.overviews = new TtlCache(config.STATS_CACHE_MS);
+    this.series = new TtlCache(config.STATS_CACHE_MS);
+  }
 
   /** Applies an event to the rollups, exactly once (the event id is remembered). */
   async applyEvent(event: PlatformEvent): Promise<boolean> {
@@ -120,7 +131,27 @@ export class StatsService {
     });
   }
 
-  async overview(principal: UserPrincipal, filter: StatsFilter): Promise<StatsOverviewDto> {
+  overview(principal: UserPrincipal, filter: StatsFilter): Promise<StatsOverviewDto> {
+    return this.overviews.get(this.cacheKey(principal, filter), () =>
+      this.computeOverview(principal, filter),
+    );
+  }
+
+  timeseries(principal: UserPrincipal, query: TimeseriesQuery): Promise<TimeseriesPointDto[]> {
+    return this.series.get(this.cacheKey(principal, query), () =>
+      this.computeTimeseries(principal, query),
+    );
+  }
+
+  /** What the answer depends on: the department a head is bound to, and the filter. */
+  private cacheKey(principal: UserPrincipal, filter: object): string {
+    return JSON.stringify([principal.role === 'ADMIN' ? null : departmentOf(principal), filter]);
+  }
+
+  private async computeOverview(
+    principal: UserPrincipal,
+    filter: StatsFilter,
+  ): Promise<StatsOverviewDto> {
     const { where, parameters } = this.scope(principal, filter, 'd');
     const rows: Row[] = await this.dataSource.query(
       `SELECT d.service_code, d.department_code, sum(d.submitted)::int AS submitted, sum(d.decided)::int AS decided,
@@ -197,7 +228,7 @@ export class StatsService {
     };
   }
 
-  async timeseries(
+  private async computeTimeseries(
     principal: UserPrincipal,
     query: TimeseriesQuery,
   ): Promise<TimeseriesPointDto[]> {
