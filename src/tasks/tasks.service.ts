@@ -121,23 +121,24 @@ export class TasksService {
     if (!department)
       throw new DomainError('forbidden', 'Only officers and heads of a department work a queue');
     const now = this.clock.now();
-    const [task] = await updateReturning<{ id: string; application_id: string }>(
-      this.dataSource,
-      `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = version + 1
-       WHERE id = (
-         SELECT id FROM tasks WHERE department_code = $3 AND status = 'OPEN' AND role = ANY($4)
-         ORDER BY due_at NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, application_id`,
-      [principal.id, now, department, actingRoles(principal)],
-    );
+    // The claim and its event commit together.
+    const task = await this.dataSource.transaction(async (manager) => {
+      const [claimed] = await updateReturning<{ id: string; application_id: string }>(
+        manager,
+        `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = version + 1
+         WHERE id = (
+           SELECT id FROM tasks WHERE department_code = $3 AND status = 'OPEN' AND role = ANY($4)
+           ORDER BY due_at NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, application_id`,
+        [principal.id, now, department, actingRoles(principal)],
+      );
+      if (claimed)
+        await this.recordTaskEvent(manager, 'task.claimed', claimed.application_id, principal, {
+          taskId: claimed.id,
+        });
+      return claimed;
+    });
     if (!task) return null;
-    await this.recordTaskEvent(
-      this.dataSource.manager,
-      'task.claimed',
-      task.application_id,
-      principal,
-      { taskId: task.id },
-    );
     return this.getTask(principal, task.id);
   }
 
