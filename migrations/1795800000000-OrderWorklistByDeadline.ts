@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Worklists are ordered by COALESCE(due_at, <no deadline>), id so tasks without a deadline
+ * Worklists, and the next task to claim, are ordered by COALESCE(due_at, <no deadline>), id so tasks without a deadline
  * come last and the cursor stays simple. Indexes on that very expression let a page read its
  * rows in order instead of sorting every open task of a department.
  */
@@ -23,9 +23,19 @@ export class OrderWorklistByDeadline1795800000000 implements MigrationInterface 
     await queryRunner.query(
       `CREATE INDEX tasks_department_all_idx ON tasks (department_code, status, ${ORDER})`,
     );
+    // Claiming the next task reads tasks_department_all_idx in order now.
+    await queryRunner.query(`DROP INDEX tasks_open_idx`);
+    // An officer's unfiltered application list: their department, newest first.
+    await queryRunner.query(
+      `CREATE INDEX applications_department_created_idx ON applications (department_code, created_at DESC, id DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX applications_department_created_idx`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_open_idx ON tasks (department_code, role, due_at, id) WHERE status = 'OPEN'`,
+    );
     await queryRunner.query(`DROP INDEX tasks_department_all_idx`);
     await queryRunner.query(
       `CREATE INDEX tasks_department_all_idx ON tasks (department_code, status, due_at, id)`,

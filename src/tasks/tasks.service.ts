@@ -128,7 +128,7 @@ export class TasksService {
         `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = version + 1
          WHERE id = (
            SELECT id FROM tasks WHERE department_code = $3 AND status = 'OPEN' AND role = ANY($4)
-           ORDER BY due_at NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           ORDER BY COALESCE(due_at, '${NO_DEADLINE}'), id LIMIT 1 FOR UPDATE SKIP LOCKED)
          RETURNING id, application_id`,
         [principal.id, now, department, actingRoles(principal)],
       );
