@@ -95,8 +95,9 @@ export async function drive(options: {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.durationS,
-    amount: options.amount,
+    ...(options.amount === undefined
+      ? { duration: options.durationS }
+      : { amount: options.amount }),
     requests: requests as unknown as autocannon.Request[],
   });
   const ok = result['2xx'];

@@ -42,7 +42,7 @@ ORDER BY COALESCE(t.due_at, '9999-12-31T00:00:00.000Z'), t.id LIMIT 21`,
       sql: `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = now(), version = version + 1
 WHERE id = (
   SELECT id FROM tasks WHERE department_code = $2 AND status = 'OPEN' AND role = ANY($3)
-  ORDER BY due_at NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+  ORDER BY COALESCE(due_at, '9999-12-31T00:00:00.000Z'), id LIMIT 1 FOR UPDATE SKIP LOCKED)
 RETURNING id, application_id`,
       parameters: [queue.officer, queue.department_code, ['OFFICER']],
       writes: true,

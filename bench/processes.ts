@@ -89,18 +89,27 @@ function statusKb(pid: number, field: string): number {
   return line ? Number(line.split(/\s+/)[1]) : 0;
 }
 
-function cpuSecondsOf(pid: number): number {
+/** CPU of the process; with `reapedChildren`, also of the children it has waited for. */
+function cpuSecondsOf(pid: number, reapedChildren = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    // Fields after the command name (which may hold spaces): utime, stime, cutime and cstime
+    // are the 14th to 17th.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const own = fields[11] + fields[12];
+    return (reapedChildren ? own + fields[13] + fields[14] : own) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return 0; // the process ended between listing and reading
   }
 }
 
-/** CPU seconds of every process whose command is one of the names (PostgreSQL backends, Redis). */
+/**
+ * CPU seconds of every process whose command is one of the names (PostgreSQL backends, Redis),
+ * counting ended backends through the CPU their parent (the postmaster) has reaped.
+ */
 export function cpuSecondsOfCommands(commands: readonly string[]): number {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
@@ -108,7 +117,7 @@ export function cpuSecondsOfCommands(commands: readonly string[]): number {
     try {
       const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
       if (commands.some((command) => comm.startsWith(command)))
-        total += cpuSecondsOf(Number(entry));
+        total += cpuSecondsOf(Number(entry), true);
     } catch {
       // gone meanwhile
     }

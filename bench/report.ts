@@ -11,8 +11,9 @@ export interface Figure {
   unit: string;
   /** The figure divided by what it is compared with, when it is compared. */
   ratio?: { of: string; value: number | null };
-  target?: { text: string; met: boolean | null };
-  note?: string;
+  target?: { text: string; met: boolean | null; shortfall?: string };
+  /** The load whose measurements explain the figure. */
+  load?: string;
 }
 
 export interface ScenarioLoad {
@@ -85,6 +86,26 @@ export function writeReport(directory: string, report: BenchReport): void {
   writeFileSync(join(directory, 'latest.md'), markdown(report));
 }
 
+/** What the load behind a missed figure kept busy, from the same run's measurements. */
+function bounds(report: BenchReport, figure: Figure): string {
+  const load = report.loads.find((candidate) => candidate.scenario === figure.load);
+  if (!load) return '';
+  const { 'machine (% of all cores)': machine, ...processes } = load.cpu;
+  const busiest = Object.entries(processes)
+    .sort(([, a], [, b]) => b - a)
+    .filter(([, share]) => share > 0)
+    .map(([name, share]) => `${name} ${share}%`)
+    .join(', ');
+  const waits = Object.entries(load.database.waits)
+    .map(([wait, n]) => `${wait} ${n}`)
+    .join(', ');
+  return (
+    `During "${load.scenario}" the machine was ${machine}% busy (all cores); CPU by process, ` +
+    `in % of one core: ${busiest}. PostgreSQL had ${load.database.activeBackends} active ` +
+    `backends on average${waits ? ` (${waits})` : ''}.`
+  );
+}
+
 function markdown(report: BenchReport): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const rows = report.figures.map(
@@ -145,7 +166,10 @@ function markdown(report: BenchReport): string {
     '',
     ...(misses.length === 0
       ? ['None.']
-      : misses.map((figure) => `- ${figureLine(figure)}${figure.note ? `. ${figure.note}` : ''}`)),
+      : misses.map(
+          (figure) =>
+            `- ${figureLine(figure)} (${figure.target!.shortfall}). ${bounds(report, figure)}`,
+        )),
     '',
     '## Details',
     '',
