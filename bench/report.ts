@@ -102,9 +102,29 @@ function bounds(report: BenchReport, figure: Figure): string {
   return (
     `During "${load.scenario}" the machine was ${machine}% busy (all cores); CPU by process, ` +
     `in % of one core: ${busiest}. PostgreSQL had ${load.database.activeBackends} active ` +
-    `backends on average${waits ? ` (${waits})` : ''}.`
+    `backends on average${waits ? ` (${waits})` : ''}.${costPerUnit(report, figure, processes)}`
   );
 }
+
+/** For a rate: CPU milliseconds each process spent per unit, beside the ideal submit's. */
+function costPerUnit(report: BenchReport, figure: Figure, processes: CpuShares): string {
+  if (!figure.value || (figure.unit !== 'req/s' && figure.unit !== '/s')) return '';
+  const perUnit = (shares: CpuShares, rate: number) =>
+    Object.entries(shares)
+      .filter(([name, share]) => share > 0 && !name.startsWith('machine'))
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, share]) => `${name} ${round((share * 10) / rate)}`)
+      .join(', ');
+  const ideal = report.loads.find((load) => load.scenario.includes('ideal minimal submit'));
+  const idealRate = report.figures.find((f) => f.key === 'baseline.idealSubmit.rps')?.value;
+  const unit = figure.unit === '/s' ? 'transition' : 'request';
+  return (
+    ` CPU ms per ${unit}: ${perUnit(processes, figure.value)}` +
+    (ideal && idealRate ? `; per ideal submit: ${perUnit(ideal.cpu, idealRate)}.` : '.')
+  );
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
 
 function markdown(report: BenchReport): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -163,6 +183,8 @@ function markdown(report: BenchReport): string {
     ...loads,
     '',
     '## Targets missed',
+    '',
+    'Each with the measurements of its load; `bench/README.md` follows the misses further.',
     '',
     ...(misses.length === 0
       ? ['None.']
