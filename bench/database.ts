@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 
 /** What active backends of the bench database wait on, sampled while a load runs. */
@@ -50,19 +49,3 @@ export class WaitSampler {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
-
-/** Removes the bench's Bull queues, so a run starts with no jobs of an earlier one. */
-export async function clearQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

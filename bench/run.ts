@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { loadConfig } from '../src/config/app-config';
 import { DEMO_ENTERPRISE_PASSWORD, DEMO_OFFICER_PASSWORD, seedDemo } from '../src/demo/seed-demo';
-import { clearQueues, WaitSampler } from './database';
+import { deleteQueueKeys } from '../src/queues/delete-queue-keys';
+import { WaitSampler } from './database';
 import { drive, LoadFigures, round } from './load';
 import { BenchOptions, parseBenchArguments, USAGE, UsageError } from './options';
 import { writePlans } from './plans';
@@ -64,7 +65,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     seed: 1,
     reset: true,
   });
-  await clearQueues(config.REDIS_URL, BULL_PREFIX);
+  await deleteQueueKeys(config.REDIS_URL, BULL_PREFIX);
 
   const pool = new Pool({
     connectionString: config.DATABASE_URL,

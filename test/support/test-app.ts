@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { Clock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { deleteQueueKeys } from '../../src/queues/delete-queue-keys';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@parkline.test', password: 'Parkline-Test-Admin-1' };
@@ -56,24 +56,9 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await dropTestDatabase(database);
-      await deleteBullKeys(prefix);
+      await deleteQueueKeys('redis://127.0.0.1:6379', prefix);
     },
   };
-}
-
-async function deleteBullKeys(prefix: string): Promise<void> {
-  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
