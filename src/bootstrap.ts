@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CalendarService } from './calendar/calendar.service';
+import { CatalogueService } from './catalogue/catalogue.service';
 import { DomainError } from './common/problem/domain-error';
 import { MAX_UPLOAD_BYTES } from './common/http/multipart-upload';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
@@ -130,8 +131,9 @@ export async function createApp(
       await fastify.ready();
       app.get(GracefulShutdown).attach(app);
       await app.get(SeedService).seedReferenceData();
-      // Loaded once before traffic: requests read it inside their transactions.
+      // Loaded before traffic: requests read both inside their transactions.
       await app.get(CalendarService).calendar();
+      await app.get(CatalogueService).loadPublishedDefinitions();
     } catch (error) {
       // Release pools, queues and timers of a half-started app, so the process can exit.
       await app.close().catch(() => undefined);

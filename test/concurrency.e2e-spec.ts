@@ -2,7 +2,12 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { QUEUES } from '../src/queues/queues';
 import { Session, loginAdmin, newStaff } from './support/factories';
-import { fileComplete, verifiedEnterprise, waitForApplication } from './support/filing';
+import {
+  exampleForm,
+  fileComplete,
+  verifiedEnterprise,
+  waitForApplication,
+} from './support/filing';
 import { TestApp, eventually, startTestApp } from './support/test-app';
 
 describe('concurrency and idempotency', () => {
@@ -116,4 +121,33 @@ describe('concurrency and idempotency', () => {
     expect(replay.body.id).toBe(created[0].body.id);
     expect(replay.headers['idempotent-replayed']).toBe('true');
   });
+});
+
+describe('a small connection pool under concurrent filings', () => {
+  let t: TestApp;
+  let enterprise: Session & { enterpriseId: string };
+
+  beforeAll(async () => {
+    t = await startTestApp({ DATABASE_POOL_SIZE: '2' });
+    enterprise = await verifiedEnterprise(t, await loginAdmin(t));
+  });
+
+  afterAll(() => t.close());
+
+  // A transaction that needs a second connection deadlocks a pool whose connections are all
+  // held by such transactions; the database then ends them a minute later.
+  it('creates 12 drafts at once on 2 connections without waiting for a free connection inside a transaction', async () => {
+    const form = await exampleForm(t, 'TALENT_RECRUITMENT');
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        t
+          .http()
+          .post('/api/v1/applications')
+          .set(enterprise.auth)
+          .send({ serviceCode: 'TALENT_RECRUITMENT', form }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
+    expect(new Set(responses.map((response) => response.body.id)).size).toBe(12);
+  }, 20_000);
 });

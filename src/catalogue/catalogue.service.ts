@@ -84,6 +84,19 @@ export class CatalogueService {
     };
   }
 
+  /**
+   * Caches every published definition at once. Applications read definitions inside their
+   * transactions; loading one there takes a second pool connection, which under load can
+   * leave every connection waiting for another.
+   */
+  async loadPublishedDefinitions(): Promise<void> {
+    const versions = await this.dataSource
+      .getRepository(ServiceVersion)
+      .findBy({ status: 'PUBLISHED' });
+    for (const version of versions)
+      this.publishedCache.set(`${version.serviceCode}@${version.version}`, version.definition);
+  }
+
   /** A published version's definition; cached, since published versions never change. */
   async publishedDefinition(code: string, version: number): Promise<ServiceDefinition> {
     const key = `${code}@${version}`;
