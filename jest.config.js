@@ -19,6 +19,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

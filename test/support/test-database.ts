@@ -3,7 +3,23 @@ import { Client } from 'pg';
 
 export const ADMIN_DATABASE_URL =
   process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'parkline_test_template';
+const TEMPLATE_ENV = 'PARKLINE_TEST_TEMPLATE_DATABASE';
+
+/**
+ * The migrated template of this run. Global setup names it and passes the name to the test
+ * workers through the environment, so runs in other checkouts on the same server never meet.
+ */
+export function templateDatabase(): string {
+  const name = process.env[TEMPLATE_ENV];
+  if (!name) throw new Error(`${TEMPLATE_ENV} is not set: run the e2e tests through Jest`);
+  return name;
+}
+
+export function nameTemplateDatabase(): string {
+  const name = `parkline_test_template_${randomBytes(4).toString('hex')}`;
+  process.env[TEMPLATE_ENV] = name;
+  return name;
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);
@@ -27,7 +43,7 @@ export async function createTestDatabase(): Promise<string> {
   await withAdminClient(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+        await client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
         return;
       } catch (error) {
         // Two test files cloning the template at the same instant: wait and try again.
