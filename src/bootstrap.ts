@@ -9,6 +9,11 @@ import { AppModule } from './app.module';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { DomainError } from './common/problem/domain-error';
+import {
+  httpEdgeOptions,
+  installBodyParsers,
+  refuseBadRequestTarget,
+} from './common/http/http-edge';
 import { MAX_UPLOAD_BYTES } from './common/http/multipart-upload';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { sendProblem } from './common/problem/send-problem';
@@ -24,7 +29,6 @@ import { GracefulShutdown } from './shutdown/graceful-shutdown.service';
 
 export const API_PREFIX = 'api/v1';
 const UNPREFIXED = ['health', 'health/ready', 'metrics'];
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface CreateAppOptions {
   /** Build the app without touching PostgreSQL or Redis (to write the OpenAPI document). */
@@ -44,7 +48,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   if (!options.preview) await runPendingMigrations(config);
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    ...httpEdgeOptions(),
     trustProxy: true,
     genReqId: requestIdFor,
   });
@@ -78,6 +82,7 @@ export async function createApp(
     });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installBodyParsers(app);
   await app.register(multipart as never, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
   });
@@ -95,6 +100,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onRequest', refuseBadRequestTarget);
   if (!config.runsApi) {
     // A worker serves its probes only; feature modules it imports keep their routes unreachable.
     fastify.addHook('onRequest', async (request, reply) => {

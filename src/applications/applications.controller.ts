@@ -14,7 +14,6 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiConsumes,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -29,6 +28,7 @@ import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators'
 import { Principal, UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
 import { readMultipartUpload } from '../common/http/multipart-upload';
+import { Consumes } from '../common/http/request-body';
 import { IfMatchVersion, WithETag } from '../common/http/versioning';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
@@ -161,7 +161,7 @@ export class ApplicationsController {
   @Roles(...ENTERPRISE)
   @Scopes('applications:write')
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data', 'application/json')
+  @Consumes('multipart/form-data', 'application/json')
   @ApiBody({
     description:
       'multipart/form-data with the field `materialType` and then `file` (type checked by content, limits per material type), ' +

@@ -2,7 +2,6 @@ import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@n
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -15,6 +14,7 @@ import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators'
 import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
 import { MAX_UPLOAD_BYTES, readMultipartUpload } from '../common/http/multipart-upload';
+import { Consumes } from '../common/http/request-body';
 import { sendFile } from '../common/http/send-file';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { DomainError } from '../common/problem/domain-error';
@@ -61,7 +61,7 @@ export class LibraryController {
     LibraryMaterialDto,
     (material) => `/api/v1/enterprises/${material.enterpriseId}/materials/${material.id}/content`,
   )
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',

@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly extensions: {
       errors?: FieldError[];
       retryAfterSeconds?: number;
+      /** Response headers that belong to the problem, such as `Accept-Post` beside a 415. */
+      headers?: Record<string, string>;
       [key: string]: unknown;
     } = {},
   ) {

@@ -17,7 +17,9 @@ export const PROBLEM_TYPES = {
     title: 'The same request is still running',
   },
   'precondition-failed': { status: HttpStatus.PRECONDITION_FAILED, title: 'Precondition failed' },
+  'request-timeout': { status: HttpStatus.REQUEST_TIMEOUT, title: 'Request timeout' },
   'payload-too-large': { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'Payload too large' },
+  'uri-too-long': { status: HttpStatus.URI_TOO_LONG, title: 'Request target too long' },
   'unsupported-media-type': {
     status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     title: 'Unsupported media type',
@@ -31,9 +33,10 @@ export const PROBLEM_TYPES = {
     title: 'Idempotency key reused with another request',
   },
   'rate-limited': { status: HttpStatus.TOO_MANY_REQUESTS, title: 'Too many requests' },
+  'header-fields-too-large': { status: 431, title: 'Request header fields too large' },
   'service-unavailable': { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'Service unavailable' },
   internal: { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal server error' },
-} as const satisfies Record<string, { status: HttpStatus; title: string }>;
+} as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 

@@ -9,11 +9,14 @@ const TYPE_BY_STATUS: Partial<Record<number, ProblemType>> = {
   [HttpStatus.NOT_FOUND]: 'not-found',
   [HttpStatus.METHOD_NOT_ALLOWED]: 'method-not-allowed',
   [HttpStatus.CONFLICT]: 'conflict',
+  [HttpStatus.REQUEST_TIMEOUT]: 'request-timeout',
   [HttpStatus.PRECONDITION_FAILED]: 'precondition-failed',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload-too-large',
+  [HttpStatus.URI_TOO_LONG]: 'uri-too-long',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported-media-type',
   [HttpStatus.UNPROCESSABLE_ENTITY]: 'unprocessable',
   [HttpStatus.TOO_MANY_REQUESTS]: 'rate-limited',
+  431: 'header-fields-too-large',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'service-unavailable',
 };
 
@@ -46,9 +49,11 @@ function messageOf(response: string | object): string | undefined {
  */
 export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof DomainError) {
-    const { retryAfterSeconds, ...extensions } = error.extensions;
-    const headers: Record<string, string> =
-      retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
+    const { retryAfterSeconds, headers: extraHeaders, ...extensions } = error.extensions;
+    const headers: Record<string, string> = {
+      ...extraHeaders,
+      ...(retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {}),
+    };
     return { body: build(error.type, error.message, extensions), headers, unexpected: false };
   }
   if (error instanceof HttpException) {

@@ -1,0 +1,40 @@
+import { DomainError } from '../problem/domain-error';
+import { textProblem } from './acceptable-text';
+
+/** Longer request targets are refused with 414 before anything reads them. */
+export const MAX_URL_LENGTH = 8192;
+
+function decodeComponent(raw: string, plusIsSpace: boolean): string | undefined {
+  try {
+    return decodeURIComponent(plusIsSpace ? raw.replace(/\+/g, ' ') : raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks the path and query of a request target as a whole: every component must be
+ * percent-encoded UTF-8 without NUL. Answers the problem to send, or undefined.
+ */
+export function requestTargetProblem(url: string): DomainError | undefined {
+  if (url.length > MAX_URL_LENGTH)
+    return new DomainError(
+      'uri-too-long',
+      `The request target is longer than ${MAX_URL_LENGTH} characters`,
+    );
+  const queryStart = url.indexOf('?');
+  const path = queryStart < 0 ? url : url.slice(0, queryStart);
+  const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
+  const components = [
+    ...path.split('/').map((raw) => ({ raw, where: 'path', plusIsSpace: false })),
+    ...query.split(/[&=]/).map((raw) => ({ raw, where: 'query', plusIsSpace: true })),
+  ];
+  for (const { raw, where, plusIsSpace } of components) {
+    const text = decodeComponent(raw, plusIsSpace);
+    if (text === undefined)
+      return new DomainError('bad-request', `The ${where} is not percent-encoded UTF-8`);
+    const problem = textProblem(text);
+    if (problem) return new DomainError('bad-request', `The ${where} ${problem}`);
+  }
+  return undefined;
+}
