@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
-import { DomainError } from '../common/problem/domain-error';
+import { IntegerParam } from '../common/http/integer-param';
 import { CalendarService } from './calendar.service';
 import {
   CalendarYearDto,
@@ -12,10 +12,8 @@ import {
   WorkingDaysQuery,
 } from './dto/calendar.dto';
 
-const yearParam = () =>
-  new ParseIntPipe({
-    exceptionFactory: () => DomainError.invalidField('year', 'must be a year such as 2027'),
-  });
+/** The calendar's years: official data starts in 2004; deadlines never reach past 2100. */
+const yearParam = () => new IntegerParam('year', { min: 2000, max: 2100, example: 2027 });
 
 @ApiTags('calendar')
 @Controller('calendar')

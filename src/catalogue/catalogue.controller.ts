@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { actorOf, isAdmin, Principal, UserPrincipal } from '../common/auth/principal';
@@ -16,22 +6,15 @@ import { Created } from '../common/http/created.decorator';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
-import { DomainError } from '../common/problem/domain-error';
+import { IntegerParam } from '../common/http/integer-param';
+
 import { CatalogueService } from './catalogue.service';
-import {
-  ServiceDto,
-  ServicePageDto,
-  ServiceSummaryDto,
-  ServiceVersionSummaryDto,
-} from './dto/service.dto';
+import { ServiceDto, ServicePageDto, ServiceSummaryDto, ServiceVersionSummaryDto } from './dto/service.dto';
 import { DraftChangeInput, NewDraftInput, NewServiceInput } from './dto/service-input.dto';
 import { ServiceListQuery } from './dto/service-query.dto';
 
 const versionParam = () =>
-  new ParseIntPipe({
-    exceptionFactory: () =>
-      DomainError.invalidField('version', 'must be a version number such as 2'),
-  });
+  new IntegerParam('version', { min: 1, max: 2_147_483_647, example: 2 });
 
 @ApiTags('catalogue')
 @Controller('services')

@@ -1916,6 +1916,7 @@ export interface components {
             statutoryWorkingDays?: number;
             /** @example 0 */
             feeCny?: number;
+            /** @description What the service issues; null when it issues no certificate. */
             certificate?: components["schemas"]["CertificateSpecInput"] | null;
             materials?: components["schemas"]["MaterialTypeInput"][];
             /** @description JSON Schema of the form. */
@@ -2580,7 +2581,8 @@ export interface components {
             statutoryWorkingDays: number;
             /** @example 0 */
             feeCny: number;
-            certificate?: components["schemas"]["CertificateSpecInput"] | null;
+            /** @description What the service issues; null when it issues no certificate. */
+            certificate: components["schemas"]["CertificateSpecInput"] | null;
             materials: components["schemas"]["MaterialTypeInput"][];
             /** @description JSON Schema of the form. */
             formSchema: {

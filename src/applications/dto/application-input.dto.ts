@@ -3,7 +3,6 @@ import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -17,6 +16,7 @@ import {
 import { PageQuery } from '../../common/pagination/page';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../../workflow/workflow-engine';
 import { CLOCK_STOP_REASONS, ClockStopReason } from '../../sla/sla.service';
+import { IsInstant } from '../../common/validation/strict-values';
 
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
@@ -187,7 +187,7 @@ export class ApplicationListQuery extends PageQuery {
     example: '2026-11-01T00:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601()
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({
@@ -196,7 +196,7 @@ export class ApplicationListQuery extends PageQuery {
     example: '2026-12-01T00:00:00+08:00',
   })
   @IsOptional()
-  @IsISO8601()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({

@@ -1,17 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { EnterpriseDto } from '../../enterprises/dto/enterprise.dto';
 import { NewEnterpriseDto } from '../../enterprises/dto/enterprise-profile.dto';
 import { UserDto } from '../../users/dto/user.dto';
+import { NestedObject } from '../../common/validation/nested';
 
 export class NewPersonDto {
   @ApiProperty({ example: 'li.hua@qiming-bio.cn', maxLength: 254 })
@@ -35,15 +28,11 @@ export class NewPersonDto {
 
 export class RegisterDto {
   @ApiProperty({ type: NewEnterpriseDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => NewEnterpriseDto)
+  @NestedObject(() => NewEnterpriseDto)
   enterprise: NewEnterpriseDto;
 
   @ApiProperty({ type: NewPersonDto, description: "The enterprise's first ENTERPRISE_ADMIN user." })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => NewPersonDto)
+  @NestedObject(() => NewPersonDto)
   admin: NewPersonDto;
 }
 

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/strict-values';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date like 2027-02-06';
 
 export class WorkingDaysQuery {
   @ApiProperty({
@@ -10,7 +9,7 @@ export class WorkingDaysQuery {
     description: 'First day (Asia/Shanghai), inclusive.',
     example: '2026-09-28',
   })
-  @Matches(LOCAL_DATE, { message: `from ${DATE_MESSAGE}` })
+  @IsCalendarDate()
   from: string;
 
   @ApiProperty({
@@ -18,7 +17,7 @@ export class WorkingDaysQuery {
     description: 'Last day, inclusive; at most three years after `from`.',
     example: '2026-10-12',
   })
-  @Matches(LOCAL_DATE, { message: `to ${DATE_MESSAGE}` })
+  @IsCalendarDate()
   to: string;
 }
 
@@ -75,7 +74,7 @@ export class CalendarYearInputDto {
   @IsArray()
   @ArrayMaxSize(60)
   @ArrayUnique()
-  @Matches(LOCAL_DATE, { each: true, message: `each holiday ${DATE_MESSAGE}` })
+  @IsCalendarDate({ each: true, message: 'each holiday must be a date that exists, like 2027-02-06' })
   holidays: string[];
 
   @ApiProperty({
@@ -87,7 +86,10 @@ export class CalendarYearInputDto {
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(LOCAL_DATE, { each: true, message: `each make-up working day ${DATE_MESSAGE}` })
+  @IsCalendarDate({
+    each: true,
+    message: 'each make-up working day must be a date that exists, like 2027-02-14',
+  })
   makeUpWorkdays: string[];
 }
 

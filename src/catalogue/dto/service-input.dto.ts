@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -16,13 +15,13 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { MAX_UPLOAD_BYTES } from '../../common/http/multipart-upload';
 import type { FileFormat } from '../data/catalogue-seed.types';
 import type { WorkflowDefinition } from '../../workflow/workflow.types';
 import { SERVICE_CATEGORIES, ServiceCategory } from '../service-definition';
 import { FILE_FORMATS } from './service.dto';
+import { NestedArray, NestedObject } from '../../common/validation/nested';
 
 export class MaterialTypeInput {
   @ApiProperty({ example: 'biosafety_lab_certificate' })
@@ -143,17 +142,17 @@ export class ServiceDefinitionInput {
   @Min(0)
   feeCny: number;
 
-  @ApiPropertyOptional({ type: CertificateSpecInput, nullable: true })
-  @ValidateIf((_, value) => value !== null)
-  @ValidateNested()
-  @Type(() => CertificateSpecInput)
+  @ApiProperty({
+    type: CertificateSpecInput,
+    nullable: true,
+    description: 'What the service issues; null when it issues no certificate.',
+  })
+  @NestedObject(() => CertificateSpecInput, { nullable: true })
   certificate: CertificateSpecInput | null;
 
   @ApiProperty({ type: [MaterialTypeInput] })
-  @IsArray()
+  @NestedArray(() => MaterialTypeInput)
   @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => MaterialTypeInput)
   materials: MaterialTypeInput[];
 
   @ApiProperty({
@@ -183,8 +182,7 @@ export class NewServiceInput {
   category: ServiceCategory;
 
   @ApiProperty({ type: ServiceDefinitionInput })
-  @ValidateNested()
-  @Type(() => ServiceDefinitionInput)
+  @NestedObject(() => ServiceDefinitionInput)
   definition: ServiceDefinitionInput;
 }
 
@@ -194,9 +192,7 @@ export class NewDraftInput {
     description:
       "The draft's content; without it the draft starts as a copy of the current version.",
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ServiceDefinitionInput)
+  @NestedObject(() => ServiceDefinitionInput, { optional: true })
   definition?: ServiceDefinitionInput;
 }
 

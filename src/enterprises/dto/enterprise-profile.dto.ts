@@ -3,7 +3,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { PIPELINE_STAGES, PipelineStage, Sector, SECTORS } from '../enterprise.entity';
 import { IsCreditCode } from './is-credit-code.validator';
+import { IsCalendarDate } from '../../common/validation/strict-values';
 
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
@@ -54,8 +54,7 @@ export class EnterpriseProfileDto {
 
   @ApiPropertyOptional({ format: 'date', example: '2019-06-18' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'establishedOn must be a date like 2019-06-18' })
+  @IsCalendarDate()
   establishedOn?: string;
 
   @ApiPropertyOptional({ enum: PIPELINE_STAGES, example: 'CLINICAL_PHASE_1' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '../../common/validation/strict-values';
 
 export class StatsFilter {
   @ApiPropertyOptional({
@@ -23,7 +22,7 @@ export class StatsFilter {
     example: '2026-01-01',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({
@@ -32,7 +31,7 @@ export class StatsFilter {
     example: '2026-12-31',
   })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date like 2026-12-31' })
+  @IsCalendarDate()
   to?: string;
 }
 

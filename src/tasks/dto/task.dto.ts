@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,10 +12,11 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../common/pagination/page';
 import { HUMAN_ACTIONS, HumanAction } from '../../workflow/workflow.types';
+import { IsCalendarDate } from '../../common/validation/strict-values';
+import { NestedArray, NestedObject } from '../../common/validation/nested';
 
 export const TASK_STATUSES = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED'] as const;
 
@@ -160,11 +160,9 @@ export class TaskActionData {
     type: [SupplementItemInput],
     description: 'request_supplement: every item at once.',
   })
-  @IsOptional()
+  @NestedArray(() => SupplementItemInput, { optional: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SupplementItemInput)
   items?: SupplementItemInput[];
 
   @ApiPropertyOptional({
@@ -191,7 +189,7 @@ export class TaskActionData {
     example: '2026-12-10',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   meetingDate?: string;
 
   @ApiPropertyOptional({
@@ -229,9 +227,7 @@ export class CompleteTaskInput {
   comment?: string;
 
   @ApiPropertyOptional({ type: TaskActionData })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TaskActionData)
+  @NestedObject(() => TaskActionData, { optional: true })
   data?: TaskActionData;
 
   @ApiPropertyOptional({ description: 'The task version you read; stale → 409.', example: 2 })
