@@ -24,9 +24,13 @@ export interface TestApp {
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: {
+    clock?: Clock;
+    /** Run on this existing database, which stays when the app closes (its owner drops it). */
+    database?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const prefix = `parkline-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig(
     {
@@ -55,7 +59,7 @@ export async function startTestApp(
     dataSource: app.get(DataSource),
     close: async () => {
       await app.close();
-      await dropTestDatabase(database);
+      if (!options.database) await dropTestDatabase(database);
       await deleteQueueKeys('redis://127.0.0.1:6379', prefix);
     },
   };
