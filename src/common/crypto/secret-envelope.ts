@@ -91,8 +91,5 @@ export class SecretEnvelopes {
   }
 }
 
-/** Whether a stored value is an envelope of this format (rather than legacy plaintext). */
-export const isSecretEnvelope = (value: string) => value.startsWith(`${VERSION}:`);
-
 /** The prefix of every envelope sealed under `keyId`. */
 export const envelopePrefix = (keyId: string) => `${VERSION}:${keyId}:`;
