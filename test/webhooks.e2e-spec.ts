@@ -1,9 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { createServer, IncomingMessage, Server } from 'node:http';
 import { Session, loginAdmin } from './support/factories';
 import { fileComplete, verifiedEnterprise } from './support/filing';
 import { TestApp, eventually, startTestApp } from './support/test-app';
+import {
+  ReceivedDelivery,
+  startWebhookReceiver,
+  WebhookReceiver,
+} from './support/webhook-receiver';
 
 /** The receiver-side check, exactly as README.md documents it for integrators. */
 function verifyParklineSignature(
@@ -22,37 +25,18 @@ function verifyParklineSignature(
   );
 }
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
 describe('webhooks', () => {
-  const received: Received[] = [];
-  const failuresLeft = new Map<string, number>();
-  let receiver: Server;
+  let receiver: WebhookReceiver;
   let base: string;
   let t: TestApp;
   let admin: Session;
   let enterprise: Session & { enterpriseId: string };
 
   beforeAll(async () => {
-    receiver = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        received.push({ path: request.url ?? '', headers: request.headers, body });
-        const left = failuresLeft.get(request.url ?? '') ?? 0;
-        if (left > 0) failuresLeft.set(request.url ?? '', left - 1);
-        response.writeHead(left > 0 ? 500 : 200).end(left > 0 ? 'temporarily broken' : 'ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const port = (receiver.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
+    receiver = await startWebhookReceiver();
+    base = receiver.base;
     t = await startTestApp({
-      WEBHOOK_ALLOWLIST: `127.0.0.1:${port}`,
+      WEBHOOK_ALLOWLIST: receiver.hostPort,
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_MAX_ATTEMPTS: '4',
       WEBHOOK_DISABLE_AFTER: '2',
@@ -63,14 +47,14 @@ describe('webhooks', () => {
 
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver.close();
   });
 
-  const deliveriesTo = (path: string) => received.filter((request) => request.path === path);
+  const deliveriesTo = (path: string) => receiver.deliveriesTo(path);
   const storedSecret = async (id: string): Promise<string> =>
     (await t.dataSource.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [id]))[0]
       .secret;
-  const verifies = (secret: string, delivery: Received) =>
+  const verifies = (secret: string, delivery: ReceivedDelivery) =>
     verifyParklineSignature(
       secret,
       String(delivery.headers['x-parkline-timestamp']),
@@ -172,7 +156,7 @@ describe('webhooks', () => {
   });
 
   it('retries a receiver that answers 500 twice, records all three attempts, and keeps one event id', async () => {
-    failuresLeft.set('/flaky', 2);
+    receiver.failuresLeft.set('/flaky', 2);
     const created = await t
       .http()
       .post('/api/v1/webhooks')
@@ -219,14 +203,14 @@ describe('webhooks', () => {
   });
 
   it('pings, rotates the secret, disables after a run of failures, tells the owner, and re-enables', async () => {
-    failuresLeft.set('/down', 1000);
+    receiver.failuresLeft.set('/down', 1000);
     const created = await t
       .http()
       .post('/api/v1/webhooks')
       .set(enterprise.auth)
       .send({ url: `${base}/down`, events: ['application.submitted'] })
       .expect(201);
-    failuresLeft.set('/down', 0);
+    receiver.failuresLeft.set('/down', 0);
     const ping = await t
       .http()
       .post(`/api/v1/webhooks/${created.body.id}/test`)
@@ -246,7 +230,7 @@ describe('webhooks', () => {
       .expect(200);
     expect(rotated.body.secret).not.toBe(created.body.secret);
 
-    failuresLeft.set('/down', 1000);
+    receiver.failuresLeft.set('/down', 1000);
     await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
     await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
     const disabled = await eventually(async () => {

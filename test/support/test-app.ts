@@ -20,13 +20,14 @@ export interface TestApp {
 
 /**
  * The whole platform (api and workers in one process) on its own database and its own Bull
- * prefix, so test files never see each other's data or jobs.
+ * prefix, so test files never see each other's data or jobs. `database`: boot on that one
+ * instead (a restart), which closing leaves to the caller.
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; database?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const prefix = `parkline-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig(
     {
@@ -55,7 +56,7 @@ export async function startTestApp(
     dataSource: app.get(DataSource),
     close: async () => {
       await app.close();
-      await dropTestDatabase(database);
+      if (!options.database) await dropTestDatabase(database);
       await deleteQueueKeys('redis://127.0.0.1:6379', prefix);
     },
   };
