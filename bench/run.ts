@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
+import { generateSigningKeyPair } from '../src/certificates/certificate-signature';
 import { loadConfig } from '../src/config/app-config';
 import { DEMO_ENTERPRISE_PASSWORD, DEMO_OFFICER_PASSWORD, seedDemo } from '../src/demo/seed-demo';
 import { deleteQueueKeys } from '../src/queues/delete-queue-keys';
@@ -50,11 +52,23 @@ function log(message: string): void {
   process.stderr.write(`[bench ${elapsed} s] ${message}\n`);
 }
 
+/** Secrets of the run's own: its processes run in production mode, which refuses the examples. */
+function benchSecrets(): Record<string, string> {
+  return {
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('hex')}`,
+    METRICS_TOKEN: randomBytes(32).toString('hex'),
+    WEBHOOK_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    CERTIFICATE_SIGNING_KEY: generateSigningKeyPair().privateKeyPem.replace(/\n/g, '\\n'),
+  };
+}
+
 async function run(options: BenchOptions): Promise<BenchReport> {
   const started = Date.now();
   const databaseUrl = new URL(loadConfig().DATABASE_URL);
   databaseUrl.pathname = `/${BENCH_DATABASE}`;
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl.toString() });
+  const secrets = benchSecrets();
+  const config = loadConfig({ ...process.env, ...secrets, DATABASE_URL: databaseUrl.toString() });
   const logDir = join(RESULTS, 'logs');
   mkdirSync(logDir, { recursive: true });
 
@@ -73,6 +87,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     application_name: 'parkline-bench',
   });
   const env = (role: string, port: number) => ({
+    ...secrets,
     APP_ROLE: role,
     NODE_ENV: 'production',
     PORT: String(port),

@@ -1,9 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { createServer, IncomingMessage, Server } from 'node:http';
 import { Session, loginAdmin } from './support/factories';
 import { fileComplete, verifiedEnterprise } from './support/filing';
 import { TestApp, eventually, startTestApp } from './support/test-app';
+import {
+  ReceivedDelivery,
+  startWebhookReceiver,
+  WebhookReceiver,
+} from './support/webhook-receiver';
 
 /** The receiver-side check, exactly as README.md documents it for integrators. */
 function verifyParklineSignature(
@@ -22,37 +25,18 @@ function verifyParklineSignature(
   );
 }
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
 describe('webhooks', () => {
-  const received: Received[] = [];
-  const failuresLeft = new Map<string, number>();
-  let receiver: Server;
+  let receiver: WebhookReceiver;
   let base: string;
   let t: TestApp;
   let admin: Session;
   let enterprise: Session & { enterpriseId: string };
 
   beforeAll(async () => {
-    receiver = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        received.push({ path: request.url ?? '', headers: request.headers, body });
-        const left = failuresLeft.get(request.url ?? '') ?? 0;
-        if (left > 0) failuresLeft.set(request.url ?? '', left - 1);
-        response.writeHead(left > 0 ? 500 : 200).end(left > 0 ? 'temporarily broken' : 'ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const port = (receiver.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
+    receiver = await startWebhookReceiver();
+    base = receiver.base;
     t = await startTestApp({
-      WEBHOOK_ALLOWLIST: `127.0.0.1:${port}`,
+      WEBHOOK_ALLOWLIST: receiver.hostPort,
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_MAX_ATTEMPTS: '4',
       WEBHOOK_DISABLE_AFTER: '2',
@@ -63,10 +47,20 @@ describe('webhooks', () => {
 
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver.close();
   });
 
-  const deliveriesTo = (path: string) => received.filter((request) => request.path === path);
+  const deliveriesTo = (path: string) => receiver.deliveriesTo(path);
+  const storedSecret = async (id: string): Promise<string> =>
+    (await t.dataSource.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [id]))[0]
+      .secret;
+  const verifies = (secret: string, delivery: ReceivedDelivery) =>
+    verifyParklineSignature(
+      secret,
+      String(delivery.headers['x-parkline-timestamp']),
+      delivery.body,
+      String(delivery.headers['x-signature']),
+    );
 
   it('delivers a signed application.submitted that verifies with the documented check', async () => {
     const created = await t
@@ -87,26 +81,82 @@ describe('webhooks', () => {
       data: { subjectId: id, serviceCode: 'TALENT_RECRUITMENT' },
     });
     expect(delivery.headers['x-parkline-event-id']).toBe(body.id);
-    expect(
-      verifyParklineSignature(
-        created.body.secret,
-        String(delivery.headers['x-parkline-timestamp']),
-        delivery.body,
-        String(delivery.headers['x-signature']),
-      ),
-    ).toBe(true);
-    expect(
-      verifyParklineSignature(
-        'whsec_wrong-secret-000000',
-        String(delivery.headers['x-parkline-timestamp']),
-        delivery.body,
-        String(delivery.headers['x-signature']),
-      ),
-    ).toBe(false);
+    expect(verifies(created.body.secret, delivery)).toBe(true);
+    expect(verifies('whsec_wrong-secret-000000', delivery)).toBe(false);
+  });
+
+  it('keeps the secret encrypted, shows it only at creation and rotation, and signs with the rotated one', async () => {
+    const own = 'whsec_chosen-by-the-receiver-0123456789';
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(enterprise.auth)
+      .send({ url: `${base}/sealed`, events: ['application.submitted'], secret: own })
+      .expect(201);
+    expect(created.body.secret).toBe(own);
+    const { id } = created.body;
+    const sealed = await storedSecret(id);
+    expect(sealed).toMatch(/^v1:dev:/);
+    expect(sealed).not.toContain(own);
+    expect(sealed).not.toContain(own.slice(6));
+
+    const read = await t.http().get(`/api/v1/webhooks/${id}`).set(enterprise.auth).expect(200);
+    const changed = await t
+      .http()
+      .patch(`/api/v1/webhooks/${id}`)
+      .set(enterprise.auth)
+      .send({ events: ['application.submitted', 'application.approved'] })
+      .expect(200);
+    const listed = await t.http().get('/api/v1/webhooks').set(enterprise.auth).expect(200);
+    for (const shown of [read.body, changed.body, ...listed.body.data])
+      expect(shown).not.toHaveProperty('secret');
+    expect(JSON.stringify(listed.body)).not.toContain(own);
+
+    const rotated = await t
+      .http()
+      .post(`/api/v1/webhooks/${id}/rotate-secret`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(await storedSecret(id)).not.toContain(rotated.body.secret);
+    expect(await storedSecret(id)).not.toBe(sealed);
+    await t.http().post(`/api/v1/webhooks/${id}/test`).set(enterprise.auth).expect(200);
+    const [ping] = await eventually(async () =>
+      deliveriesTo('/sealed').length > 0 ? deliveriesTo('/sealed') : undefined,
+    );
+    expect(verifies(rotated.body.secret, ping)).toBe(true);
+    expect(verifies(own, ping)).toBe(false);
+  });
+
+  it('refuses a sealed secret copied onto another subscription rather than signing with it', async () => {
+    const subscribe = (path: string) =>
+      t
+        .http()
+        .post('/api/v1/webhooks')
+        .set(enterprise.auth)
+        .send({ url: `${base}${path}`, events: ['application.submitted'] })
+        .expect(201);
+    const source = (await subscribe('/copied-from')).body;
+    const target = (await subscribe('/copied-to')).body;
+    await t.dataSource.query(`UPDATE webhook_subscriptions SET secret = $2 WHERE id = $1`, [
+      target.id,
+      await storedSecret(source.id),
+    ]);
+    await t.http().post(`/api/v1/webhooks/${target.id}/test`).set(enterprise.auth).expect(200);
+    const [attempt] = await eventually(async () => {
+      const page = await t
+        .http()
+        .get(`/api/v1/webhooks/${target.id}/deliveries`)
+        .set(enterprise.auth)
+        .expect(200);
+      return page.body.data[0]?.attemptLog.length > 0 ? page.body.data[0].attemptLog : undefined;
+    });
+    expect(attempt.error).toMatch(/does not authenticate/);
+    expect(deliveriesTo('/copied-to')).toHaveLength(0);
   });
 
   it('retries a receiver that answers 500 twice, records all three attempts, and keeps one event id', async () => {
-    failuresLeft.set('/flaky', 2);
+    receiver.failuresLeft.set('/flaky', 2);
     const created = await t
       .http()
       .post('/api/v1/webhooks')
@@ -153,14 +203,14 @@ describe('webhooks', () => {
   });
 
   it('pings, rotates the secret, disables after a run of failures, tells the owner, and re-enables', async () => {
-    failuresLeft.set('/down', 1000);
+    receiver.failuresLeft.set('/down', 1000);
     const created = await t
       .http()
       .post('/api/v1/webhooks')
       .set(enterprise.auth)
       .send({ url: `${base}/down`, events: ['application.submitted'] })
       .expect(201);
-    failuresLeft.set('/down', 0);
+    receiver.failuresLeft.set('/down', 0);
     const ping = await t
       .http()
       .post(`/api/v1/webhooks/${created.body.id}/test`)
@@ -180,7 +230,7 @@ describe('webhooks', () => {
       .expect(200);
     expect(rotated.body.secret).not.toBe(created.body.secret);
 
-    failuresLeft.set('/down', 1000);
+    receiver.failuresLeft.set('/down', 1000);
     await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
     await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
     const disabled = await eventually(async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { createPublicKey, KeyObject } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity';
@@ -15,7 +15,6 @@ import { MaterialsService } from '../materials/materials.service';
 import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import {
   CertificateContent,
-  generateSigningKeyPair,
   keyIdOf,
   privateKeyFromPem,
   publicKeyFromPem,
@@ -24,6 +23,7 @@ import {
   verifyCertificate,
 } from './certificate-signature';
 import { CertificateDto, CertificateVerificationDto, PublicKeyDto } from './dto/certificate.dto';
+import { signingKeyPem } from './signing-key-source';
 
 interface CertificateRow {
   id: string;
@@ -51,20 +51,7 @@ interface SigningKey {
 /** Reminders before a certificate expires, in days. */
 export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
 const MAX_PARTICULARS = 12;
-
-/** An operator-provided key (CERTIFICATE_SIGNING_KEY) in the shape the key table stores. */
-function keyPairFromPrivateKeyPem(privateKeyPem: string): {
-  privateKeyPem: string;
-  publicKeyPem: string;
-  keyId: string;
-} {
-  const publicKey = createPublicKey(privateKeyFromPem(privateKeyPem));
-  return {
-    privateKeyPem,
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) as string,
-    keyId: keyIdOf(publicKey),
-  };
-}
+const SIGNING_KEY_LOCK_KEY = 7_352_012;
 
 const shanghaiDate = (instant: Date) =>
   new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -84,7 +71,7 @@ function addMonths(date: string, months: number): string {
  * the enterprise's material library so later services reuse them.
  */
 @Injectable()
-export class CertificatesService {
+export class CertificatesService implements OnApplicationBootstrap {
   private signingKey?: Promise<SigningKey>;
 
   constructor(
@@ -94,6 +81,11 @@ export class CertificatesService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** A new key is the active one from the moment a process configured with it starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.currentSigningKey();
+  }
 
   /** Issues the certificate of an approved application, once: a repeat returns the first. */
   async issue(
@@ -363,34 +355,37 @@ export class CertificatesService {
     return `${this.config.PUBLIC_BASE_URL}/api/v1/certificates/${encodeURIComponent(number)}/verify?code=${code}`;
   }
 
-  /** The active key; the first process to need one creates it (or imports CERTIFICATE_SIGNING_KEY). */
+  /** The configured key, registered as the active one (see activateConfiguredKey). */
   private currentSigningKey(): Promise<SigningKey> {
-    this.signingKey ??= this.loadOrCreateSigningKey().catch((error) => {
+    this.signingKey ??= this.activateConfiguredKey().catch((error) => {
       this.signingKey = undefined;
       throw error;
     });
     return this.signingKey;
   }
 
-  private async loadOrCreateSigningKey(): Promise<SigningKey> {
-    const load = async () => {
-      const [row] = await this.dataSource.query(
-        `SELECT key_id, private_key_pem FROM signing_keys WHERE active`,
+  /**
+   * Records the public half of the configured key and makes it the active one; the keys
+   * before it stay, inactive, so certificates they signed still verify. The private half
+   * never reaches the database.
+   */
+  private async activateConfiguredKey(): Promise<SigningKey> {
+    const privateKey = privateKeyFromPem(signingKeyPem(this.config));
+    const publicKey = createPublicKey(privateKey);
+    const keyId = keyIdOf(publicKey);
+    await this.dataSource.transaction(async (manager) => {
+      // Processes booting together take turns, so one active key is left whatever the order.
+      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [SIGNING_KEY_LOCK_KEY]);
+      await manager.query(`UPDATE signing_keys SET active = false WHERE active AND key_id <> $1`, [
+        keyId,
+      ]);
+      await manager.query(
+        `INSERT INTO signing_keys (key_id, algorithm, public_key_pem, active) VALUES ($1, 'Ed25519', $2, true)
+         ON CONFLICT (key_id) DO UPDATE SET active = true`,
+        [keyId, publicKey.export({ type: 'spki', format: 'pem' })],
       );
-      return row
-        ? { keyId: row.key_id as string, privateKey: privateKeyFromPem(row.private_key_pem) }
-        : null;
-    };
-    const found = await load();
-    if (found) return found;
-    const configured = this.config.CERTIFICATE_SIGNING_KEY.replace(/\\n/g, '\n');
-    const pair = configured ? keyPairFromPrivateKeyPem(configured) : generateSigningKeyPair();
-    await this.dataSource.query(
-      `INSERT INTO signing_keys (key_id, algorithm, public_key_pem, private_key_pem, active) VALUES ($1, 'Ed25519', $2, $3, true)
-       ON CONFLICT DO NOTHING`,
-      [pair.keyId, pair.publicKeyPem, pair.privateKeyPem],
-    );
-    return (await load())!;
+    });
+    return { keyId, privateKey };
   }
 
   private toDto(row: CertificateRow): CertificateDto {

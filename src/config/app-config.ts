@@ -15,6 +15,13 @@ import {
   validateSync,
 } from 'class-validator';
 import { parse as parseDotenv } from 'dotenv';
+import {
+  certificateSigningKey,
+  certificateSigningKeyFile,
+  productionSecret,
+  Satisfies,
+  webhookSecretKeys,
+} from './config-rules';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -30,6 +37,23 @@ const toList = ({ value }: { value: unknown }) =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+
+/** The secrets `.env.example` ships: public, so production refuses them. */
+export const EXAMPLE_SECRETS = {
+  JWT_SECRET: 'change-me-in-production-0123456789abcdef',
+  ADMIN_PASSWORD: 'Parkline-Admin-2026',
+  METRICS_TOKEN: 'change-me-metrics-token',
+  WEBHOOK_SECRET_KEY: 'dev:cGFya2xpbmUtZGV2ZWxvcG1lbnQtd2ViaG9vay1rZXk=',
+} as const;
+
+/** Settings whose values an error message never repeats. */
+const SECRET_SETTINGS = new Set([
+  'JWT_SECRET',
+  'ADMIN_PASSWORD',
+  'METRICS_TOKEN',
+  'CERTIFICATE_SIGNING_KEY',
+  'WEBHOOK_SECRET_KEYS',
+]);
 
 /**
  * Every setting of the platform, validated once at boot. The defaults are the values of
@@ -141,9 +165,20 @@ export class AppConfig {
   @Min(100)
   WEBHOOK_TIMEOUT_MS = 10000;
 
+  /**
+   * Keys that encrypt webhook signing secrets at rest: `keyId:base64key` entries (32 bytes
+   * each). The first encrypts, every one decrypts; at boot secrets under another key are
+   * re-encrypted under the first.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  @Satisfies(webhookSecretKeys(EXAMPLE_SECRETS.WEBHOOK_SECRET_KEY))
+  WEBHOOK_SECRET_KEYS: string[] = [EXAMPLE_SECRETS.WEBHOOK_SECRET_KEY];
+
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET = 'change-me-in-production-0123456789abcdef';
+  @Satisfies(productionSecret(EXAMPLE_SECRETS.JWT_SECRET, 32))
+  JWT_SECRET: string = EXAMPLE_SECRETS.JWT_SECRET;
 
   @Transform(toInt)
   @IsInt()
@@ -160,21 +195,30 @@ export class AppConfig {
 
   @IsString()
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
-  ADMIN_PASSWORD = 'Parkline-Admin-2026';
+  @Satisfies(productionSecret(EXAMPLE_SECRETS.ADMIN_PASSWORD, 12))
+  ADMIN_PASSWORD: string = EXAMPLE_SECRETS.ADMIN_PASSWORD;
 
   @IsString()
   ADMIN_NAME = 'Park Administrator';
 
   /**
-   * Ed25519 private key (PKCS#8 PEM, newlines as \n) that signs certificates. Empty: the first
-   * process generates one and keeps it in the database.
+   * Ed25519 private key (PKCS#8 PEM, newlines as \n) that signs certificates, e.g. from a
+   * secret store. Neither this nor the file: development and test generate one into
+   * STORAGE_DIR; production refuses to start.
    */
   @IsString()
+  @Satisfies(certificateSigningKey)
   CERTIFICATE_SIGNING_KEY = '';
+
+  /** Path of a PEM file holding that key (a mounted secret), instead of CERTIFICATE_SIGNING_KEY. */
+  @IsString()
+  @Satisfies(certificateSigningKeyFile)
+  CERTIFICATE_SIGNING_KEY_FILE = '';
 
   /** Bearer token that `/metrics` requires; empty disables the endpoint. */
   @IsString()
-  METRICS_TOKEN = 'change-me-metrics-token';
+  @Satisfies(productionSecret(EXAMPLE_SECRETS.METRICS_TOKEN, 32, true))
+  METRICS_TOKEN: string = EXAMPLE_SECRETS.METRICS_TOKEN;
 
   @Transform(toBool)
   @IsBoolean()
@@ -239,7 +283,10 @@ export function loadConfig(
   const [firstError] = validateSync(config, { forbidUnknownValues: true });
   if (firstError) {
     const message = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
-    const shown = typeof firstError.value === 'string' ? ` (got "${firstError.value}")` : '';
+    const shown =
+      typeof firstError.value === 'string' && !SECRET_SETTINGS.has(firstError.property)
+        ? ` (got "${firstError.value}")`
+        : '';
     throw new ConfigError(
       `Invalid configuration: ${firstError.property}: ${message.replace(`${firstError.property} `, '')}${shown}`,
     );

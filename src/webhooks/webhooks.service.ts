@@ -20,6 +20,7 @@ import {
   WebhookWithSecretDto,
 } from './dto/webhook.dto';
 import { PING_EVENT } from './webhook-events';
+import { WebhookSecretsService } from './webhook-secrets.service';
 import { signWebhook } from './webhook-signature';
 import { assertDeliverableUrl, WebhookTargetError } from './webhook-target';
 
@@ -30,6 +31,7 @@ interface SubscriptionRow {
   api_key_id: string | null;
   url: string;
   events: string[];
+  /** Sealed (see WebhookSecretsService); the plaintext is shown only at creation and rotation. */
   secret: string;
   active: boolean;
   disabled_reason: string | null;
@@ -88,23 +90,27 @@ export class WebhooksService {
     private readonly events: EventsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly secrets: WebhookSecretsService,
   ) {}
 
   async createWebhook(principal: Principal, input: NewWebhookInput): Promise<WebhookWithSecretDto> {
     await this.assertTarget(input.url);
     const owner = this.ownerOf(principal);
     const secret = input.secret ?? newSecret();
+    // The id is chosen here: the sealed secret is bound to it.
+    const id = randomUUID();
     const [row]: SubscriptionRow[] = await this.dataSource.query(
-      `INSERT INTO webhook_subscriptions (owner_type, enterprise_id, api_key_id, created_by, url, events, secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      `INSERT INTO webhook_subscriptions (id, owner_type, enterprise_id, api_key_id, created_by, url, events, secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
       [
+        id,
         owner.type,
         owner.enterpriseId,
         owner.apiKeyId,
         principal.id,
         input.url,
         input.events,
-        secret,
+        this.secrets.seal(id, secret),
       ],
     );
     return { ...toDto(row), secret };
@@ -159,7 +165,7 @@ export class WebhooksService {
     const [row] = await updateReturning<SubscriptionRow>(
       this.dataSource,
       `UPDATE webhook_subscriptions SET secret = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
-      [id, secret],
+      [id, this.secrets.seal(id, secret)],
     );
     return { ...toDto(row), secret };
   }
@@ -296,7 +302,11 @@ export class WebhooksService {
           'user-agent': 'Parkline-Webhooks/1',
           'x-parkline-event-id': delivery.event_id,
           'x-parkline-timestamp': String(timestamp),
-          'x-signature': signWebhook(delivery.secret, timestamp, body),
+          'x-signature': signWebhook(
+            this.secrets.reveal(delivery.subscription_id, delivery.secret),
+            timestamp,
+            body,
+          ),
         },
         body,
         redirect: 'manual',

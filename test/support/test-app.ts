@@ -20,15 +20,12 @@ export interface TestApp {
 
 /**
  * The whole platform (api and workers in one process) on its own database and its own Bull
- * prefix, so test files never see each other's data or jobs.
+ * prefix, so test files never see each other's data or jobs. `database`: boot on that one
+ * instead (a restart), which closing leaves to the caller.
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
-  options: {
-    clock?: Clock;
-    /** Run on this existing database, which stays when the app closes (its owner drops it). */
-    database?: string;
-  } = {},
+  options: { clock?: Clock; database?: string } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const prefix = `parkline-test-${randomBytes(4).toString('hex')}`;
