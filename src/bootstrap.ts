@@ -45,7 +45,8 @@ export async function createApp(
   if (!options.preview) await runPendingMigrations(config);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Forwarded addresses only from the configured proxies: anyone else could name any address.
+    trustProxy: config.TRUST_PROXY,
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -12,9 +13,11 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
 } from 'class-validator';
 import { parse as parseDotenv } from 'dotenv';
+import ipaddr from 'ipaddr.js';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -30,6 +33,38 @@ const toList = ({ value }: { value: unknown }) =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+
+/** Off, the number of proxy hops in front of the api, or the proxies' addresses and ranges. */
+export type TrustProxy = false | number | string[];
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return toList({ value: trimmed });
+};
+
+const isProxyAddress = (entry: string) =>
+  isIP(entry) !== 0 || (isIP(entry.split('/')[0]) !== 0 && ipaddr.isValidCIDR(entry));
+
+/** Accepts what Fastify's `trustProxy` takes, except `true`, which would trust any client. */
+function IsTrustProxy(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) =>
+          value === false ||
+          (Number.isInteger(value) && (value as number) >= 1) ||
+          (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
+        defaultMessage: () =>
+          'TRUST_PROXY must be empty, a number of proxy hops, or comma-separated proxy addresses and CIDR ranges',
+      },
+    });
+}
 
 /**
  * Every setting of the platform, validated once at boot. The defaults are the values of
@@ -50,6 +85,14 @@ export class AppConfig {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * Whose X-Forwarded-For to believe: off (the peer is the client), a hop count, or the
+   * proxies' addresses and CIDR ranges. Rate limits key on the address this yields.
+   */
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';

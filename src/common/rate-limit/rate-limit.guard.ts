@@ -9,14 +9,16 @@ export const STRICT_RATE_LIMIT = 'parkline:strict-rate-limit';
 export const StrictRateLimit = () => SetMetadata(STRICT_RATE_LIMIT, true);
 
 /**
- * Limits per principal (user or API key) once authenticated, per client address otherwise, and
- * answers with problem+json and Retry-After.
+ * Limits per principal (user or API key) once authenticated, per client address otherwise
+ * (IPv6 per /64, as the throttler groups them), and answers with problem+json and Retry-After.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const { principal, ip } = request as unknown as AuthenticatedRequest;
-    return principal ? `${principal.kind}:${principal.id}` : `ip:${ip}`;
+    const { principal } = request as unknown as AuthenticatedRequest;
+    return principal
+      ? `${principal.kind}:${principal.id}`
+      : `ip:${await super.getTracker(request)}`;
   }
 
   protected override async handleRequest(requestProps: ThrottlerRequest): Promise<boolean> {

@@ -1,0 +1,74 @@
+import type { Response } from 'supertest';
+import { uniqueEmail } from './support/factories';
+import { TestApp, startTestApp } from './support/test-app';
+
+const signIn = (
+  client: TestApp,
+  { email = uniqueEmail('guess'), password = 'Wrong-Password-2026', from = '' } = {},
+) => {
+  const request = client.http().post('/api/v1/auth/login');
+  if (from) request.set('X-Forwarded-For', from);
+  return request.send({ email, password });
+};
+
+function expectRateLimited(response: Response): void {
+  expect(response.status).toBe(429);
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  expect(response.body.type).toBe('urn:parkline:problem:rate-limited');
+  const retryAfter = Number(response.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+}
+
+describe('rate limits', () => {
+  describe('with TRUST_PROXY unset', () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({
+        RATE_LIMIT_ENABLED: 'true',
+        AUTH_RATE_LIMIT_PER_MINUTE: '3',
+      });
+    });
+
+    afterAll(() => t.close());
+
+    it('ignores X-Forwarded-For: a client rotating it is still limited on sign-in', async () => {
+      for (let i = 1; i <= 3; i++)
+        expect((await signIn(t, { from: `198.51.100.${i}` })).status).toBe(401);
+      expectRateLimited(await signIn(t, { from: '198.51.100.99' }));
+      expectRateLimited(await signIn(t));
+    });
+  });
+
+  describe.each(['1', '10.0.0.0/8,127.0.0.1'])('with TRUST_PROXY=%s', (trustProxy) => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({
+        RATE_LIMIT_ENABLED: 'true',
+        TRUST_PROXY: trustProxy,
+        AUTH_RATE_LIMIT_PER_MINUTE: '3',
+      });
+    });
+
+    afterAll(() => t.close());
+
+    it('limits the address the proxy forwarded, not the proxy', async () => {
+      for (let i = 0; i < 3; i++)
+        expect((await signIn(t, { from: '203.0.113.5' })).status).toBe(401);
+      expectRateLimited(await signIn(t, { from: '203.0.113.5' }));
+      // Another client behind the same proxy has its own budget...
+      expect((await signIn(t, { from: '203.0.113.6' })).status).toBe(401);
+      // ...and entries the client wrote before the proxy's own are not believed.
+      expectRateLimited(await signIn(t, { from: '203.0.113.6, 203.0.113.5' }));
+    });
+
+    it('counts an IPv6 client per /64, since one host may hold all of it', async () => {
+      for (let i = 1; i <= 3; i++)
+        expect((await signIn(t, { from: `2001:db8:5:6::${i}` })).status).toBe(401);
+      expectRateLimited(await signIn(t, { from: '2001:db8:5:6:ffff:ffff:ffff:ffff' }));
+      expect((await signIn(t, { from: '2001:db8:5:7::1' })).status).toBe(401);
+    });
+  });
+});
