@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -15,6 +14,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -71,13 +71,7 @@ export class AppModule {
         ShutdownModule,
         HealthModule,
         MetricsModule,
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
-            { name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE },
-          ],
-          skipIf: () => !config.RATE_LIMIT_ENABLED,
-        }),
+        RateLimitModule,
         ...(config.runsApi ? [ApiModule] : []),
         ...(config.runsWorker ? [WorkerModule] : []),
       ],

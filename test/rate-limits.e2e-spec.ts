@@ -1,9 +1,11 @@
 import type { Response } from 'supertest';
 import { uniqueEmail } from './support/factories';
-import { TestApp, startTestApp } from './support/test-app';
+import { TestApp, startApiProcess, startTestApp } from './support/test-app';
+
+type Client = { http: TestApp['http'] };
 
 const signIn = (
-  client: TestApp,
+  client: Client,
   { email = uniqueEmail('guess'), password = 'Wrong-Password-2026', from = '' } = {},
 ) => {
   const request = client.http().post('/api/v1/auth/login');
@@ -27,6 +29,7 @@ describe('rate limits', () => {
     beforeAll(async () => {
       t = await startTestApp({
         RATE_LIMIT_ENABLED: 'true',
+        RATE_LIMIT_PER_MINUTE: '8',
         AUTH_RATE_LIMIT_PER_MINUTE: '3',
       });
     });
@@ -38,6 +41,14 @@ describe('rate limits', () => {
         expect((await signIn(t, { from: `198.51.100.${i}` })).status).toBe(401);
       expectRateLimited(await signIn(t, { from: '198.51.100.99' }));
       expectRateLimited(await signIn(t));
+    });
+
+    // After the sign-ins: it spends the rest of this address's general budget.
+    it('never limits the liveness probe, which must not depend on Redis', async () => {
+      for (let i = 0; i < 20; i++) await t.http().get('/health').expect(200);
+      const readiness = [];
+      for (let i = 0; i < 9; i++) readiness.push((await t.http().get('/health/ready')).status);
+      expect(readiness).toContain(429);
     });
   });
 
@@ -69,6 +80,32 @@ describe('rate limits', () => {
         expect((await signIn(t, { from: `2001:db8:5:6::${i}` })).status).toBe(401);
       expectRateLimited(await signIn(t, { from: '2001:db8:5:6:ffff:ffff:ffff:ffff' }));
       expect((await signIn(t, { from: '2001:db8:5:7::1' })).status).toBe(401);
+    });
+  });
+
+  describe('across api processes', () => {
+    let t: TestApp;
+    let second: Awaited<ReturnType<typeof startApiProcess>>;
+
+    beforeAll(async () => {
+      t = await startTestApp({
+        RATE_LIMIT_ENABLED: 'true',
+        AUTH_RATE_LIMIT_PER_MINUTE: '4',
+      });
+      second = await startApiProcess(t);
+    });
+
+    afterAll(async () => {
+      await second.close();
+      await t.close();
+    });
+
+    it('shares one budget between processes on the same Redis prefix', async () => {
+      for (const instance of [t, second, t, second])
+        expect((await signIn(instance)).status).toBe(401);
+      // Each process saw two attempts: only a shared count reaches the limit of four.
+      expectRateLimited(await signIn(second));
+      expectRateLimited(await signIn(t));
     });
   });
 });
