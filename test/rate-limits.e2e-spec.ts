@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { uniqueEmail } from './support/factories';
+import { registerEnterprise, uniqueEmail } from './support/factories';
 import { TestApp, startApiProcess, startTestApp } from './support/test-app';
 
 type Client = { http: TestApp['http'] };
@@ -12,6 +12,9 @@ const signIn = (
   if (from) request.set('X-Forwarded-For', from);
   return request.send({ email, password });
 };
+
+const refresh = (client: Client, refreshToken: string, from: string) =>
+  client.http().post('/api/v1/auth/refresh').set('X-Forwarded-For', from).send({ refreshToken });
 
 function expectRateLimited(response: Response): void {
   expect(response.status).toBe(429);
@@ -31,6 +34,7 @@ describe('rate limits', () => {
         RATE_LIMIT_ENABLED: 'true',
         RATE_LIMIT_PER_MINUTE: '8',
         AUTH_RATE_LIMIT_PER_MINUTE: '3',
+        ACCOUNT_RATE_LIMIT_PER_MINUTE: '100',
       });
     });
 
@@ -60,6 +64,7 @@ describe('rate limits', () => {
         RATE_LIMIT_ENABLED: 'true',
         TRUST_PROXY: trustProxy,
         AUTH_RATE_LIMIT_PER_MINUTE: '3',
+        ACCOUNT_RATE_LIMIT_PER_MINUTE: '100',
       });
     });
 
@@ -83,6 +88,56 @@ describe('rate limits', () => {
     });
   });
 
+  describe('per account', () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({
+        RATE_LIMIT_ENABLED: 'true',
+        TRUST_PROXY: '127.0.0.1',
+        AUTH_RATE_LIMIT_PER_MINUTE: '100',
+        ACCOUNT_RATE_LIMIT_PER_MINUTE: '3',
+      });
+    });
+
+    afterAll(() => t.close());
+
+    it('limits sign-ins per e-mail address, however many addresses the guesses come from', async () => {
+      const victim = await registerEnterprise(t);
+      for (let i = 1; i <= 3; i++)
+        expect((await signIn(t, { email: victim.email, from: `203.0.113.${i}` })).status).toBe(401);
+      const spelledOtherwise = `  ${victim.email.toUpperCase()} `;
+      expectRateLimited(
+        await signIn(t, {
+          email: spelledOtherwise,
+          password: victim.password,
+          from: '203.0.113.4',
+        }),
+      );
+      const other = await registerEnterprise(t);
+      const fromSameAddress = await signIn(t, {
+        email: other.email,
+        password: other.password,
+        from: '203.0.113.4',
+      });
+      expect(fromSameAddress.status).toBe(200);
+    });
+
+    it('limits refreshes per session, and leaves the other sessions of the user alone', async () => {
+      const user = await registerEnterprise(t);
+      let token = user.refreshToken;
+      for (let i = 1; i <= 3; i++) {
+        const refreshed = await refresh(t, token, `198.51.100.${i}`).expect(200);
+        token = refreshed.body.refreshToken;
+      }
+      expectRateLimited(await refresh(t, token, '198.51.100.4'));
+
+      const otherSession = await signIn(t, { email: user.email, password: user.password });
+      expect(otherSession.status).toBe(200);
+      await refresh(t, otherSession.body.refreshToken, '198.51.100.4').expect(200);
+    });
+  });
+
   describe('across api processes', () => {
     let t: TestApp;
     let second: Awaited<ReturnType<typeof startApiProcess>>;
@@ -91,6 +146,7 @@ describe('rate limits', () => {
       t = await startTestApp({
         RATE_LIMIT_ENABLED: 'true',
         AUTH_RATE_LIMIT_PER_MINUTE: '4',
+        ACCOUNT_RATE_LIMIT_PER_MINUTE: '100',
       });
       second = await startApiProcess(t);
     });

@@ -239,6 +239,15 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * Sign-ins per e-mail address and refreshes per session, from all addresses together. The
+   * window is one minute, so whoever trips it for someone else locks them out for a minute only.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_RATE_LIMIT_PER_MINUTE = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
