@@ -142,6 +142,15 @@ describe('webhooks', () => {
     'http://169.254.169.254/latest/meta-data',
     'http://10.0.0.1/hook',
     'http://localhost:9/hook',
+    'http://2130706433/hook',
+    'http://0x7f000001/hook',
+    'http://0177.0.0.1/hook',
+    'http://127.1/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[::127.0.0.1]/hook',
+    'http://[64:ff9b::a9fe:a9fe]/hook',
+    'http://[2002:c0a8:101::1]/hook',
+    'http://[fd00::1]/hook',
   ])('refuses to subscribe %s', async (url) => {
     const refused = await t
       .http()

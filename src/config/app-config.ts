@@ -155,7 +155,7 @@ export class AppConfig {
   @Min(1000)
   SWEEP_INTERVAL_MS = 60000;
 
-  /** Webhook targets allowed despite resolving to private addresses: `host` or `host:port`. */
+  /** Webhook targets allowed although their addresses are not public: `host` or `host:port`. */
   @IsOptional()
   @Transform(toList)
   @IsString({ each: true })

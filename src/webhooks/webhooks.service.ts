@@ -21,7 +21,7 @@ import {
 } from './dto/webhook.dto';
 import { PING_EVENT } from './webhook-events';
 import { signWebhook } from './webhook-signature';
-import { assertDeliverableUrl, WebhookTargetError } from './webhook-target';
+import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
 
 interface SubscriptionRow {
   id: string;
@@ -288,7 +288,7 @@ export class WebhooksService {
     let error: string | null = null;
     let excerpt: string | null = null;
     try {
-      await assertDeliverableUrl(delivery.url, this.config.WEBHOOK_ALLOWLIST);
+      await resolveWebhookTarget(delivery.url, this.config.WEBHOOK_ALLOWLIST);
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {
@@ -405,7 +405,7 @@ export class WebhooksService {
 
   private async assertTarget(url: string): Promise<void> {
     try {
-      await assertDeliverableUrl(url, this.config.WEBHOOK_ALLOWLIST);
+      await resolveWebhookTarget(url, this.config.WEBHOOK_ALLOWLIST);
     } catch (error) {
       if (error instanceof WebhookTargetError) throw DomainError.invalidField('url', error.message);
       throw error;
