@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -16,6 +15,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { RequestBodyInterceptor } from './common/http/request-body';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -72,13 +72,7 @@ export class AppModule {
         ShutdownModule,
         HealthModule,
         MetricsModule,
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
-            { name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE },
-          ],
-          skipIf: () => !config.RATE_LIMIT_ENABLED,
-        }),
+        RateLimitModule,
         ...(config.runsApi ? [ApiModule] : []),
         ...(config.runsWorker ? [WorkerModule] : []),
       ],

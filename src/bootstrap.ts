@@ -49,7 +49,8 @@ export async function createApp(
   if (!options.preview) await runPendingMigrations(config);
   const adapter = new FastifyAdapter({
     ...httpEdgeOptions(),
-    trustProxy: true,
+    // Forwarded addresses only from the configured proxies: anyone else could name any address.
+    trustProxy: config.TRUST_PROXY,
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -192,6 +192,15 @@ describe('webhooks', () => {
     'http://169.254.169.254/latest/meta-data',
     'http://10.0.0.1/hook',
     'http://localhost:9/hook',
+    'http://2130706433/hook',
+    'http://0x7f000001/hook',
+    'http://0177.0.0.1/hook',
+    'http://127.1/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[::127.0.0.1]/hook',
+    'http://[64:ff9b::a9fe:a9fe]/hook',
+    'http://[2002:c0a8:101::1]/hook',
+    'http://[fd00::1]/hook',
   ])('refuses to subscribe %s', async (url) => {
     const refused = await t
       .http()
@@ -200,6 +209,64 @@ describe('webhooks', () => {
       .send({ url, events: ['application.submitted'] })
       .expect(400);
     expect(refused.body.errors[0].field).toBe('url');
+  });
+
+  const attemptsOf = (webhookId: string) =>
+    eventually(async () => {
+      const response = await t
+        .http()
+        .get(`/api/v1/webhooks/${webhookId}/deliveries`)
+        .set(enterprise.auth)
+        .expect(200);
+      const [delivery] = response.body.data;
+      return delivery?.attemptLog.length > 0 ? delivery : undefined;
+    });
+
+  it('refuses at delivery time a host that now resolves to a private address', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(enterprise.auth)
+      .send({ url: `${base}/rebound`, events: ['application.submitted'] })
+      .expect(201);
+    // As if the subscriber's DNS name had been pointed at the platform's own network since.
+    const port = new URL(base).port;
+    await t.dataSource.query(`UPDATE webhook_subscriptions SET url = $2 WHERE id = $1`, [
+      created.body.id,
+      `http://localhost:${port}/rebound`,
+    ]);
+    await t
+      .http()
+      .post(`/api/v1/webhooks/${created.body.id}/test`)
+      .set(enterprise.auth)
+      .expect(200);
+    const delivery = await attemptsOf(created.body.id);
+    expect(delivery.attemptLog[0]).toMatchObject({
+      statusCode: null,
+      error: expect.stringMatching(/^refused target: resolves to an address that is not public/),
+    });
+    expect(deliveriesTo('/rebound')).toHaveLength(0);
+  });
+
+  it('fails a delivery answered with a redirect, without following it', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(enterprise.auth)
+      .send({ url: `${base}/moved`, events: ['application.submitted'] })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/webhooks/${created.body.id}/test`)
+      .set(enterprise.auth)
+      .expect(200);
+    const failed = await eventually(async () => {
+      const delivery = await attemptsOf(created.body.id);
+      return delivery.status === 'FAILED' ? delivery : undefined;
+    });
+    expect(failed).toMatchObject({ attempts: 1, lastStatusCode: 307 });
+    expect(deliveriesTo('/moved')).toHaveLength(1);
+    expect(deliveriesTo('/moved-here')).toHaveLength(0);
   });
 
   it('pings, rotates the secret, disables after a run of failures, tells the owner, and re-enables', async () => {

@@ -11,12 +11,13 @@ import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators'
 import { UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
-import { StrictRateLimit } from '../common/rate-limit/rate-limit.guard';
+import { AccountRateLimit, StrictRateLimit } from '../common/rate-limit/rate-limit.guard';
 import { Created } from '../common/http/created.decorator';
 import { EnterpriseDto } from '../enterprises/dto/enterprise.dto';
 import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, RegisterDto, RegistrationDto, TokenPairDto } from './dto/auth.dto';
+import { LoginAccount, RefreshSession } from './rate-limited-accounts';
 
 class MeDto {
   @ApiProperty({ type: UserDto })
@@ -46,6 +47,7 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @StrictRateLimit()
+  @AccountRateLimit(LoginAccount)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: TokenPairDto })
@@ -57,6 +59,7 @@ export class AuthController {
   @Post('auth/refresh')
   @Public()
   @StrictRateLimit()
+  @AccountRateLimit(RefreshSession)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',

@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PrincipalResolver } from './principal-resolver.service';
+import { LoginAccount, RefreshSession } from './rate-limited-accounts';
 import { TokensService } from './tokens.service';
 
 @Module({
@@ -23,7 +24,14 @@ import { TokensService } from './tokens.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokensService, PrincipalResolver, AccessGuard],
+  providers: [
+    AuthService,
+    TokensService,
+    PrincipalResolver,
+    AccessGuard,
+    LoginAccount,
+    RefreshSession,
+  ],
   exports: [TokensService, PrincipalResolver, AccessGuard],
 })
 export class AuthModule {}

@@ -65,10 +65,16 @@ export class TokensService {
 
   /** Ends the session the refresh token belongs to; unknown tokens are ignored. */
   async revokeSessionOf(refreshToken: string): Promise<void> {
+    const familyId = await this.familyOf(refreshToken);
+    if (familyId) await this.revokeFamily(this.dataSource.manager, familyId);
+  }
+
+  /** The session a refresh token belongs to, used or not; undefined for an unknown token. */
+  async familyOf(refreshToken: string): Promise<string | undefined> {
     const token = await this.dataSource
       .getRepository(RefreshToken)
       .findOneBy({ tokenHash: sha256(refreshToken) });
-    if (token) await this.revokeFamily(this.dataSource.manager, token.familyId);
+    return token?.familyId;
   }
 
   async revokeAllOf(manager: EntityManager, userId: string): Promise<void> {

@@ -58,6 +58,29 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['', false],
+    ['false', false],
+    ['1', 1],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    ['fd00::/8,::1', ['fd00::/8', '::1']],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }, noEnvFile).TRUST_PROXY).toEqual(expected);
+  });
+
+  it('trusts no proxy unless told to', () => {
+    expect(loadConfig({}, noEnvFile).TRUST_PROXY).toBe(false);
+  });
+
+  it.each(['true', '0', '-1', 'loopback', '10.0.0.0/33', '127.1', '10.0.0.1,*', 'proxy.internal'])(
+    'refuses TRUST_PROXY=%j',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value }, noEnvFile)).toThrow(
+        /^Invalid configuration: TRUST_PROXY: must be empty, a number of proxy hops/,
+      );
+    },
+  );
+
+  it.each([
     ['DATABASE_URL', 'not-a-url'],
     ['REDIS_URL', 'http://127.0.0.1:6379'],
     ['APP_ROLE', 'scheduler'],

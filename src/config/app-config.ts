@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -12,6 +13,7 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
 } from 'class-validator';
 import { parse as parseDotenv } from 'dotenv';
@@ -22,6 +24,7 @@ import {
   Satisfies,
   webhookSecretKeys,
 } from './config-rules';
+import ipaddr from 'ipaddr.js';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -54,6 +57,37 @@ const SECRET_SETTINGS = new Set([
   'CERTIFICATE_SIGNING_KEY',
   'WEBHOOK_SECRET_KEYS',
 ]);
+/** Off, the number of proxy hops in front of the api, or the proxies' addresses and ranges. */
+export type TrustProxy = false | number | string[];
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return toList({ value: trimmed });
+};
+
+const isProxyAddress = (entry: string) =>
+  isIP(entry) !== 0 || (isIP(entry.split('/')[0]) !== 0 && ipaddr.isValidCIDR(entry));
+
+/** Accepts what Fastify's `trustProxy` takes, except `true`, which would trust any client. */
+function IsTrustProxy(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) =>
+          value === false ||
+          (Number.isInteger(value) && (value as number) >= 1) ||
+          (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
+        defaultMessage: () =>
+          'TRUST_PROXY must be empty, a number of proxy hops, or comma-separated proxy addresses and CIDR ranges',
+      },
+    });
+}
 
 /**
  * Every setting of the platform, validated once at boot. The defaults are the values of
@@ -74,6 +108,14 @@ export class AppConfig {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * Whose X-Forwarded-For to believe: off (the peer is the client), a hop count, or the
+   * proxies' addresses and CIDR ranges. Rate limits key on the address this yields.
+   */
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
@@ -136,7 +178,7 @@ export class AppConfig {
   @Min(1000)
   SWEEP_INTERVAL_MS = 60000;
 
-  /** Webhook targets allowed despite resolving to private addresses: `host` or `host:port`. */
+  /** Webhook targets allowed although their addresses are not public: `host` or `host:port`. */
   @IsOptional()
   @Transform(toList)
   @IsString({ each: true })
@@ -239,6 +281,15 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /**
+   * Sign-ins per e-mail address and refreshes per session, from all addresses together. The
+   * window is one minute, so whoever trips it for someone else locks them out for a minute only.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_RATE_LIMIT_PER_MINUTE = 10;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -6,6 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
 import { QueueHealthIndicator } from './queue-health.indicator';
@@ -36,6 +37,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  // Rate limits are counted in Redis; liveness must not fail (and restart the process) with it.
+  @SkipThrottle()
   @ApiOperation({ summary: 'Liveness: the process is up and serving' })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
   checkLiveness(): Promise<HealthCheckResult> {

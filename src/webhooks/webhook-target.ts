@@ -1,51 +1,67 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
-
-/** Where a webhook must never be sent unless an operator allows it: the platform's own network. */
-const FORBIDDEN = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv6');
-}
+import ipaddr from 'ipaddr.js';
 
 export class WebhookTargetError extends Error {}
 
-export function isForbiddenAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 6 && address.toLowerCase().startsWith('::ffff:'))
-    return isForbiddenAddress(address.slice(7));
-  return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+/** Every address a host name resolves to. */
+export type HostResolver = (hostname: string) => Promise<string[]>;
+
+const resolveWithSystem: HostResolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+
+/** A URL that passed the check, with the address the delivery must connect to. */
+export interface WebhookTarget {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
+/** The only IPv6 block IANA allocates for global unicast. */
+const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
+/** RFC 6052's well-known NAT64 prefix; 64:ff9b:1::/48 (RFC 8215) is for local use. */
+const NAT64_WELL_KNOWN = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
+
+/**
+ * `::a.b.c.d`, the deprecated IPv4-compatible form, which ipaddr.js reads as IPv4-mapped
+ * (`::ffff:a.b.c.d`); libuv prints `::808:808` this way, so a DNS answer may take it.
+ */
+const IPV4_COMPATIBLE_TEXT = /^::\d+\.\d+\.\d+\.\d+(%.*)?$/;
+
+const ipv4FromBytes = (bytes: number[]) => new ipaddr.IPv4(bytes);
+
+const isPublicIPv4 = (address: ipaddr.IPv4) => address.range() === 'unicast';
+
+/** IPv6 forms that carry an IPv4 address are as public as the IPv4 address they carry. */
+function isPublicIPv6(address: ipaddr.IPv6): boolean {
+  const bytes = address.toByteArray();
+  switch (address.range()) {
+    case 'unicast':
+      return address.match(GLOBAL_UNICAST);
+    case 'ipv4Mapped':
+      return isPublicIPv4(address.toIPv4Address());
+    case '6to4':
+      return isPublicIPv4(ipv4FromBytes(bytes.slice(2, 6)));
+    case 'rfc6052':
+      return address.match(NAT64_WELL_KNOWN) && isPublicIPv4(ipv4FromBytes(bytes.slice(12)));
+    default:
+      return false;
+  }
 }
 
 /**
- * Accepts http(s) URLs whose host resolves only to public addresses, or that the allow-list
- * names (`host` or `host:port`). Checked when a subscription is saved and before each delivery.
+ * Whether an address is on the public internet: IPv4 unicast outside every special-purpose
+ * block, or global IPv6 unicast (with any IPv4 address it embeds public too). Any text form
+ * ipaddr.js reads counts (`2130706433`, `0x7f000001`, `0177.0.0.1`, `127.1`, `::ffff:7f00:1`).
  */
-export async function assertDeliverableUrl(
-  raw: string,
-  allowlist: readonly string[],
-): Promise<URL> {
+export function isPublicAddress(text: string): boolean {
+  if (!ipaddr.isValid(text) || IPV4_COMPATIBLE_TEXT.test(text)) return false;
+  const address = ipaddr.parse(text);
+  return address.kind() === 'ipv4'
+    ? isPublicIPv4(address as ipaddr.IPv4)
+    : isPublicIPv6(address as ipaddr.IPv6);
+}
+
+function parseUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -55,19 +71,33 @@ export async function assertDeliverableUrl(
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new WebhookTargetError('must use http or https');
   if (url.username || url.password) throw new WebhookTargetError('must not contain credentials');
+  return url;
+}
+
+/**
+ * Checks a webhook URL and picks the address to deliver to: http(s), no credentials, and a host
+ * whose addresses are all public, unless the allow-list names it (`host` or `host:port`). The
+ * host is resolved once here; the delivery connects to the address returned, so DNS cannot
+ * answer differently between the check and the connection. Run when a subscription is saved
+ * and before each delivery.
+ */
+export async function resolveWebhookTarget(
+  raw: string,
+  allowlist: readonly string[],
+  resolve: HostResolver = resolveWithSystem,
+): Promise<WebhookTarget> {
+  const url = parseUrl(raw);
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (allowlist.includes(host) || allowlist.includes(`${host}:${port}`)) return url;
-  const addresses = isIP(host)
-    ? [host]
-    : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map(
-        (entry) => entry.address,
-      );
+  const allowed = allowlist.includes(host) || allowlist.includes(`${host}:${port}`);
+  const addresses = ipaddr.isValid(host) ? [host] : await resolve(host).catch(() => []);
   if (addresses.length === 0) throw new WebhookTargetError(`host ${host} does not resolve`);
-  if (addresses.some(isForbiddenAddress)) {
+  if (!allowed && !addresses.every(isPublicAddress)) {
     throw new WebhookTargetError(
-      `resolves to a loopback, private, link-local or metadata address (${addresses.join(', ')})`,
+      `resolves to an address that is not public (${addresses.join(', ')})`,
     );
   }
-  return url;
+  // Connect to the address as parsed and checked, never to a second reading of the text.
+  const address = ipaddr.parse(addresses[0]);
+  return { url, address: address.toString(), family: address.kind() === 'ipv4' ? 4 : 6 };
 }

@@ -22,7 +22,8 @@ import {
 import { PING_EVENT } from './webhook-events';
 import { WebhookSecretsService } from './webhook-secrets.service';
 import { signWebhook } from './webhook-signature';
-import { assertDeliverableUrl, WebhookTargetError } from './webhook-target';
+import { postWebhook, RESPONSE_EXCERPT_CHARS } from './webhook-post';
+import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
 
 interface SubscriptionRow {
   id: string;
@@ -52,7 +53,6 @@ interface DeliveryRow {
   created_at: Date;
 }
 
-const RESPONSE_EXCERPT = 500;
 /** Answers worth retrying; any other 4xx is the receiver refusing for good. */
 const RETRYABLE_CLIENT_ERRORS = [408, 425, 429];
 
@@ -268,8 +268,9 @@ export class WebhooksService {
   }
 
   /**
-   * One attempt, recorded whatever happens. Network errors, timeouts, 5xx and 408/429 throw
-   * so Bull retries with backoff; success or a final refusal settles the delivery.
+   * One attempt, recorded whatever happens. Network errors, timeouts, refused targets, 5xx and
+   * 408/429 throw so Bull retries with backoff; success or a final refusal (other 4xx, or a
+   * redirect, which is not followed) settles the delivery.
    */
   async attemptDelivery(
     deliveryId: string,
@@ -294,9 +295,8 @@ export class WebhooksService {
     let error: string | null = null;
     let excerpt: string | null = null;
     try {
-      await assertDeliverableUrl(delivery.url, this.config.WEBHOOK_ALLOWLIST);
-      const response = await fetch(delivery.url, {
-        method: 'POST',
+      const target = await resolveWebhookTarget(delivery.url, this.config.WEBHOOK_ALLOWLIST);
+      const answer = await postWebhook(target, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Parkline-Webhooks/1',
@@ -309,16 +309,15 @@ export class WebhooksService {
           ),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
       });
-      statusCode = response.status;
-      excerpt = (await response.text().catch(() => '')).slice(0, RESPONSE_EXCERPT);
+      statusCode = answer.statusCode;
+      excerpt = answer.excerpt;
     } catch (failure) {
       error =
         failure instanceof WebhookTargetError
           ? `refused target: ${failure.message}`
-          : (failure as Error).message.slice(0, RESPONSE_EXCERPT);
+          : (failure as Error).message.slice(0, RESPONSE_EXCERPT_CHARS);
     }
     await this.dataSource.query(
       `INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, error, response_excerpt)
@@ -415,7 +414,7 @@ export class WebhooksService {
 
   private async assertTarget(url: string): Promise<void> {
     try {
-      await assertDeliverableUrl(url, this.config.WEBHOOK_ALLOWLIST);
+      await resolveWebhookTarget(url, this.config.WEBHOOK_ALLOWLIST);
     } catch (error) {
       if (error instanceof WebhookTargetError) throw DomainError.invalidField('url', error.message);
       throw error;

@@ -62,6 +62,15 @@ export async function startTestApp(
   };
 }
 
+/** One more api process on the test app's database and Redis prefix, as behind a load balancer. */
+export async function startApiProcess(
+  t: TestApp,
+): Promise<{ http: () => ReturnType<typeof request>; close: () => Promise<void> }> {
+  const app = await createApp(Object.assign(new AppConfig(), t.config, { APP_ROLE: 'api' }));
+  const server = app.getHttpServer();
+  return { http: () => request(server), close: () => app.close() };
+}
+
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,

@@ -19,7 +19,10 @@ export interface WebhookReceiver {
   close: () => Promise<void>;
 }
 
-/** A local HTTP server that records every delivery it gets, and fails on request. */
+/**
+ * A local HTTP server that records every delivery it gets, fails on request, and answers
+ * `/moved` with a redirect to `/moved-here`.
+ */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedDelivery[] = [];
   const failuresLeft = new Map<string, number>();
@@ -28,6 +31,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       received.push({ path: request.url ?? '', headers: request.headers, body });
+      if (request.url === '/moved') {
+        response.writeHead(307, { location: '/moved-here' }).end();
+        return;
+      }
       const left = failuresLeft.get(request.url ?? '') ?? 0;
       if (left > 0) failuresLeft.set(request.url ?? '', left - 1);
       response.writeHead(left > 0 ? 500 : 200).end(left > 0 ? 'temporarily broken' : 'ok');
