@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { DomainError } from './common/problem/domain-error';
+import { preventCaching } from './common/http/cache-control';
 import { MAX_UPLOAD_BYTES } from './common/http/multipart-upload';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { sendProblem } from './common/problem/send-problem';
@@ -95,6 +96,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  preventCaching(fastify, API_PREFIX);
   if (!config.runsApi) {
     // A worker serves its probes only; feature modules it imports keep their routes unreachable.
     fastify.addHook('onRequest', async (request, reply) => {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { Matches } from 'class-validator';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
+import { PublicCache } from '../common/http/cache-control';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { CertificatesService } from './certificates.service';
 import {
@@ -30,6 +31,8 @@ export class CertificatesController {
 
   @Get('public-key')
   @Public()
+  // Short enough that verifiers pick up a newly added key the same day.
+  @PublicCache(300)
   @ApiOperation({ summary: 'The Ed25519 public keys that verify certificate signatures' })
   @ApiOkResponse({ type: [PublicKeyDto] })
   publicKeys(): Promise<PublicKeyDto[]> {
