@@ -223,7 +223,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a material: upload it, or take it from the material library */
+        /**
+         * Attach a material: upload it, or take it from the material library
+         * @description An uploaded file's format is detected from its content, never from its name or declared type, and must be one of the material type's `formats` (415 otherwise); its size must be at most the type's `maxBytes` (413 otherwise). Nothing of a refused upload is kept.
+         */
         post: operations["attachMaterial"];
         delete?: never;
         options?: never;
@@ -581,7 +584,10 @@ export interface paths {
         /** The enterprise's material library: documents given once, reused in any application */
         get: operations["listLibrary"];
         put?: never;
-        /** Add a document to the library (fields first, then the file) */
+        /**
+         * Add a document to the library (fields first, then the file)
+         * @description `materialType` must be a material that a current catalogue service takes from the library (`fromLibrary`). The file's format is detected from its content, never from its name or declared type, and must be one of the `formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` (413 otherwise, and nothing is kept). Attaching it to an application checks that service's own limits again.
+         */
         post: operations["addToLibrary"];
         delete?: never;
         options?: never;

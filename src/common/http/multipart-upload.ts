@@ -1,14 +1,19 @@
 import '@fastify/multipart';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../problem/domain-error';
 
 /** The hard ceiling of any upload; material types set their own, lower limits. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
+/** What the multipart parser reads of one request: a few text fields and one file. */
+export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 };
+
 export interface MultipartUpload {
   fields: Record<string, string>;
   fileName: string;
-  file: NodeJS.ReadableStream;
+  /** The file's bytes; reading them fails with a 413 when the file is over the ceiling. */
+  file: AsyncIterable<Buffer>;
 }
 
 /**
@@ -22,7 +27,7 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Mult
       'Send multipart/form-data with the fields first and then `file`',
     );
   }
-  const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  const part = await request.file();
   if (!part || part.fieldname !== 'file')
     throw DomainError.invalidField('file', 'is required (as the last part)');
   const fields: Record<string, string> = {};
@@ -30,5 +35,18 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Mult
     const field = Array.isArray(value) ? value[0] : value;
     if (field && field.type === 'field') fields[name] = String(field.value);
   }
-  return { fields, fileName: part.filename || 'upload', file: part.file };
+  return { fields, fileName: part.filename || 'upload', file: untruncated(part.file) };
+}
+
+/**
+ * The parser stops a file at the ceiling and ends the stream as if it were complete, only
+ * marking it `truncated`; failing at its end keeps a cut-off file from being stored.
+ */
+async function* untruncated(file: MultipartFile['file']): AsyncGenerator<Buffer> {
+  for await (const chunk of file) yield chunk as Buffer;
+  if (file.truncated)
+    throw new DomainError(
+      'payload-too-large',
+      `The file is larger than the largest upload accepted (${MAX_UPLOAD_BYTES} bytes)`,
+    );
 }
