@@ -9,12 +9,13 @@ import { AppModule } from './app.module';
 import { CalendarService } from './calendar/calendar.service';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { DomainError } from './common/problem/domain-error';
+import { preventCaching } from './common/http/cache-control';
 import {
   httpEdgeOptions,
   installBodyParsers,
   refuseBadRequestTarget,
 } from './common/http/http-edge';
-import { MAX_UPLOAD_BYTES } from './common/http/multipart-upload';
+import { MULTIPART_LIMITS } from './common/http/multipart-upload';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { sendProblem } from './common/problem/send-problem';
 import { validationFailed } from './common/problem/validation-errors';
@@ -84,9 +85,7 @@ export async function createApp(
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installBodyParsers(app);
-  await app.register(multipart as never, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
-  });
+  await app.register(multipart as never, { limits: MULTIPART_LIMITS });
   await app.register(helmet as never, {
     // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
     contentSecurityPolicy: {
@@ -102,6 +101,7 @@ export async function createApp(
     reply.header('x-request-id', request.id);
   });
   fastify.addHook('onRequest', refuseBadRequestTarget);
+  preventCaching(fastify, API_PREFIX);
   if (!config.runsApi) {
     // A worker serves its probes only; feature modules it imports keep their routes unreachable.
     fastify.addHook('onRequest', async (request, reply) => {

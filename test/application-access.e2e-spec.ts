@@ -166,6 +166,61 @@ describe('who may see and touch an application', () => {
       .expect(400);
   });
 
+  it('holds the library to the limits of the material type: content sniffed, size capped, nothing kept', async () => {
+    const libraryRows = async () =>
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT count(*) AS n FROM library_materials WHERE enterprise_id = $1`,
+            [a.enterpriseId],
+          )
+        )[0].n,
+      );
+    const addToLibrary = (materialType: string, content: Buffer, fileName = 'licence.pdf') =>
+      t
+        .http()
+        .post(`/api/v1/enterprises/${a.enterpriseId}/materials`)
+        .set(a.auth)
+        .field('materialType', materialType)
+        .attach('file', content, { filename: fileName, contentType: 'application/pdf' });
+    const rowsBefore = await libraryRows();
+    const objectsBefore = storedObjects(t.config.STORAGE_DIR);
+    const service = await t.http().get('/api/v1/services/FIRE_PROTECTION_REVIEW').expect(200);
+    const licence = service.body.materials.find(
+      (candidate: { code: string }) => candidate.code === 'business_licence',
+    );
+    expect(licence).toMatchObject({ formats: ['pdf', 'jpg', 'png'], fromLibrary: true });
+
+    const disguised = {
+      executable: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(256)]),
+      html: Buffer.from('<!DOCTYPE html><html><script>alert(document.cookie)</script></html>'),
+      zip: Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]),
+    };
+    for (const [kind, content] of Object.entries(disguised)) {
+      const refused = await addToLibrary('business_licence', content);
+      expect([kind, refused.status]).toEqual([kind, 415]);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const oversized = await addToLibrary(
+      'business_licence',
+      Buffer.concat([PDF, Buffer.alloc(licence.maxBytes)]),
+    );
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers['content-type']).toContain('application/problem+json');
+    for (const materialType of ['not_a_material', 'import_contract']) {
+      const unknown = await addToLibrary(materialType, PDF);
+      expect([materialType, unknown.status]).toEqual([materialType, 400]);
+      expect(unknown.body.errors[0].field).toBe('materialType');
+    }
+    expect(await libraryRows()).toBe(rowsBefore);
+    expect(storedObjects(t.config.STORAGE_DIR).sort()).toEqual(objectsBefore.sort());
+    expect(readdirSync(join(t.config.STORAGE_DIR, 'tmp'))).toEqual([]);
+
+    // A dossier may be a zip archive: the type decides, not a library-wide list.
+    const dossier = await addToLibrary('ip_certificates', disguised.zip, 'patents.zip').expect(201);
+    expect(dossier.body).toMatchObject({ materialType: 'ip_certificates', format: 'zip' });
+  });
+
   it('takes a material from the library instead of uploading it again', async () => {
     const added = await t
       .http()

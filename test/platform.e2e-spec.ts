@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestApp, startTestApp } from './support/test-app';
+import { PinoLogger } from 'nestjs-pino';
+import { symbols } from 'pino';
+import { TestApp, eventually, startTestApp } from './support/test-app';
 import { loginAdmin, registerEnterprise } from './support/factories';
 import { TEST_ADMIN } from './support/test-app';
 
@@ -45,6 +47,54 @@ describe('platform', () => {
     expect(made.body.requestId).toBe(made.headers['x-request-id']);
     expect(made.headers['x-content-type-options']).toBe('nosniff');
     expect(made.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('replaces a malformed X-Request-Id in the echo, the problem body and the logs', async () => {
+    const root = PinoLogger.root as unknown as Record<symbol, { write: (line: string) => void }> & {
+      level: string;
+    };
+    const stream = root[symbols.streamSym];
+    const write = stream.write;
+    const level = root.level;
+    const lines: string[] = [];
+    stream.write = (line: string) => void lines.push(line);
+    root.level = 'info';
+    try {
+      for (const given of ['has spaces <b>and</b> markup', 'x'.repeat(129), 'short']) {
+        const response = await t.http().get('/api/v1/me').set('X-Request-Id', given).expect(401);
+        const id = response.headers['x-request-id'];
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(response.body.requestId).toBe(id);
+        const logged = await eventually(async () =>
+          lines.find((line) => JSON.parse(line).req?.id === id),
+        );
+        expect(JSON.parse(logged).req.url).toBe('/api/v1/me');
+        expect(lines.some((line) => line.includes(given))).toBe(false);
+      }
+    } finally {
+      stream.write = write;
+      root.level = level;
+    }
+  });
+
+  it('keeps API answers out of caches unless a route opts in', async () => {
+    const admin = await loginAdmin(t);
+    const personal = await t.http().get('/api/v1/me').set(admin.auth).expect(200);
+    expect(personal.headers['cache-control']).toBe('no-store');
+    const refused = await t.http().get('/api/v1/me').expect(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const unknown = await t.http().get('/api/v1/nowhere').expect(404);
+    expect(unknown.headers['cache-control']).toBe('no-store');
+    const catalogue = await t.http().get('/api/v1/services?limit=1').expect(200);
+    expect(catalogue.headers['cache-control']).toBe('no-store');
+    const metrics = await t
+      .http()
+      .get('/metrics')
+      .set('Authorization', 'Bearer metrics-secret')
+      .expect(200);
+    expect(metrics.headers['cache-control']).toBe('no-store');
+    const keys = await t.http().get('/api/v1/certificates/public-key').expect(200);
+    expect(keys.headers['cache-control']).toBe('public, max-age=300');
   });
 
   it('answers unknown routes and methods with problem+json', async () => {

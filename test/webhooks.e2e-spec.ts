@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Session, loginAdmin } from './support/factories';
 import { fileComplete, verifiedEnterprise } from './support/filing';
+import { readAllPages } from './support/pages';
 import { TestApp, eventually, startTestApp } from './support/test-app';
 import {
   ReceivedDelivery,
@@ -329,5 +330,46 @@ describe('webhooks', () => {
     });
     const other = await verifiedEnterprise(t, admin);
     await t.http().get(`/api/v1/webhooks/${created.body.id}`).set(other.auth).expect(404);
+  });
+
+  it('pages through every subscription and every delivery with limit=1, each exactly once', async () => {
+    const owner = await verifiedEnterprise(t, admin);
+    const subscriptions: string[] = [];
+    for (const path of ['/paged-a', '/paged-b', '/paged-c']) {
+      const created = await t
+        .http()
+        .post('/api/v1/webhooks')
+        .set(owner.auth)
+        .send({ url: `${base}${path}`, events: ['application.submitted'] })
+        .expect(201);
+      subscriptions.push(created.body.id);
+    }
+    const listed = await readAllPages<{ id: string }>(t, '/api/v1/webhooks', owner.auth, {
+      limit: 1,
+    });
+    expect(listed.items.map((webhook) => webhook.id)).toEqual([...subscriptions].reverse());
+    expect(listed.pages).toBe(3);
+
+    const pings: string[] = [];
+    for (let ping = 0; ping < 3; ping += 1) {
+      const delivery = await t
+        .http()
+        .post(`/api/v1/webhooks/${subscriptions[0]}/test`)
+        .set(owner.auth)
+        .expect(200);
+      pings.push(delivery.body.id);
+    }
+    const deliveries = await readAllPages<{ id: string }>(
+      t,
+      `/api/v1/webhooks/${subscriptions[0]}/deliveries`,
+      owner.auth,
+      { limit: 1 },
+    );
+    expect(deliveries.items.map((delivery) => delivery.id)).toEqual([...pings].reverse());
+    await t
+      .http()
+      .get(`/api/v1/webhooks/${subscriptions[0]}/deliveries?cursor=not-a-cursor`)
+      .set(owner.auth)
+      .expect(400);
   });
 });

@@ -187,7 +187,13 @@ export class ApplicationsController {
       ],
     },
   })
-  @ApiOperation({ summary: 'Attach a material: upload it, or take it from the material library' })
+  @ApiOperation({
+    summary: 'Attach a material: upload it, or take it from the material library',
+    description:
+      "An uploaded file's format is detected from its content, never from its name or declared type, and must be one " +
+      "of the material type's `formats` (415 otherwise); its size must be at most the type's `maxBytes` (413 otherwise). " +
+      'Nothing of a refused upload is kept.',
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 413, 415)
   async attachMaterial(

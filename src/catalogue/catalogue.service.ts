@@ -10,6 +10,7 @@ import { escapeLike } from '../database/escape-like';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { buildWorkflow } from '../workflow/archetypes';
 import { ALL_SERVICES, ServiceSeed } from './data';
+import type { FileFormat } from './data/catalogue-seed.types';
 import { validateServiceDefinition } from './definition-validator';
 import { ServiceDto, ServiceSummaryDto, ServiceVersionSummaryDto } from './dto/service.dto';
 import { DraftChangeInput, NewServiceInput, ServiceDefinitionInput } from './dto/service-input.dto';
@@ -129,6 +130,31 @@ export class CatalogueService {
         throw new DomainError('conflict', `Service ${code} has no published version`);
       return { service, version };
     });
+  }
+
+  /**
+   * What the enterprise material library accepts as `materialType`: the formats and size that
+   * current services taking that type from the library allow (the widest of them, since one
+   * document serves them all; attaching it checks the application's own limits again). Null
+   * when no current service takes the type from the library.
+   */
+  async libraryLimitsOf(
+    materialType: string,
+  ): Promise<{ formats: FileFormat[]; maxBytes: number } | null> {
+    const [row]: { formats: FileFormat[] | null; max_bytes: string | null }[] =
+      await this.dataSource.query(
+        `SELECT array_agg(DISTINCT format ORDER BY format) AS formats,
+                max((material->>'maxBytes')::bigint) AS max_bytes
+         FROM services s
+         JOIN service_versions v ON v.service_code = s.code AND v.version = s.current_version
+         CROSS JOIN LATERAL jsonb_array_elements(v.definition->'materials') AS material
+         CROSS JOIN LATERAL jsonb_array_elements_text(material->'formats') AS format
+         WHERE s.retired_at IS NULL AND material->>'code' = $1
+           AND (material->>'fromLibrary')::boolean`,
+        [materialType],
+      );
+    if (!row.formats || row.max_bytes === null) return null;
+    return { formats: row.formats, maxBytes: Number(row.max_bytes) };
   }
 
   /** The current published version, which new applications are filed under. */

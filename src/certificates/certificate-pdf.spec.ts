@@ -1,7 +1,8 @@
 import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
-import { CertificateContent } from './certificate-signature';
+import { LegacyCertificateContent } from './certificate-signature';
 
-function sampleCertificate(): CertificateContent {
+/** A certificate as issued before its content was cut down: it still prints all it signed. */
+function sampleCertificate(): LegacyCertificateContent {
   return {
     number: 'SPECIAL_ARTICLE_ENTRY-2026-000042',
     serviceCode: 'SPECIAL_ARTICLE_ENTRY',
@@ -87,10 +88,13 @@ describe('renderCertificatePdf', () => {
     expect(drawnText(pdf)).toContain('2026-03-06');
   });
 
-  it('prints the particulars', () => {
+  it('prints the application number and the particulars', () => {
     const text = drawnText(pdf);
     expect(text).toEqual(
       expect.arrayContaining(['articleName', 'Human serum albumin', 'quantity', '200', 'Yes']),
+    );
+    expect(text).toEqual(
+      expect.arrayContaining(['Application number', 'QT-2026-000123', 'Approved particulars']),
     );
   });
 
@@ -130,11 +134,30 @@ describe('renderCertificatePdf', () => {
   it('continues on a second page when the particulars do not fit on one', async () => {
     const content = sampleCertificate();
     for (let index = 1; index <= 30; index += 1) {
-      content.particulars[`batch${index}`] = `Lot 2026-${String(index).padStart(4, '0')}`;
+      content.particulars![`batch${index}`] = `Lot 2026-${String(index).padStart(4, '0')}`;
     }
     const longPdf = await renderCertificatePdf(content, proof, { compress: false });
     expect(pageCount(longPdf)).toBe(2);
     expect(drawnText(longPdf)).toEqual(expect.arrayContaining(['Lot 2026-0030', proof.verifyUrl]));
+  });
+
+  it('prints a current certificate, without application number or particulars, and its long code', async () => {
+    const { applicationId, applicationNumber, particulars, holder, ...content } =
+      sampleCertificate();
+    expect([applicationId, applicationNumber, particulars]).not.toContain(undefined);
+    const code = '7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN';
+    const current = await renderCertificatePdf(
+      { ...content, holder: { name: holder.name, creditCode: holder.creditCode } },
+      { ...proof, verificationCode: code, verifyUrl: `${proof.verifyUrl.split('=')[0]}=${code}` },
+      { compress: false },
+    );
+    const text = drawnText(current);
+    expect(text).toContain(code);
+    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).not.toContain('Application number');
+    expect(text).not.toContain('Approved particulars');
+    expect(text).not.toContain('QT-2026-000123');
+    expect(pageCount(current)).toBe(1);
   });
 
   it('rejects a certificate whose issuedAt is not an instant', async () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { CertificateContent } from './certificate-signature';
+import { CertificateContent, LegacyCertificateContent } from './certificate-signature';
 
 export interface CertificateProof {
   verifyUrl: string;
@@ -56,6 +56,7 @@ const CJK_FONT = 'certificate-cjk';
 const LATIN_FONTS: Record<FontWeight, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 const PLACEHOLDER_FONT = 'Helvetica-Oblique';
 const CODE_FONT = 'Courier-Bold';
+const CODE_CHARACTER_SPACING = 2;
 const CHINESE_ONLY_PLACEHOLDER = '(Chinese text, shown on the verification page)';
 // Asia/Shanghai has been UTC+8 without DST since 1991, so a fixed offset is exact.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -64,7 +65,7 @@ const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 
 /** An A4 certificate with a QR code of the public verify URL. */
 export async function renderCertificatePdf(
-  content: CertificateContent,
+  content: LegacyCertificateContent,
   proof: CertificateProof,
   options: CertificatePdfOptions = {},
 ): Promise<Buffer> {
@@ -107,7 +108,7 @@ export async function renderCertificatePdf(
     doc,
     fontFor,
     { en: 'Approved particulars', zh: '核准事项' },
-    Object.entries(content.particulars).map(([name, value]) => ({
+    Object.entries(content.particulars ?? {}).map(([name, value]) => ({
       label: name,
       value: [formatParticular(value)],
     })),
@@ -211,7 +212,7 @@ interface TableRow {
   value: string[];
 }
 
-function certificateRows(content: CertificateContent, issuedAt: Date): TableRow[] {
+function certificateRows(content: LegacyCertificateContent, issuedAt: Date): TableRow[] {
   const validity =
     content.validUntil === null
       ? `From ${content.validFrom}, no expiry date`
@@ -226,7 +227,14 @@ function certificateRows(content: CertificateContent, issuedAt: Date): TableRow[
       label: { zh: '服务事项', en: 'Service' },
       value: [content.serviceName, content.serviceNameEn, content.serviceCode],
     },
-    { label: { zh: '申请编号', en: 'Application number' }, value: [content.applicationNumber] },
+    ...(content.applicationNumber
+      ? [
+          {
+            label: { zh: '申请编号', en: 'Application number' },
+            value: [content.applicationNumber],
+          },
+        ]
+      : []),
     { label: { zh: '有效期', en: 'Validity' }, value: [validity] },
     { label: { zh: '发证部门', en: 'Issued by' }, value: [content.issuer.departmentName] },
     { label: { zh: '签发日期', en: 'Issued on' }, value: [shanghaiDate(issuedAt)] },
@@ -347,6 +355,14 @@ function drawFooter(
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const codeLabel = bilingualLines(fontFor, { zh: '验证码', en: 'Verification code' }).join('  ');
   const urlFontSize = fittingFontSize(doc, proof.verifyUrl, LATIN_FONTS.regular, width, 9, 6);
+  const codeFontSize = fittingFontSize(
+    doc,
+    proof.verificationCode,
+    CODE_FONT,
+    width - CODE_CHARACTER_SPACING * proof.verificationCode.length,
+    20,
+    10,
+  );
   const qrLeft = left + (width - QR_CODE_SIZE) / 2;
   const items: FooterItem[] = [
     centeredText(doc, left, width, 0, {
@@ -360,8 +376,8 @@ function drawFooter(
       left,
       width,
       2,
-      { text: proof.verificationCode, font: CODE_FONT, size: 20, color: INK },
-      { characterSpacing: 2 },
+      { text: proof.verificationCode, font: CODE_FONT, size: codeFontSize, color: INK },
+      { characterSpacing: CODE_CHARACTER_SPACING },
     ),
     {
       gapBefore: 8,

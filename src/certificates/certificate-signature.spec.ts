@@ -2,16 +2,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   CertificateContent,
   generateSigningKeyPair,
+  isPublicContent,
   keyIdOf,
+  LegacyCertificateContent,
+  newVerificationCode,
   privateKeyFromPem,
   publicKeyFromPem,
   signCertificate,
-  verificationCode,
+  verificationCodesMatch,
   verifyCertificate,
 } from './certificate-signature';
 import { canonicalJson } from '../common/canonical-json';
 
-function sampleCertificate(): CertificateContent {
+function currentCertificate(): CertificateContent {
   return {
     number: 'SPECIAL_ARTICLE_ENTRY-2026-000042',
     serviceCode: 'SPECIAL_ARTICLE_ENTRY',
@@ -19,18 +22,23 @@ function sampleCertificate(): CertificateContent {
     serviceNameEn: 'Health quarantine approval of special articles',
     title: '出入境特殊物品卫生检疫审批单',
     titleEn: 'Entry-Exit Special Articles Health Quarantine Approval',
-    holder: {
-      enterpriseId: '7b0c2f8e-4a51-4d7e-9a43-2f1f6f0d3b11',
-      name: '上海示例生物科技有限公司',
-      creditCode: '91310115MA1K4XYZ2Q',
-    },
-    applicationId: '0f5e8a52-1c7b-4b8e-8d57-6f2a9c3e4d21',
-    applicationNumber: 'QT-2026-000123',
+    holder: { name: '上海示例生物科技有限公司', creditCode: '91310115MA1K4XYZ2Q' },
     issuedAt: '2026-03-05T06:30:00.000Z',
     validFrom: '2026-03-05',
     validUntil: '2027-03-04',
-    particulars: { articleName: '人血清白蛋白', quantity: 200, unit: '瓶', coldChain: true },
     issuer: { departmentCode: 'CUSTOMS', departmentName: '浦东海关' },
+  };
+}
+
+/** A certificate as issued before its content was cut down: internal ids and form fields too. */
+function sampleCertificate(): LegacyCertificateContent {
+  const content = currentCertificate();
+  return {
+    ...content,
+    holder: { enterpriseId: '7b0c2f8e-4a51-4d7e-9a43-2f1f6f0d3b11', ...content.holder },
+    applicationId: '0f5e8a52-1c7b-4b8e-8d57-6f2a9c3e4d21',
+    applicationNumber: 'QT-2026-000123',
+    particulars: { articleName: '人血清白蛋白', quantity: 200, unit: '瓶', coldChain: true },
   };
 }
 
@@ -69,7 +77,7 @@ describe('canonicalJson', () => {
   });
 
   it('gives the same string for the same certificate every time', () => {
-    const reordered = JSON.parse(JSON.stringify(sampleCertificate())) as CertificateContent;
+    const reordered = JSON.parse(JSON.stringify(sampleCertificate())) as LegacyCertificateContent;
     expect(canonicalJson(reordered)).toBe(canonicalJson(sampleCertificate()));
   });
 
@@ -115,14 +123,14 @@ describe('certificate signatures', () => {
     expect(verifyCertificate(reordered, signature, publicKey)).toBe(true);
   });
 
-  it.each<[string, (content: CertificateContent) => void]>([
+  it.each<[string, (content: LegacyCertificateContent) => void]>([
     ['the holder name', (content) => (content.holder.name = '上海冒名生物科技有限公司')],
     ['the holder credit code', (content) => (content.holder.creditCode = '91310115MA1K4XYZ3Q')],
     ['the end of validity', (content) => (content.validUntil = '2028-03-04')],
     ['the end of validity, to no expiry', (content) => (content.validUntil = null)],
-    ['the value of one particular', (content) => (content.particulars.quantity = 2000)],
-    ['the type of one particular', (content) => (content.particulars.quantity = '200')],
-    ['an added particular', (content) => (content.particulars.extra = 'x')],
+    ['the value of one particular', (content) => (content.particulars!.quantity = 2000)],
+    ['the type of one particular', (content) => (content.particulars!.quantity = '200')],
+    ['an added particular', (content) => (content.particulars!.extra = 'x')],
     ['the number', (content) => (content.number = 'SPECIAL_ARTICLE_ENTRY-2026-000043')],
     ['the issuer', (content) => (content.issuer.departmentCode = 'HEALTH')],
   ])('rejects the certificate after a change to %s', (_field, tamper) => {
@@ -164,24 +172,55 @@ describe('certificate signatures', () => {
   });
 });
 
-describe('verificationCode', () => {
-  const signature = signCertificate(
-    sampleCertificate(),
-    privateKeyFromPem(generateSigningKeyPair().privateKeyPem),
-  );
+describe('verification codes', () => {
+  const GROUPED_BASE32 = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}$/;
 
-  it('is 12 characters from an alphabet without 0, O, 1, I or L', () => {
-    expect(verificationCode(signature)).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+  it("are 32 characters of Crockford's base 32 (160 bits), in groups of 4", () => {
+    expect(newVerificationCode()).toMatch(GROUPED_BASE32);
   });
 
-  it('is the same for the same signature and differs for another', () => {
-    expect(verificationCode(signature)).toBe(verificationCode(signature));
-    expect(verificationCode(`${signature.slice(0, 85)}x`)).not.toBe(verificationCode(signature));
+  it('use every character and never repeat', () => {
+    const codes = Array.from({ length: 2000 }, () => newVerificationCode());
+    expect(new Set(codes).size).toBe(codes.length);
+    const characters = new Set(codes.join('').replace(/-/g, ''));
+    expect(characters.size).toBe(32);
   });
 
-  it('writes the SHA-256 of the signature in base 31, least significant digit first', () => {
-    expect(verificationCode('')).toBe('77PPYXAJ8U8K');
-    expect(verificationCode('signature')).toBe('NHXWAAET8HZ3');
+  it('match as typed: any case, without hyphens, with O, I or L for 0 and 1', () => {
+    const issued = '0K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN';
+    expect(verificationCodesMatch(issued, issued)).toBe(true);
+    expect(verificationCodesMatch(issued.toLowerCase(), issued)).toBe(true);
+    expect(verificationCodesMatch(issued.replace(/-/g, ''), issued)).toBe(true);
+    expect(verificationCodesMatch('OK3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-LVJS-G5YN', issued)).toBe(true);
+    expect(verificationCodesMatch('0K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YP', issued)).toBe(false);
+    expect(verificationCodesMatch('0K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS', issued)).toBe(false);
+    expect(verificationCodesMatch('', issued)).toBe(false);
+  });
+
+  it('match the 12-character codes of certificates issued earlier', () => {
+    expect(verificationCodesMatch('77ppyxaj8u8k', '77PPYXAJ8U8K')).toBe(true);
+    expect(verificationCodesMatch('77PPYXAJ8U8M', '77PPYXAJ8U8K')).toBe(false);
+  });
+});
+
+describe('isPublicContent', () => {
+  it('accepts the content certificates are signed over now', () => {
+    expect(isPublicContent(currentCertificate())).toBe(true);
+  });
+
+  it.each<[string, (content: LegacyCertificateContent) => void]>([
+    ['form fields', (content) => (content.particulars = { 'contact.name': '王敏' })],
+    ['an application id', (content) => (content.applicationId = 'x')],
+    ['an enterprise id', (content) => (content.holder.enterpriseId = 'x')],
+    ['another issuer member', (content) => Object.assign(content.issuer, { officerName: '李强' })],
+  ])('refuses content with %s', (_what, add) => {
+    const content: LegacyCertificateContent = currentCertificate();
+    add(content);
+    expect(isPublicContent(content)).toBe(false);
+  });
+
+  it('refuses content signed before it was cut down', () => {
+    expect(isPublicContent(sampleCertificate())).toBe(false);
   });
 });
 

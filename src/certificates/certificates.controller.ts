@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { Matches } from 'class-validator';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
+import { PublicCache } from '../common/http/cache-control';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { StrictRateLimit } from '../common/rate-limit/rate-limit.guard';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateDto,
@@ -14,10 +16,11 @@ import {
 
 class VerifyQuery {
   @ApiProperty({
-    description: 'The verification code printed on the certificate.',
-    example: 'K7QM2XPA9TNE',
+    description:
+      'The verification code printed on the certificate; case and hyphens do not matter.',
+    example: '7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN',
   })
-  @Matches(/^[0-9A-Za-z]{6,32}$/, {
+  @Matches(/^[0-9A-Za-z-]{6,64}$/, {
     message: 'code must be the verification code printed on the certificate',
   })
   code: string;
@@ -30,6 +33,8 @@ export class CertificatesController {
 
   @Get('public-key')
   @Public()
+  // Short enough that verifiers pick up a newly added key the same day.
+  @PublicCache(300)
   @ApiOperation({ summary: 'The Ed25519 public keys that verify certificate signatures' })
   @ApiOkResponse({ type: [PublicKeyDto] })
   publicKeys(): Promise<PublicKeyDto[]> {
@@ -38,10 +43,14 @@ export class CertificatesController {
 
   @Get(':number/verify')
   @Public()
+  // Numbers are sequential, so the code is the secret: guesses get the sign-in limit.
+  @StrictRateLimit()
   @ApiOperation({
     summary: 'Verify a certificate (anyone, no sign-in)',
     description:
-      'Checks the code and the signature over the stored content, then answers VALID, REVOKED or EXPIRED; any alteration answers INVALID.',
+      'Checks the code and the signature over the stored content, then answers VALID, REVOKED or EXPIRED; any alteration answers INVALID. ' +
+      'An unknown number and a wrong code both answer the same 404. The answer shows what a verifier needs and nothing of the application: ' +
+      'no form data and no people. Rate-limited like sign-in (`AUTH_RATE_LIMIT_PER_MINUTE`).',
   })
   @ApiOkResponse({ type: CertificateVerificationDto })
   @ApiProblems(400, 404)

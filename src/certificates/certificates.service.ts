@@ -15,14 +15,22 @@ import { MaterialsService } from '../materials/materials.service';
 import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import {
   CertificateContent,
+  isPublicContent,
   keyIdOf,
+  LegacyCertificateContent,
+  newVerificationCode,
   privateKeyFromPem,
   publicKeyFromPem,
   signCertificate,
-  verificationCode,
+  verificationCodesMatch,
   verifyCertificate,
 } from './certificate-signature';
-import { CertificateDto, CertificateVerificationDto, PublicKeyDto } from './dto/certificate.dto';
+import {
+  CertificateDto,
+  CertificateVerificationDto,
+  PublicCertificateDto,
+  PublicKeyDto,
+} from './dto/certificate.dto';
 import { signingKeyPem } from './signing-key-source';
 
 interface CertificateRow {
@@ -31,7 +39,7 @@ interface CertificateRow {
   application_id: string;
   enterprise_id: string;
   service_code: string;
-  content: CertificateContent;
+  content: LegacyCertificateContent;
   signature: string;
   key_id: string;
   verification_code: string;
@@ -50,8 +58,10 @@ interface SigningKey {
 
 /** Reminders before a certificate expires, in days. */
 export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
-const MAX_PARTICULARS = 12;
 const SIGNING_KEY_LOCK_KEY = 7_352_012;
+
+/** Compared against when the number is unknown, so that refusal costs what a wrong code does. */
+const UNKNOWN_CERTIFICATE_CODE = newVerificationCode();
 
 const shanghaiDate = (instant: Date) =>
   new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -63,6 +73,32 @@ function addMonths(date: string, months: number): string {
   if (target.getUTCDate() !== day) target.setUTCDate(0);
   target.setUTCDate(target.getUTCDate() - 1);
   return target.toISOString().slice(0, 10);
+}
+
+/** What a verifier is shown; the signed content only when it holds nothing more. */
+function publicCertificateOf(row: CertificateRow): PublicCertificateDto {
+  const { content } = row;
+  const publishable = isPublicContent(content);
+  return {
+    number: row.number,
+    serviceCode: content.serviceCode,
+    serviceName: content.serviceName,
+    serviceNameEn: content.serviceNameEn,
+    title: content.title,
+    titleEn: content.titleEn,
+    holder: { name: content.holder.name, creditCode: content.holder.creditCode },
+    issuer: {
+      departmentCode: content.issuer.departmentCode,
+      departmentName: content.issuer.departmentName,
+    },
+    issuedAt: content.issuedAt,
+    validFrom: content.validFrom,
+    validUntil: content.validUntil,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    signedContent: publishable ? content : null,
+    signature: publishable ? row.signature : null,
+    keyId: row.key_id,
+  };
 }
 
 /**
@@ -122,28 +158,15 @@ export class CertificatesService implements OnApplicationBootstrap {
       serviceNameEn: definition.nameEn,
       title: spec.titleZh,
       titleEn: spec.titleEn,
-      holder: {
-        enterpriseId: application.enterpriseId,
-        name: enterprise.name,
-        creditCode: enterprise.credit_code.trim(),
-      },
-      applicationId: application.id,
-      applicationNumber: application.number,
+      holder: { name: enterprise.name, creditCode: enterprise.credit_code.trim() },
       issuedAt: now.toISOString(),
       validFrom: issuedOn,
       validUntil: spec.validityMonths ? addMonths(issuedOn, spec.validityMonths) : null,
-      particulars: Object.fromEntries(
-        Object.entries(application.form)
-          .filter((entry): entry is [string, string | number | boolean] =>
-            ['string', 'number', 'boolean'].includes(typeof entry[1]),
-          )
-          .slice(0, MAX_PARTICULARS),
-      ),
       issuer: { departmentCode: definition.departmentCode, departmentName: department.name },
     };
     const key = await this.currentSigningKey();
     const signature = signCertificate(content, key.privateKey);
-    const code = verificationCode(signature);
+    const code = newVerificationCode();
     const [{ id }] = await manager.query(
       `INSERT INTO certificates (number, application_id, enterprise_id, service_code, content, signature, key_id, verification_code,
          valid_from, valid_until, issued_at)
@@ -231,22 +254,26 @@ export class CertificatesService implements OnApplicationBootstrap {
 
   /**
    * Public verification: the code must match and the signature must hold over the stored
-   * content, so any change to a single field shows; then VALID, REVOKED or EXPIRED.
+   * content, so any change to a single field shows; then VALID, REVOKED or EXPIRED. An unknown
+   * number and a wrong code answer alike, so numbers cannot be probed for existence.
    */
   async verify(number: string, code: string): Promise<CertificateVerificationDto> {
     const [row]: CertificateRow[] = await this.dataSource.query(
       `SELECT * FROM certificates WHERE number = $1`,
       [number],
     );
-    if (!row) throw DomainError.notFound('Certificate');
+    const codeMatches = verificationCodesMatch(
+      code,
+      row?.verification_code ?? UNKNOWN_CERTIFICATE_CODE,
+    );
+    if (!row || !codeMatches)
+      throw new DomainError('not-found', 'No certificate has this number and verification code');
     const [key] = await this.dataSource.query(
       `SELECT public_key_pem FROM signing_keys WHERE key_id = $1`,
       [row.key_id],
     );
     const authentic =
-      code.toUpperCase() === row.verification_code &&
       key !== undefined &&
-      verificationCode(row.signature) === row.verification_code &&
       row.content.number === row.number &&
       verifyCertificate(row.content, row.signature, publicKeyFromPem(key.public_key_pem));
     if (!authentic) return { valid: false, status: 'INVALID' };
@@ -256,7 +283,7 @@ export class CertificatesService implements OnApplicationBootstrap {
         : row.valid_until && row.valid_until < shanghaiDate(this.clock.now())
           ? 'EXPIRED'
           : 'VALID';
-    return { valid: status === 'VALID', status, certificate: this.toDto(row) };
+    return { valid: status === 'VALID', status, certificate: publicCertificateOf(row) };
   }
 
   async publicKeys(): Promise<PublicKeyDto[]> {

@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
 import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
-import { MAX_UPLOAD_BYTES, readMultipartUpload } from '../common/http/multipart-upload';
+import { readMultipartUpload } from '../common/http/multipart-upload';
 import { Consumes } from '../common/http/request-body';
 import { sendFile } from '../common/http/send-file';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
@@ -22,7 +22,6 @@ import { LibraryMaterialDto } from './dto/library-material.dto';
 import { MaterialsService } from './materials.service';
 
 const MATERIAL_TYPE = /^[a-z][a-z0-9_]{1,63}$/;
-const LIBRARY_FORMATS = ['pdf', 'jpg', 'png', 'docx', 'xlsx', 'zip'] as const;
 const uuid = () => new ParseUUIDPipe();
 
 class LibraryQuery {
@@ -73,7 +72,14 @@ export class LibraryController {
       },
     },
   })
-  @ApiOperation({ summary: 'Add a document to the library (fields first, then the file)' })
+  @ApiOperation({
+    summary: 'Add a document to the library (fields first, then the file)',
+    description:
+      '`materialType` must be a material that a current catalogue service takes from the library (`fromLibrary`). ' +
+      "The file's format is detected from its content, never from its name or declared type, and must be one of the " +
+      "`formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` " +
+      '(413 otherwise, and nothing is kept). Attaching it to an application checks that service\'s own limits again.',
+  })
   @ApiAuthProblems(400, 404, 413, 415)
   async addToLibrary(
     @CurrentPrincipal() principal: Principal,
@@ -92,7 +98,6 @@ export class LibraryController {
       title: (upload.fields.title ?? upload.fileName).slice(0, 200),
       fileName: upload.fileName,
       file: upload.file,
-      limits: { maxBytes: MAX_UPLOAD_BYTES, allowedFormats: LIBRARY_FORMATS },
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { actsForEnterprise, isStaff, Principal } from '../common/auth/principal';
 import { DomainError } from '../common/problem/domain-error';
 import { LibraryMaterialDto } from './dto/library-material.dto';
@@ -67,10 +68,14 @@ export class MaterialsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MATERIAL_STORAGE) private readonly storage: MaterialStorage,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   /** Streams an upload into storage; too large is 413, a type not accepted (by its bytes) 415. */
-  async store(file: NodeJS.ReadableStream, limits: UploadLimits): Promise<StoredObject> {
+  async store(
+    file: AsyncIterable<Buffer> | NodeJS.ReadableStream,
+    limits: UploadLimits,
+  ): Promise<StoredObject> {
     try {
       return await this.storage.store(file, limits);
     } catch (error) {
@@ -139,12 +144,20 @@ export class MaterialsService {
       materialType: string;
       title: string;
       fileName: string;
-      file: NodeJS.ReadableStream;
-      limits: UploadLimits;
+      file: AsyncIterable<Buffer>;
     },
   ): Promise<LibraryMaterialDto> {
     this.assertLibraryAccess(principal, enterpriseId, true);
-    const stored = await this.store(upload.file, upload.limits);
+    const limits = await this.catalogue.libraryLimitsOf(upload.materialType);
+    if (!limits)
+      throw DomainError.invalidField(
+        'materialType',
+        `${upload.materialType} is not a material type any current service takes from the library`,
+      );
+    const stored = await this.store(upload.file, {
+      maxBytes: limits.maxBytes,
+      allowedFormats: limits.formats,
+    });
     return this.dataSource.transaction(async (manager) => {
       await this.register(manager, stored);
       const [{ id }] = await manager.query(

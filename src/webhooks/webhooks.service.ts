@@ -5,7 +5,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { Principal } from '../common/auth/principal';
 import { assertVersion } from '../common/http/versioning';
-import { Page, PageQuery } from '../common/pagination/page';
+import {
+  mapPage,
+  newestFirstPage,
+  newestFirstPosition,
+  Page,
+  PageQuery,
+} from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
 import { AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
@@ -57,6 +63,11 @@ interface DeliveryRow {
 const RETRYABLE_CLIENT_ERRORS = [408, 425, 429];
 
 export class RetryableDeliveryError extends Error {}
+
+const positionOf = (row: { created_at: Date; id: string }) => ({
+  createdAt: row.created_at,
+  id: row.id,
+});
 
 const newSecret = () => `whsec_${randomBytes(24).toString('hex')}`;
 
@@ -118,12 +129,14 @@ export class WebhooksService {
 
   async listWebhooks(principal: Principal, page: PageQuery): Promise<Page<WebhookDto>> {
     const owner = this.ownerOf(principal);
+    const after = newestFirstPosition(page);
     const rows: SubscriptionRow[] = await this.dataSource.query(
       `SELECT * FROM webhook_subscriptions WHERE owner_type = $1 AND enterprise_id IS NOT DISTINCT FROM $2
-         AND api_key_id IS NOT DISTINCT FROM $3 ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [owner.type, owner.enterpriseId, owner.apiKeyId, page.limit],
+         AND api_key_id IS NOT DISTINCT FROM $3 AND ($5::timestamptz IS NULL OR (created_at, id) < ($5, $6::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [owner.type, owner.enterpriseId, owner.apiKeyId, page.limit + 1, after.createdAt, after.id],
     );
-    return { data: rows.map(toDto), nextCursor: null };
+    return mapPage(newestFirstPage(rows, page, positionOf), toDto);
   }
 
   async getWebhook(principal: Principal, id: string): Promise<WebhookDto> {
@@ -181,9 +194,16 @@ export class WebhooksService {
     page: PageQuery,
   ): Promise<Page<WebhookDeliveryDto>> {
     await this.findOwned(this.dataSource.manager, principal, id);
-    const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT * FROM webhook_deliveries WHERE subscription_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
-      [id, page.limit],
+    const after = newestFirstPosition(page);
+    const { data: rows, nextCursor } = newestFirstPage<DeliveryRow>(
+      await this.dataSource.query(
+        `SELECT * FROM webhook_deliveries WHERE subscription_id = $1
+           AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4::uuid))
+         ORDER BY created_at DESC, id DESC LIMIT $2`,
+        [id, page.limit + 1, after.createdAt, after.id],
+      ),
+      page,
+      positionOf,
     );
     const attempts: {
       delivery_id: string;
@@ -217,7 +237,7 @@ export class WebhooksService {
           })),
         createdAt: row.created_at.toISOString(),
       })),
-      nextCursor: null,
+      nextCursor,
     };
   }
 

@@ -223,7 +223,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a material: upload it, or take it from the material library */
+        /**
+         * Attach a material: upload it, or take it from the material library
+         * @description An uploaded file's format is detected from its content, never from its name or declared type, and must be one of the material type's `formats` (415 otherwise); its size must be at most the type's `maxBytes` (413 otherwise). Nothing of a refused upload is kept.
+         */
         post: operations["attachMaterial"];
         delete?: never;
         options?: never;
@@ -491,7 +494,7 @@ export interface paths {
         };
         /**
          * Verify a certificate (anyone, no sign-in)
-         * @description Checks the code and the signature over the stored content, then answers VALID, REVOKED or EXPIRED; any alteration answers INVALID.
+         * @description Checks the code and the signature over the stored content, then answers VALID, REVOKED or EXPIRED; any alteration answers INVALID. An unknown number and a wrong code both answer the same 404. The answer shows what a verifier needs and nothing of the application: no form data and no people. Rate-limited like sign-in (`AUTH_RATE_LIMIT_PER_MINUTE`).
          */
         get: operations["verify"];
         put?: never;
@@ -581,7 +584,10 @@ export interface paths {
         /** The enterprise's material library: documents given once, reused in any application */
         get: operations["listLibrary"];
         put?: never;
-        /** Add a document to the library (fields first, then the file) */
+        /**
+         * Add a document to the library (fields first, then the file)
+         * @description `materialType` must be a material that a current catalogue service takes from the library (`fromLibrary`). The file's format is detected from its content, never from its name or declared type, and must be one of the `formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` (413 otherwise, and nothing is kept). Attaching it to an application checks that service's own limits again.
+         */
         post: operations["addToLibrary"];
         delete?: never;
         options?: never;
@@ -1621,7 +1627,7 @@ export interface components {
              */
             status: "ACTIVE" | "REVOKED";
             /**
-             * @description Exactly what the signature covers.
+             * @description Exactly what the signature covers. Certificates issued before the content was cut to what verifiers are shown also carry `applicationId`, `applicationNumber`, `holder.enterpriseId` and `particulars` (form fields).
              * @example {
              *       "number": "SPECIAL_ARTICLE_ENTRY-2026-000042",
              *       "serviceCode": "SPECIAL_ARTICLE_ENTRY",
@@ -1630,20 +1636,12 @@ export interface components {
              *       "title": "出入境特殊物品卫生检疫审批单",
              *       "titleEn": "Entry health quarantine approval of special articles",
              *       "holder": {
-             *         "enterpriseId": "5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b",
              *         "name": "苏州启明生物医药有限公司",
              *         "creditCode": "91320594MA1MXYJ83F"
              *       },
-             *       "applicationId": "0c9b8a7f-6e5d-4c4b-a3f2-e1d0c9b8a7f6",
-             *       "applicationNumber": "QT-2026-000123",
              *       "issuedAt": "2026-11-23T06:00:00.000Z",
              *       "validFrom": "2026-11-23",
              *       "validUntil": "2027-05-22",
-             *       "particulars": {
-             *         "article.name": "HEK293 细胞株",
-             *         "article.quantity": 10,
-             *         "article.unit": "VIAL"
-             *       },
              *       "issuer": {
              *         "departmentCode": "CUSTOMS",
              *         "departmentName": "海关（口岸卫生检疫）"
@@ -1655,7 +1653,7 @@ export interface components {
             };
             /**
              * @description Ed25519 over the canonical JSON of `content` (keys sorted, no spaces), base64url.
-             * @example mW1f...Q
+             * @example BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg
              */
             signature: string;
             /**
@@ -1664,11 +1662,11 @@ export interface components {
              */
             keyId: string;
             /**
-             * @description Printed on the certificate; pass it as ?code= to verify.
-             * @example K7QM2XPA9TNE
+             * @description Printed on the certificate; pass it as ?code= to verify. 160 random bits in Crockford's base 32, in groups of 4; certificates issued earlier keep their 12-character codes.
+             * @example 7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN
              */
             verificationCode: string;
-            /** @example https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=K7QM2XPA9TNE */
+            /** @example https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN */
             verifyUrl: string;
             /**
              * Format: date-time
@@ -1677,6 +1675,21 @@ export interface components {
             revokedAt?: string | null;
             /** @example null */
             revocationReason?: string | null;
+        };
+        CertificateHolderDto: {
+            /** @example 苏州启明生物医药有限公司 */
+            name: string;
+            /**
+             * @description Unified social credit code: the public registration number of the enterprise.
+             * @example 91320594MA1MXYJ83F
+             */
+            creditCode: string;
+        };
+        CertificateIssuerDto: {
+            /** @example CUSTOMS */
+            departmentCode: string;
+            /** @example 海关（口岸卫生检疫） */
+            departmentName: string;
         };
         CertificateSpecDto: {
             /** @example 出入境特殊物品卫生检疫审批单 */
@@ -1711,13 +1724,13 @@ export interface components {
              */
             valid: boolean;
             /**
-             * @description INVALID: the code does not match or the content was altered.
+             * @description INVALID: the stored content no longer matches its signature. An unknown number and a wrong code are both 404, alike.
              * @example VALID
              * @enum {string}
              */
             status: "VALID" | "REVOKED" | "EXPIRED" | "INVALID";
             /** @description Shown when authentic. */
-            certificate?: components["schemas"]["CertificateDto"];
+            certificate?: components["schemas"]["PublicCertificateDto"];
         };
         ChecklistDto: {
             /**
@@ -2493,6 +2506,78 @@ export interface components {
             requestId?: string;
             /** @description One item per invalid field. */
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        PublicCertificateDto: {
+            /** @example SPECIAL_ARTICLE_ENTRY-2026-000042 */
+            number: string;
+            /** @example SPECIAL_ARTICLE_ENTRY */
+            serviceCode: string;
+            /** @example 出入境特殊物品卫生检疫审批 */
+            serviceName: string;
+            /** @example Entry health-quarantine approval of special articles */
+            serviceNameEn: string;
+            /** @example 出入境特殊物品卫生检疫审批单 */
+            title: string;
+            /** @example Entry health quarantine approval of special articles */
+            titleEn: string;
+            holder: components["schemas"]["CertificateHolderDto"];
+            issuer: components["schemas"]["CertificateIssuerDto"];
+            /**
+             * Format: date-time
+             * @example 2026-11-23T06:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date
+             * @example 2026-11-23
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Null when it does not expire.
+             * @example 2027-05-22
+             */
+            validUntil: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            revokedAt: string | null;
+            /**
+             * @description Exactly what the signature covers, to check it yourself: Ed25519 over the canonical JSON of this object (keys sorted, no spaces) with the public key `keyId`. Null for certificates issued before the signed content was cut to what verifiers are shown (it holds form data); the platform has checked their signature.
+             * @example {
+             *       "number": "SPECIAL_ARTICLE_ENTRY-2026-000042",
+             *       "serviceCode": "SPECIAL_ARTICLE_ENTRY",
+             *       "serviceName": "出入境特殊物品卫生检疫审批",
+             *       "serviceNameEn": "Entry health-quarantine approval of special articles",
+             *       "title": "出入境特殊物品卫生检疫审批单",
+             *       "titleEn": "Entry health quarantine approval of special articles",
+             *       "holder": {
+             *         "name": "苏州启明生物医药有限公司",
+             *         "creditCode": "91320594MA1MXYJ83F"
+             *       },
+             *       "issuedAt": "2026-11-23T06:00:00.000Z",
+             *       "validFrom": "2026-11-23",
+             *       "validUntil": "2027-05-22",
+             *       "issuer": {
+             *         "departmentCode": "CUSTOMS",
+             *         "departmentName": "海关（口岸卫生检疫）"
+             *       }
+             *     }
+             */
+            signedContent: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Ed25519 signature of `signedContent`, base64url; null when `signedContent` is.
+             * @example BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg
+             */
+            signature: string | null;
+            /**
+             * @description Which key of GET /certificates/public-key signed it.
+             * @example 3f2a9c1d7e6b5a40
+             */
+            keyId: string;
         };
         PublicKeyDto: {
             /** @example 3f2a9c1d7e6b5a40 */
@@ -5569,7 +5654,7 @@ export interface operations {
     verify: {
         parameters: {
             query: {
-                /** @description The verification code printed on the certificate. */
+                /** @description The verification code printed on the certificate; case and hyphens do not matter. */
                 code: string;
             };
             header?: never;

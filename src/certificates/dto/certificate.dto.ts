@@ -1,27 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { CertificateContent } from '../certificate-signature';
+import type { CertificateContent, LegacyCertificateContent } from '../certificate-signature';
 
-const CONTENT_EXAMPLE = {
+const CONTENT_EXAMPLE: CertificateContent = {
   number: 'SPECIAL_ARTICLE_ENTRY-2026-000042',
   serviceCode: 'SPECIAL_ARTICLE_ENTRY',
   serviceName: '出入境特殊物品卫生检疫审批',
   serviceNameEn: 'Entry health-quarantine approval of special articles',
   title: '出入境特殊物品卫生检疫审批单',
   titleEn: 'Entry health quarantine approval of special articles',
-  holder: {
-    enterpriseId: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b',
-    name: '苏州启明生物医药有限公司',
-    creditCode: '91320594MA1MXYJ83F',
-  },
-  applicationId: '0c9b8a7f-6e5d-4c4b-a3f2-e1d0c9b8a7f6',
-  applicationNumber: 'QT-2026-000123',
+  holder: { name: '苏州启明生物医药有限公司', creditCode: '91320594MA1MXYJ83F' },
   issuedAt: '2026-11-23T06:00:00.000Z',
   validFrom: '2026-11-23',
   validUntil: '2027-05-22',
-  particulars: { 'article.name': 'HEK293 细胞株', 'article.quantity': 10, 'article.unit': 'VIAL' },
   issuer: { departmentCode: 'CUSTOMS', departmentName: '海关（口岸卫生检疫）' },
 };
+const CODE_EXAMPLE = '7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN';
+const SIGNATURE_EXAMPLE =
+  'BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg';
 
 export class CertificateDto {
   @ApiProperty({ format: 'uuid', example: '8b7a6f5e-4d3c-4b2a-9f8e-7d6c5b4a3f2e' })
@@ -39,15 +35,16 @@ export class CertificateDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'Exactly what the signature covers.',
+    description:
+      'Exactly what the signature covers. Certificates issued before the content was cut to what verifiers are shown also carry `applicationId`, `applicationNumber`, `holder.enterpriseId` and `particulars` (form fields).',
     example: CONTENT_EXAMPLE,
   })
-  content: CertificateContent;
+  content: LegacyCertificateContent;
 
   @ApiProperty({
     description:
       'Ed25519 over the canonical JSON of `content` (keys sorted, no spaces), base64url.',
-    example: 'mW1f...Q',
+    example: SIGNATURE_EXAMPLE,
   })
   signature: string;
 
@@ -58,14 +55,14 @@ export class CertificateDto {
   keyId: string;
 
   @ApiProperty({
-    description: 'Printed on the certificate; pass it as ?code= to verify.',
-    example: 'K7QM2XPA9TNE',
+    description:
+      "Printed on the certificate; pass it as ?code= to verify. 160 random bits in Crockford's base 32, in groups of 4; certificates issued earlier keep their 12-character codes.",
+    example: CODE_EXAMPLE,
   })
   verificationCode: string;
 
   @ApiProperty({
-    example:
-      'https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=K7QM2XPA9TNE',
+    example: `https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=${CODE_EXAMPLE}`,
   })
   verifyUrl: string;
 
@@ -74,6 +71,95 @@ export class CertificateDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: null })
   revocationReason: string | null;
+}
+
+export class CertificateHolderDto {
+  @ApiProperty({ example: '苏州启明生物医药有限公司' })
+  name: string;
+
+  @ApiProperty({
+    description: 'Unified social credit code: the public registration number of the enterprise.',
+    example: '91320594MA1MXYJ83F',
+  })
+  creditCode: string;
+}
+
+export class CertificateIssuerDto {
+  @ApiProperty({ example: 'CUSTOMS' })
+  departmentCode: string;
+
+  @ApiProperty({ example: '海关（口岸卫生检疫）' })
+  departmentName: string;
+}
+
+/** What anyone holding the number and code is shown: no form data, no people. */
+export class PublicCertificateDto {
+  @ApiProperty({ example: 'SPECIAL_ARTICLE_ENTRY-2026-000042' })
+  number: string;
+
+  @ApiProperty({ example: 'SPECIAL_ARTICLE_ENTRY' })
+  serviceCode: string;
+
+  @ApiProperty({ example: '出入境特殊物品卫生检疫审批' })
+  serviceName: string;
+
+  @ApiProperty({ example: 'Entry health-quarantine approval of special articles' })
+  serviceNameEn: string;
+
+  @ApiProperty({ example: '出入境特殊物品卫生检疫审批单' })
+  title: string;
+
+  @ApiProperty({ example: 'Entry health quarantine approval of special articles' })
+  titleEn: string;
+
+  @ApiProperty({ type: CertificateHolderDto })
+  holder: CertificateHolderDto;
+
+  @ApiProperty({ type: CertificateIssuerDto })
+  issuer: CertificateIssuerDto;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-23T06:00:00.000Z' })
+  issuedAt: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-23' })
+  validFrom: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Null when it does not expire.',
+    example: '2027-05-22',
+  })
+  validUntil: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  revokedAt: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    description:
+      'Exactly what the signature covers, to check it yourself: Ed25519 over the canonical JSON of this object (keys sorted, no spaces) with the public key `keyId`. ' +
+      'Null for certificates issued before the signed content was cut to what verifiers are shown (it holds form data); the platform has checked their signature.',
+    example: CONTENT_EXAMPLE,
+  })
+  signedContent: CertificateContent | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Ed25519 signature of `signedContent`, base64url; null when `signedContent` is.',
+    example: SIGNATURE_EXAMPLE,
+  })
+  signature: string | null;
+
+  @ApiProperty({
+    description: 'Which key of GET /certificates/public-key signed it.',
+    example: '3f2a9c1d7e6b5a40',
+  })
+  keyId: string;
 }
 
 export class CertificateVerificationDto {
@@ -85,13 +171,17 @@ export class CertificateVerificationDto {
 
   @ApiProperty({
     enum: ['VALID', 'REVOKED', 'EXPIRED', 'INVALID'],
-    description: 'INVALID: the code does not match or the content was altered.',
+    description:
+      'INVALID: the stored content no longer matches its signature. An unknown number and a wrong code are both 404, alike.',
     example: 'VALID',
   })
   status: 'VALID' | 'REVOKED' | 'EXPIRED' | 'INVALID';
 
-  @ApiPropertyOptional({ type: CertificateDto, description: 'Shown when authentic.' })
-  certificate?: CertificateDto;
+  @ApiPropertyOptional({
+    type: PublicCertificateDto,
+    description: 'Shown when authentic.',
+  })
+  certificate?: PublicCertificateDto;
 }
 
 export class PublicKeyDto {

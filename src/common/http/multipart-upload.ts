@@ -1,5 +1,5 @@
 import '@fastify/multipart';
-import { PassThrough } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../problem/domain-error';
 import { textProblem } from './acceptable-text';
@@ -7,10 +7,14 @@ import { textProblem } from './acceptable-text';
 /** The hard ceiling of any upload; material types set their own, lower limits. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
+/** What the multipart parser reads of one request: a few text fields and one file. */
+export const MULTIPART_LIMITS = { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 };
+
 export interface MultipartUpload {
   fields: Record<string, string>;
   fileName: string;
-  file: NodeJS.ReadableStream;
+  /** The file's bytes; reading them fails with a 413 when the file is over the ceiling. */
+  file: AsyncIterable<Buffer>;
 }
 
 /** The multipart parser's own errors carry a client status; a broken body otherwise throws plainly. */
@@ -35,11 +39,9 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Mult
       'Send multipart/form-data with the fields first and then `file`',
     );
   }
-  const part = await request
-    .file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } })
-    .catch((error: unknown) => {
-      throw malformed(error);
-    });
+  const part = await request.file().catch((error: unknown) => {
+    throw malformed(error);
+  });
   if (!part || part.fieldname !== 'file')
     throw DomainError.invalidField('file', 'is required (as the last part)');
   const fields: Record<string, string> = {};
@@ -56,9 +58,23 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Mult
     part.file.resume();
     throw DomainError.invalidField(refused[0]!, refused[1]!);
   }
-  // A body cut off mid-file fails the stream: that is the client's fault, not a server error.
-  const file = new PassThrough();
-  part.file.on('error', (error) => file.destroy(malformed(error) as Error));
-  part.file.pipe(file);
-  return { fields, fileName, file };
+  return { fields, fileName, file: untruncated(part.file) };
+}
+
+/**
+ * The parser stops a file at the ceiling and ends the stream as if it were complete, only
+ * marking it `truncated`; failing at its end keeps a cut-off file from being stored.
+ */
+async function* untruncated(file: MultipartFile['file']): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of file) yield chunk as Buffer;
+  } catch (error) {
+    // A body cut off mid-file fails the stream: that is the client's fault, not a server error.
+    throw malformed(error);
+  }
+  if (file.truncated)
+    throw new DomainError(
+      'payload-too-large',
+      `The file is larger than the largest upload accepted (${MAX_UPLOAD_BYTES} bytes)`,
+    );
 }

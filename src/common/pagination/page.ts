@@ -59,6 +59,36 @@ function decodeCursor(cursor: string): CursorPosition {
 const encodeCursor = (position: CursorPosition) =>
   Buffer.from(JSON.stringify(position)).toString('base64url');
 
+/** Where a newest-first page continues: strictly after this (created_at, id), or from the top. */
+export interface NewestFirstPosition {
+  createdAt: string | null;
+  id: string | null;
+}
+
+/**
+ * The position a page's cursor names, for lists queried in SQL as
+ * `($n::timestamptz IS NULL OR (created_at, id) < ($n, $m)) ORDER BY created_at DESC, id DESC
+ * LIMIT limit + 1`, then cut with newestFirstPage.
+ */
+export function newestFirstPosition(page: PageQuery): NewestFirstPosition {
+  if (!page.cursor) return { createdAt: null, id: null };
+  const { t, i } = decodeCursor(page.cursor);
+  return { createdAt: t, id: i };
+}
+
+/** The page within `rows`, read newest first with one row more than the page holds. */
+export function newestFirstPage<T>(
+  rows: T[],
+  page: PageQuery,
+  positionOf: (row: T) => { createdAt: Date; id: string },
+): Page<T> {
+  const data = rows.slice(0, page.limit);
+  const last = data[data.length - 1];
+  if (rows.length <= page.limit || !last) return { data, nextCursor: null };
+  const { createdAt, id } = positionOf(last);
+  return { data, nextCursor: encodeCursor({ t: createdAt.toISOString(), i: id }) };
+}
+
 /**
  * Newest first, stable under inserts: the cursor is the (created_at, id) of the last row
  * and the next page continues strictly after it, on an index of the same order.
@@ -67,11 +97,11 @@ export async function paginateNewestFirst<
   T extends ObjectLiteral & { id: string; createdAt: Date },
 >(query: SelectQueryBuilder<T>, page: PageQuery): Promise<Page<T>> {
   const alias = query.alias;
-  if (page.cursor) {
-    const { t, i } = decodeCursor(page.cursor);
+  const after = newestFirstPosition(page);
+  if (after.createdAt !== null) {
     query.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorTime, :cursorId)`, {
-      cursorTime: t,
-      cursorId: i,
+      cursorTime: after.createdAt,
+      cursorId: after.id,
     });
   }
   const rows = await query
@@ -79,15 +109,7 @@ export async function paginateNewestFirst<
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(page.limit + 1)
     .getMany();
-  const data = rows.slice(0, page.limit);
-  const last = data[data.length - 1];
-  return {
-    data,
-    nextCursor:
-      rows.length > page.limit && last
-        ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
-        : null,
-  };
+  return newestFirstPage(rows, page, (row) => row);
 }
 
 export function mapPage<T, U>(page: Page<T>, map: (item: T) => U): Page<U> {
