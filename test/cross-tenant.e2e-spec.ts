@@ -254,6 +254,22 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
     }
   }
 
+  it('names a real resource for every path parameter of openapi.json, for both owners', async () => {
+    const templated = openApiOperations().filter((operation) => operation.pathParameters.length);
+    for (const operation of templated) {
+      for (const owner of OWNERS) {
+        const params = fixture.pathParams(operation.path, owner);
+        expect(Object.keys(params).sort()).toEqual([...operation.pathParameters].sort());
+        if (operation.isPublic && operation.method === 'get')
+          assertStatus(
+            await sendOperation(fixture.t, operation, { params, auth: {} }),
+            [200],
+            operation.label,
+          );
+      }
+    }
+  });
+
   // Read-only, so before the matrix changes what it acts on.
   describe('filters never reach into another tenant', () => {
     const idsOf = (response: Response) =>
