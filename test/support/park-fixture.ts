@@ -1,0 +1,463 @@
+import { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { officialCalendarYears } from '../../src/calendar/official-holidays';
+import { API_KEY_SCOPES, Role } from '../../src/common/auth/roles';
+import { login, loginAdmin, Session, uniqueEmail } from './factories';
+import {
+  act,
+  department,
+  Department,
+  draftComplete,
+  fileComplete,
+  PDF,
+  taskFor,
+  verifiedEnterprise,
+  waitForApplication,
+} from './filing';
+import { eventually, startTestApp, TestApp } from './test-app';
+
+export type Owner = 'A' | 'B';
+export const OWNERS: readonly Owner[] = ['A', 'B'];
+export type AuthHeaders = Record<string, string>;
+
+/** The service every fixture application files: licence workflow of the HCB department. */
+export const FIXTURE_SERVICE = 'FIRE_PROTECTION_REVIEW';
+/** The department FIXTURE_SERVICE is routed to, and one that has nothing to do with it. */
+const HANDLING_DEPARTMENT = 'HCB';
+const OTHER_DEPARTMENT = 'CUSTOMS';
+
+export interface StaffOf {
+  code: string;
+  officer: Session;
+  head: Session;
+}
+
+interface ApplicationRef {
+  id: string;
+  number: string;
+  /** A current material of the application. */
+  materialId: string;
+}
+
+/** Everything one enterprise owns in the fixture. */
+export interface OwnerResources {
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  admin: Session & { email: string };
+  member: Session & { email: string };
+  /** Headers of an integrator key with every scope, bound to this enterprise only. */
+  integrator: { id: string; auth: AuthHeaders };
+  /** Another key bound to this enterprise, for routes that act on a key (revoking it). */
+  spareApiKeyId: string;
+  applications: {
+    draft: ApplicationRef;
+    /** Routed to the handling department, at acceptance, with its clocks stopped. */
+    inProgress: ApplicationRef & { taskId: string; clockStopId: string };
+    completed: ApplicationRef & { certificateId: string; certificateNumber: string };
+  };
+  libraryMaterialId: string;
+  webhookId: string;
+  deliveryId: string;
+  /** A notification of the enterprise admin. */
+  notificationId: string;
+}
+
+export interface ParkFixture {
+  t: TestApp;
+  admin: Session;
+  /** Staff of the department the owners' applications are routed to. */
+  handling: StaffOf;
+  /** Staff of a department none of them is routed to. */
+  other: StaffOf;
+  owners: Record<Owner, OwnerResources>;
+  /**
+   * Credentials by role for acting on the owner's resources: its enterprise users and
+   * integrator, the handling department's staff, and a park admin.
+   */
+  auth(owner: Owner): Record<Role | 'INTEGRATOR', AuthHeaders>;
+  /**
+   * Concrete values of the owner's resources for every path parameter of a template of
+   * openapi.json (`/api/v1/applications/{id}/clock-stops/{stopId}/end`); throws, naming the
+   * template and parameter, when the fixture has none.
+   */
+  pathParams(pathTemplate: string, owner: Owner): Record<string, string>;
+  /** Ids, numbers and names of the owner's resources: what no other tenant may ever be shown. */
+  identifiersOf(owner: Owner): string[];
+  /** Ids and numbers of the owner's applications and their tasks: what other departments may not see. */
+  applicationIdentifiersOf(owner: Owner): string[];
+}
+
+/** A receiver that answers every delivery 200, so the fixture's webhooks have somewhere to go. */
+export interface WebhookReceiver {
+  url: string;
+  /** The WEBHOOK_ALLOWLIST entry that lets the app deliver to it. */
+  allowlistEntry: string;
+  close: () => Promise<void>;
+}
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200).end('ok'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/parkline`,
+    allowlistEntry: `127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A test app with a webhook receiver and the park fixture built in it. */
+export async function startParkFixture(
+  overrides: Record<string, string> = {},
+): Promise<{ fixture: ParkFixture; close: () => Promise<void> }> {
+  const receiver = await startWebhookReceiver();
+  const t = await startTestApp({ WEBHOOK_ALLOWLIST: receiver.allowlistEntry, ...overrides });
+  try {
+    const fixture = await buildParkFixture(t, receiver);
+    return {
+      fixture,
+      close: async () => {
+        await t.close();
+        await receiver.close();
+      },
+    };
+  } catch (error) {
+    await t.close();
+    await receiver.close();
+    throw error;
+  }
+}
+
+/**
+ * Two verified enterprises, A and B, each with an admin, a member, integrator keys, a draft,
+ * an application in progress (a task at acceptance in the handling department, a clock stop,
+ * materials), a completed application with its certificate, a library document, a webhook with
+ * a delivery and a notification; and staff of the handling department and of another one.
+ */
+export async function buildParkFixture(
+  t: TestApp,
+  receiver: WebhookReceiver,
+): Promise<ParkFixture> {
+  const admin = await loginAdmin(t);
+  const [handling, other] = await Promise.all([
+    staffOf(t, admin, HANDLING_DEPARTMENT),
+    staffOf(t, admin, OTHER_DEPARTMENT),
+  ]);
+  const [a, b] = await Promise.all(OWNERS.map(() => buildOwner(t, admin, handling, receiver.url)));
+  const owners: Record<Owner, OwnerResources> = { A: a, B: b };
+  const catalogue = await parkWideValues(t);
+  const pathParams = (pathTemplate: string, owner: Owner) =>
+    resolvePathParams(pathTemplate, owners[owner], catalogue);
+  return {
+    t,
+    admin,
+    handling,
+    other,
+    owners,
+    auth: (owner) => ({
+      ENTERPRISE_ADMIN: owners[owner].admin.auth,
+      ENTERPRISE_MEMBER: owners[owner].member.auth,
+      INTEGRATOR: owners[owner].integrator.auth,
+      OFFICER: handling.officer.auth,
+      DEPARTMENT_HEAD: handling.head.auth,
+      ADMIN: admin.auth,
+    }),
+    pathParams,
+    identifiersOf: (owner) => identifiersOf(owners[owner]),
+    applicationIdentifiersOf: (owner) => applicationIdentifiersOf(owners[owner]),
+  };
+}
+
+async function staffOf(t: TestApp, admin: Session, code: string): Promise<StaffOf> {
+  const staff: Department = await department(t, admin, code);
+  return { code, ...staff };
+}
+
+async function buildOwner(
+  t: TestApp,
+  admin: Session,
+  handling: StaffOf,
+  webhookUrl: string,
+): Promise<OwnerResources> {
+  const enterprise = await verifiedEnterprise(t, admin);
+  const id = enterprise.enterpriseId;
+  const [
+    profile,
+    member,
+    integrator,
+    spare,
+    library,
+    webhook,
+    notification,
+    draft,
+    inProgress,
+    completed,
+  ] = await Promise.all([
+    t.http().get(`/api/v1/enterprises/${id}`).set(enterprise.auth).expect(200),
+    addMember(t, enterprise, id),
+    createApiKey(t, admin, id),
+    createApiKey(t, admin, id),
+    t
+      .http()
+      .post(`/api/v1/enterprises/${id}/materials`)
+      .set(enterprise.auth)
+      .field('materialType', 'business_licence')
+      .field('title', '营业执照副本')
+      .attach('file', PDF, 'licence.pdf')
+      .expect(201),
+    createWebhookWithDelivery(t, enterprise, webhookUrl),
+    // Verification tells the enterprise's users.
+    eventually(
+      async () => {
+        const inbox = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
+        return inbox.body.data[0]?.id as string | undefined;
+      },
+      15_000,
+      'the enterprise.verified notification',
+    ),
+    draftApplication(t, enterprise),
+    applicationInProgress(t, enterprise, handling),
+    completedApplication(t, enterprise, handling),
+  ]);
+  return {
+    enterpriseId: id,
+    enterpriseName: profile.body.name,
+    creditCode: profile.body.creditCode,
+    admin: enterprise,
+    member,
+    integrator,
+    spareApiKeyId: spare.id,
+    applications: { draft, inProgress, completed },
+    libraryMaterialId: library.body.id,
+    webhookId: webhook.webhookId,
+    deliveryId: webhook.deliveryId,
+    notificationId: notification,
+  };
+}
+
+async function addMember(t: TestApp, enterprise: Session, enterpriseId: string) {
+  const email = uniqueEmail('member');
+  const password = 'Member-Pass-2026';
+  await t
+    .http()
+    .post(`/api/v1/enterprises/${enterpriseId}/members`)
+    .set(enterprise.auth)
+    .send({ email, password, name: '刘洋', role: 'ENTERPRISE_MEMBER' })
+    .expect(201);
+  return { ...(await login(t, email, password)), email };
+}
+
+async function createApiKey(t: TestApp, admin: Session, enterpriseId: string) {
+  const created = await t
+    .http()
+    .post('/api/v1/api-keys')
+    .set(admin.auth)
+    .send({ name: 'ERP integration', scopes: API_KEY_SCOPES, enterpriseIds: [enterpriseId] })
+    .expect(201);
+  return { id: created.body.id as string, auth: { 'X-API-Key': created.body.key as string } };
+}
+
+async function createWebhookWithDelivery(t: TestApp, enterprise: Session, url: string) {
+  const webhook = await t
+    .http()
+    .post('/api/v1/webhooks')
+    .set(enterprise.auth)
+    .send({ url, events: ['application.submitted', 'application.completed'] })
+    .expect(201);
+  const ping = await t
+    .http()
+    .post(`/api/v1/webhooks/${webhook.body.id}/test`)
+    .set(enterprise.auth)
+    .expect(200);
+  return { webhookId: webhook.body.id as string, deliveryId: ping.body.id as string };
+}
+
+async function applicationRef(t: TestApp, viewer: Session, id: string): Promise<ApplicationRef> {
+  const application = await t.http().get(`/api/v1/applications/${id}`).set(viewer.auth).expect(200);
+  return { id, number: application.body.number, materialId: application.body.materials[0].id };
+}
+
+async function draftApplication(t: TestApp, enterprise: Session): Promise<ApplicationRef> {
+  const { id } = await draftComplete(t, enterprise, FIXTURE_SERVICE);
+  return applicationRef(t, enterprise, id);
+}
+
+async function applicationInProgress(t: TestApp, enterprise: Session, handling: StaffOf) {
+  const { id } = await fileComplete(t, enterprise, FIXTURE_SERVICE);
+  await waitForApplication(t, enterprise, id, { stage: 'acceptance' });
+  const task = await taskFor(t, handling.officer, id, 'acceptance');
+  await t
+    .http()
+    .post(`/api/v1/applications/${id}/clock-stops`)
+    .set(handling.officer.auth)
+    .send({ reasonCode: 'EXPERT_REVIEW', comment: '组织专家评审' })
+    .expect(200);
+  const timeline = await t
+    .http()
+    .get(`/api/v1/applications/${id}/events`)
+    .set(enterprise.auth)
+    .expect(200);
+  const stopped = timeline.body.find(
+    (event: { type: string }) => event.type === 'application.clock_stopped',
+  );
+  return {
+    ...(await applicationRef(t, enterprise, id)),
+    taskId: task.id as string,
+    clockStopId: stopped.data.clockStopId as string,
+  };
+}
+
+/** Accept, approve on review, a head's approval; the issuance stage then issues the certificate. */
+async function completedApplication(t: TestApp, enterprise: Session, handling: StaffOf) {
+  const { id } = await fileComplete(t, enterprise, FIXTURE_SERVICE);
+  await waitForApplication(t, enterprise, id, { stage: 'acceptance' });
+  for (const [who, stage, action] of [
+    [handling.officer, 'acceptance', 'accept'],
+    [handling.officer, 'review', 'approve'],
+    [handling.head, 'decision', 'approve'],
+  ] as const) {
+    expect((await act(t, who, id, stage, action)).status).toBe(200);
+  }
+  await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
+  const certificate = await t
+    .http()
+    .get(`/api/v1/applications/${id}/certificate`)
+    .set(enterprise.auth)
+    .expect(200);
+  return {
+    ...(await applicationRef(t, enterprise, id)),
+    certificateId: certificate.body.id as string,
+    certificateNumber: certificate.body.number as string,
+  };
+}
+
+interface ParkWideValues {
+  serviceCode: string;
+  serviceVersion: string;
+  bundleCode: string;
+  year: string;
+}
+
+async function parkWideValues(t: TestApp): Promise<ParkWideValues> {
+  const [service, bundles] = await Promise.all([
+    t.http().get(`/api/v1/services/${FIXTURE_SERVICE}`).expect(200),
+    t.http().get('/api/v1/bundles').expect(200),
+  ]);
+  return {
+    serviceCode: FIXTURE_SERVICE,
+    serviceVersion: String(service.body.version),
+    bundleCode: bundles.body[0].code,
+    year: String(officialCalendarYears().at(-1)!.year),
+  };
+}
+
+type ApplicationState = keyof OwnerResources['applications'];
+
+/**
+ * The application a route under /applications/{id} acts on, by the template's last segment:
+ * the state in which its owner's call succeeds. Any other route takes the one in progress.
+ */
+const APPLICATION_FOR_ACTION: Record<string, ApplicationState> = {
+  materials: 'draft',
+  submit: 'draft',
+  withdraw: 'draft',
+  certificate: 'completed',
+  'certificate.pdf': 'completed',
+  rating: 'completed',
+};
+
+type Resolve = (context: {
+  owner: OwnerResources;
+  park: ParkWideValues;
+  template: string;
+}) => string | undefined;
+
+const applicationOf = (owner: OwnerResources, template: string) =>
+  owner.applications[APPLICATION_FOR_ACTION[template.split('/').at(-1)!] ?? 'inProgress'];
+
+/** What each path parameter names, by the resource (first segment after /api/v1) it sits under. */
+const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
+  applications: {
+    id: ({ owner, template }) => applicationOf(owner, template).id,
+    materialId: ({ owner, template }) => applicationOf(owner, template).materialId,
+    stopId: ({ owner, template }) => {
+      const application = applicationOf(owner, template);
+      return 'clockStopId' in application ? application.clockStopId : undefined;
+    },
+  },
+  tasks: { id: ({ owner }) => owner.applications.inProgress.taskId },
+  certificates: { number: ({ owner }) => owner.applications.completed.certificateNumber },
+  enterprises: {
+    id: ({ owner }) => owner.enterpriseId,
+    materialId: ({ owner }) => owner.libraryMaterialId,
+  },
+  webhooks: { id: ({ owner }) => owner.webhookId },
+  notifications: { id: ({ owner }) => owner.notificationId },
+  'api-keys': { id: ({ owner }) => owner.spareApiKeyId },
+  users: { id: ({ owner }) => owner.member.userId },
+  services: {
+    code: ({ park }) => park.serviceCode,
+    version: ({ park }) => park.serviceVersion,
+  },
+  bundles: { code: ({ park }) => park.bundleCode },
+  calendar: { year: ({ park }) => park.year },
+};
+
+function resolvePathParams(
+  template: string,
+  owner: OwnerResources,
+  park: ParkWideValues,
+): Record<string, string> {
+  const resource = template.replace(/^\/api\/v1\//, '').split('/')[0];
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  return Object.fromEntries(
+    names.map((name) => {
+      const value = PATH_PARAMETERS[resource]?.[name]?.({ owner, park, template });
+      if (value === undefined) {
+        throw new Error(
+          `The park fixture has no value for {${name}} in ${template}: ` +
+            `add it to PATH_PARAMETERS in test/support/park-fixture.ts`,
+        );
+      }
+      return [name, value];
+    }),
+  );
+}
+
+function applicationIdentifiersOf(owner: OwnerResources): string[] {
+  const { draft, inProgress, completed } = owner.applications;
+  return [
+    ...[draft, inProgress, completed].flatMap((application) => [
+      application.id,
+      application.number,
+      application.materialId,
+    ]),
+    inProgress.taskId,
+    inProgress.clockStopId,
+    completed.certificateId,
+    completed.certificateNumber,
+  ];
+}
+
+function identifiersOf(owner: OwnerResources): string[] {
+  return [
+    owner.enterpriseId,
+    owner.enterpriseName,
+    owner.creditCode,
+    owner.admin.userId,
+    owner.admin.email,
+    owner.member.userId,
+    owner.member.email,
+    owner.integrator.id,
+    owner.spareApiKeyId,
+    owner.libraryMaterialId,
+    owner.webhookId,
+    owner.deliveryId,
+    owner.notificationId,
+    ...applicationIdentifiersOf(owner),
+  ];
+}
