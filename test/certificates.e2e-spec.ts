@@ -1,9 +1,11 @@
 import { createPublicKey, verify } from 'node:crypto';
 import {
+  keyIdOf,
   LegacyCertificateContent,
   privateKeyFromPem,
   signCertificate,
 } from '../src/certificates/certificate-signature';
+import { signingKeyPem } from '../src/certificates/signing-key-source';
 import { canonicalJson } from '../src/common/canonical-json';
 import { Session, loginAdmin } from './support/factories';
 import {
@@ -178,9 +180,7 @@ describe('public certificate verification', () => {
       .set(enterprise.auth)
       .send({ serviceCode: 'RD_IMPORT_WHITELIST' })
       .expect(201);
-    const [signingKey] = await t.dataSource.query(
-      `SELECT key_id, private_key_pem FROM signing_keys WHERE active`,
-    );
+    const signingKey = privateKeyFromPem(signingKeyPem(t.config));
     const { validFrom, validUntil, ...current } = certificate.content as Record<string, string>;
     const number = `${certificate.number.slice(0, -6)}000777`;
     const content = {
@@ -202,8 +202,8 @@ describe('public certificate verification', () => {
         draft.body.id,
         enterprise.enterpriseId,
         content,
-        signCertificate(content, privateKeyFromPem(signingKey.private_key_pem)),
-        signingKey.key_id,
+        signCertificate(content, signingKey),
+        keyIdOf(createPublicKey(signingKey)),
         validFrom,
         validUntil,
       ],
@@ -213,7 +213,12 @@ describe('public certificate verification', () => {
     expect(answer.body).toMatchObject({
       valid: true,
       status: 'VALID',
-      certificate: { number, signedContent: null, signature: null, keyId: signingKey.key_id },
+      certificate: {
+        number,
+        signedContent: null,
+        signature: null,
+        keyId: keyIdOf(createPublicKey(signingKey)),
+      },
     });
     const published = JSON.stringify(answer.body);
     for (const value of [...Object.values(CONTACT), 'HEK293', draft.body.id, draft.body.number])

@@ -95,14 +95,24 @@ export function openApiOperations(): Operation[] {
 export function sendOperation(
   t: TestApp,
   operation: Operation,
-  request: { params: Record<string, string>; auth: Record<string, string>; body?: RequestBody },
+  request: {
+    params: Record<string, string>;
+    auth: Record<string, string>;
+    /** Query values in place of the documented examples. */
+    query?: Record<string, string>;
+    body?: RequestBody;
+  },
 ): Promise<Response> {
   const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (request.params[name] === undefined)
       throw new Error(`${operation.label}: no value for the path parameter ${name}`);
     return encodeURIComponent(request.params[name]);
   });
-  const call = t.http()[operation.method](url).set(request.auth).query(operation.query);
+  const call = t
+    .http()
+    [operation.method](url)
+    .set(request.auth)
+    .query({ ...operation.query, ...request.query });
   const body = request.body ?? operation.body;
   if (!body) return call;
   if (body.kind === 'json') return call.send(body.value as object);

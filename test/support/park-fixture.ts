@@ -54,7 +54,11 @@ export interface OwnerResources {
     draft: ApplicationRef;
     /** Routed to the handling department, at acceptance, with its clocks stopped. */
     inProgress: ApplicationRef & { taskId: string; clockStopId: string };
-    completed: ApplicationRef & { certificateId: string; certificateNumber: string };
+    completed: ApplicationRef & {
+      certificateId: string;
+      certificateNumber: string;
+      verificationCode: string;
+    };
   };
   libraryMaterialId: string;
   webhookId: string;
@@ -332,6 +336,7 @@ async function completedApplication(t: TestApp, enterprise: Session, handling: S
     ...(await applicationRef(t, enterprise, id)),
     certificateId: certificate.body.id as string,
     certificateNumber: certificate.body.number as string,
+    verificationCode: certificate.body.verificationCode as string,
   };
 }
 
