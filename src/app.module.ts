@@ -9,6 +9,7 @@ import { MaterialsModule } from './materials/materials.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
+import { ApiKeyUseInterceptor } from './auth/api-key-use.interceptor';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -82,6 +83,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         // Before any route interceptor: nothing reads a body its route does not take.
         { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ApiKeyUseInterceptor },
       ],
     };
   }

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { buildFuzzPark } from './fuzz/fuzz-park';
-import { OpenApiDocument } from './fuzz/openapi-document';
+import { OpenApiDocument } from './support/openapi-document';
 import { closeRawAgent, RawResponse, sendRaw } from './fuzz/raw-http';
-import { FuzzCase, RequestArbitraries } from './fuzz/request-arbitrary';
+import { FuzzCase, FuzzFixture, RequestArbitraries, Role } from './fuzz/request-arbitrary';
 import { WriteProbe, WriteState } from './fuzz/write-probe';
+import { buildParkFixture, ParkFixture } from './support/park-fixture';
 import { createTestDatabase, dropTestDatabase } from './support/test-database';
 import { startTestApp, TestApp } from './support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
 
 /**
  * Property-based fuzzing of every operation in openapi.json against the real app: valid and
@@ -15,6 +16,25 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 24);
 
 const document = OpenApiDocument.load();
+
+const ROLE_OF: Record<
+  Exclude<Role, 'anonymous'>,
+  'ENTERPRISE_ADMIN' | 'INTEGRATOR' | 'OFFICER' | 'ADMIN'
+> = {
+  enterprise: 'ENTERPRISE_ADMIN',
+  integrator: 'INTEGRATOR',
+  officer: 'OFFICER',
+  admin: 'ADMIN',
+};
+
+/** Enterprise A's resources, as its own users, its integrator, the handling officer and an admin. */
+function fuzzFixtureOf(park: ParkFixture): FuzzFixture {
+  const auth = park.auth('A');
+  return {
+    headersOf: (role) => (role === 'anonymous' ? {} : auth[ROLE_OF[role]]),
+    pathParams: (template) => park.pathParams(template, 'A'),
+  };
+}
 
 function verdict(fuzzCase: FuzzCase, response: RawResponse, written: string[]): string | undefined {
   const { status } = response;
@@ -39,6 +59,7 @@ function verdict(fuzzCase: FuzzCase, response: RawResponse, written: string[]): 
 
 describe('fuzzing every operation of openapi.json', () => {
   let database: string;
+  let receiver: WebhookReceiver;
   let t: TestApp;
   let arbitraries: RequestArbitraries;
   let probe: WriteProbe;
@@ -46,40 +67,50 @@ describe('fuzzing every operation of openapi.json', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const storage = `/tmp/parkline-fuzz-${database}`;
+    receiver = await startWebhookReceiver();
+    const settings = {
+      STORAGE_DIR: `/tmp/parkline-fuzz-${database}`,
+      WEBHOOK_ALLOWLIST: receiver.hostPort,
+    };
     // Workers settle the park, then stop: the fuzzed api must be the only thing that writes.
-    const setup = await startTestApp({ STORAGE_DIR: storage }, { database });
-    const fixture = await buildFuzzPark(setup);
+    const setup = await startTestApp(settings, { database });
+    const fixture = fuzzFixtureOf(await buildParkFixture(setup, receiver));
     await setup.close();
-    t = await startTestApp({ STORAGE_DIR: storage, APP_ROLE: 'api', LOG_LEVEL: 'silent' }, { database });
+    t = await startTestApp({ ...settings, APP_ROLE: 'api', LOG_LEVEL: 'silent' }, { database });
     await t.app.listen(0, '127.0.0.1');
     arbitraries = new RequestArbitraries(document, fixture);
-    probe = await WriteProbe.create(t.dataSource, storage);
+    probe = await WriteProbe.create(t.dataSource, settings.STORAGE_DIR);
     last = await probe.state();
   });
 
   afterAll(async () => {
     closeRawAgent();
     await t?.close();
+    await receiver?.close();
     if (database) await dropTestDatabase(database);
   });
 
   it.each(
     document.operations.map((operation) => [`${operation.method} ${operation.path}`, operation]),
-  )('%s', async (_name, operation) => {
-    await fc.assert(
-      fc.asyncProperty(arbitraries.cases(operation), async (fuzzCase) => {
-        const response = await sendRaw(t.app.getHttpServer(), fuzzCase.request);
-        const now = await probe.state();
-        const written = WriteProbe.changes(last, now);
-        last = now;
-        const failure = verdict(fuzzCase, response, written);
-        if (failure)
-          throw new Error(
-            `${fuzzCase.request.method} ${fuzzCase.request.path.slice(0, 200)} as ${fuzzCase.role} (${fuzzCase.how}) ${failure}`,
-          );
-      }),
-      { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
-    );
-  });
+  )(
+    '%s',
+    async (_name, operation) => {
+      await fc.assert(
+        fc.asyncProperty(arbitraries.cases(operation), async (fuzzCase) => {
+          const response = await sendRaw(t.app.getHttpServer(), fuzzCase.request);
+          const now = await probe.state();
+          const written = WriteProbe.changes(last, now);
+          last = now;
+          const failure = verdict(fuzzCase, response, written);
+          if (failure)
+            throw new Error(
+              `${fuzzCase.request.method} ${fuzzCase.request.path.slice(0, 200)} as ${fuzzCase.role} (${fuzzCase.how}) ${failure}`,
+            );
+        }),
+        { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
+      );
+      // Longer runs (npm run fuzz) get the time their count needs; a certificate PDF takes seconds.
+    },
+    60_000 + RUNS_PER_OPERATION * 1_000,
+  );
 });

@@ -28,6 +28,9 @@ export const hashApiKey = (key: string) => createHash('sha256').update(key).dige
 export class PrincipalResolver {
   private readonly logger = new Logger(PrincipalResolver.name);
 
+  /** Keys whose last use is over a minute old: recorded once their request succeeds. */
+  private readonly unrecordedUse = new WeakSet<ApiKeyPrincipal>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
@@ -60,12 +63,24 @@ export class PrincipalResolver {
       [hashApiKey(key)],
     );
     if (!row) throw new DomainError('invalid-token', 'The API key is invalid or revoked');
-    if (row.stale) {
-      // Last-used is informational: at most one write a minute per key, off the request path.
-      this.dataSource
-        .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id])
-        .catch((error) => this.logger.warn(`api key last_used_at: ${(error as Error).message}`));
-    }
-    return { kind: 'api_key', id: row.id, scopes: row.scopes, enterpriseIds: row.enterprise_ids };
+    const principal: ApiKeyPrincipal = {
+      kind: 'api_key',
+      id: row.id,
+      scopes: row.scopes,
+      enterpriseIds: row.enterprise_ids,
+    };
+    if (row.stale) this.unrecordedUse.add(principal);
+    return principal;
+  }
+
+  /**
+   * Records when a key was last used successfully: at most one write a minute per key, and
+   * none for a refused request. Last-used is informational, so a failure only warns.
+   */
+  async recordUse(principal: ApiKeyPrincipal): Promise<void> {
+    if (!this.unrecordedUse.delete(principal)) return;
+    await this.dataSource
+      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [principal.id])
+      .catch((error) => this.logger.warn(`api key last_used_at: ${(error as Error).message}`));
   }
 }

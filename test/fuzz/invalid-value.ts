@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { hostileValue, REMOVE, replaceAt } from './hostile';
-import { OpenApiDocument, Schema } from './openapi-document';
+import { OpenApiDocument, Schema } from '../support/openapi-document';
 
 /** A place inside a valid value where the schema is known, so breaking it is certainly invalid. */
 interface Site {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OpenApiDocument, Schema } from './openapi-document';
+import { OpenApiDocument, Schema } from '../support/openapi-document';
 
 const MAX_DEPTH = 4;
 

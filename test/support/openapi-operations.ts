@@ -1,46 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { PDF } from './filing';
+import { OpenApiDocument, Schema } from './openapi-document';
 import { TestApp } from './test-app';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
-interface Schema {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  example?: unknown;
-  enum?: unknown[];
-  minimum?: number;
-  minLength?: number;
-  required?: string[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  oneOf?: Schema[];
-  allOf?: Schema[];
-}
-
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  required?: boolean;
-  schema?: Schema;
-}
-
-interface OperationObject {
-  operationId: string;
-  parameters?: Parameter[];
-  security?: Record<string, string[]>[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
-  components: { schemas: Record<string, Schema> };
-}
+const document = OpenApiDocument.load();
 
 /** One operation of the committed openapi.json, with what a request to it needs. */
 export interface Operation {
@@ -63,32 +29,22 @@ export type RequestBody =
   | { kind: 'json'; value: unknown }
   | { kind: 'multipart'; fields: Record<string, string>; files: string[] };
 
-const document: OpenApiDocument = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8'),
-);
-
 /** Every operation of the committed openapi.json, in the document's order. */
 export function openApiOperations(): Operation[] {
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => {
-      const operation = item[method]!;
-      const parameters = operation.parameters ?? [];
-      return {
-        method,
-        path,
-        operationId: operation.operationId,
-        label: `${method.toUpperCase()} ${path}`,
-        isPublic: (operation.security ?? []).length === 0,
-        pathParameters: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: Object.fromEntries(
-          parameters
-            .filter((p) => p.in === 'query' && p.required)
-            .map((p) => [p.name, String(exampleOf(p.schema ?? {}))]),
-        ),
-        body: operation.requestBody && exampleBody(operation.requestBody.content),
-      };
-    }),
-  );
+  return document.operations.map((operation) => ({
+    method: operation.method.toLowerCase() as HttpMethod,
+    path: operation.path,
+    operationId: operation.operationId,
+    label: `${operation.method} ${operation.path}`,
+    isPublic: operation.public,
+    pathParameters: operation.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+    query: Object.fromEntries(
+      operation.parameters
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => [p.name, String(exampleOf(p.schema))]),
+    ),
+    body: operation.body && exampleBody(operation.body),
+  }));
 }
 
 /** Sends the operation with the given path parameters, credentials and body (default: its example). */
@@ -108,11 +64,8 @@ export function sendOperation(
       throw new Error(`${operation.label}: no value for the path parameter ${name}`);
     return encodeURIComponent(request.params[name]);
   });
-  const call = t
-    .http()
-    [operation.method](url)
-    .set(request.auth)
-    .query({ ...operation.query, ...request.query });
+  const query = { ...operation.query, ...request.query };
+  const call = t.http()[operation.method](url).set(request.auth).query(query);
   const body = request.body ?? operation.body;
   if (!body) return call;
   if (body.kind === 'json') return call.send(body.value as object);
@@ -123,11 +76,11 @@ export function sendOperation(
 }
 
 /** A file upload where the operation takes one (files are what examples can always supply), else JSON. */
-function exampleBody(content: Record<string, { schema: Schema }>): RequestBody {
+function exampleBody(content: Record<string, Schema>): RequestBody {
   const upload =
     content['multipart/form-data'] &&
-    alternativesOf(content['multipart/form-data'].schema).find((form) => filesOf(form).length > 0);
-  if (!upload) return { kind: 'json', value: exampleOf(content['application/json'].schema) };
+    alternativesOf(content['multipart/form-data']).find((form) => filesOf(form).length > 0);
+  if (!upload) return { kind: 'json', value: exampleOf(content['application/json']) };
   const files = filesOf(upload);
   return {
     kind: 'multipart',
@@ -141,8 +94,8 @@ function exampleBody(content: Record<string, { schema: Schema }>): RequestBody {
 }
 
 function alternativesOf(schema: Schema): Schema[] {
-  const resolved = resolve(schema);
-  return (resolved.oneOf ?? [resolved]).map(resolve);
+  const resolved = document.resolve(schema);
+  return (resolved.oneOf ?? [resolved]).map((alternative) => document.resolve(alternative));
 }
 
 const filesOf = (form: Schema): string[] =>
@@ -150,10 +103,10 @@ const filesOf = (form: Schema): string[] =>
 
 /** A value the schema accepts: its example, else its first enum value, else one of its type. */
 function exampleOf(given: Schema): unknown {
-  const schema = resolve(given);
+  const schema = document.resolve(given);
   if (schema.example !== undefined) return schema.example;
   if (schema.enum) return schema.enum[0];
-  if (schema.oneOf || schema.allOf) return exampleOf((schema.oneOf ?? schema.allOf)![0]);
+  if (schema.oneOf) return exampleOf(schema.oneOf[0]);
   switch (schema.type) {
     case 'object':
       return Object.fromEntries(
@@ -169,10 +122,4 @@ function exampleOf(given: Schema): unknown {
     default:
       return schema.format === 'uuid' ? randomUUID() : 'x'.repeat(schema.minLength ?? 1);
   }
-}
-
-function resolve(schema: Schema): Schema {
-  return schema.$ref
-    ? resolve(document.components.schemas[schema.$ref.replace('#/components/schemas/', '')])
-    : schema;
 }

@@ -1,5 +1,3 @@
-import { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
 import { officialCalendarYears } from '../../src/calendar/official-holidays';
 import { API_KEY_SCOPES, Role } from '../../src/common/auth/roles';
 import { login, loginAdmin, Session, uniqueEmail } from './factories';
@@ -15,6 +13,7 @@ import {
   waitForApplication,
 } from './filing';
 import { eventually, startTestApp, TestApp } from './test-app';
+import { startWebhookReceiver, WebhookReceiver } from './webhook-receiver';
 
 export type Owner = 'A' | 'B';
 export const OWNERS: readonly Owner[] = ['A', 'B'];
@@ -92,34 +91,12 @@ export interface ParkFixture {
   applicationIdentifiersOf(owner: Owner): string[];
 }
 
-/** A receiver that answers every delivery 200, so the fixture's webhooks have somewhere to go. */
-export interface WebhookReceiver {
-  url: string;
-  /** The WEBHOOK_ALLOWLIST entry that lets the app deliver to it. */
-  allowlistEntry: string;
-  close: () => Promise<void>;
-}
-
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(200).end('ok'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/parkline`,
-    allowlistEntry: `127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 /** A test app with a webhook receiver and the park fixture built in it. */
 export async function startParkFixture(
   overrides: Record<string, string> = {},
 ): Promise<{ fixture: ParkFixture; close: () => Promise<void> }> {
   const receiver = await startWebhookReceiver();
-  const t = await startTestApp({ WEBHOOK_ALLOWLIST: receiver.allowlistEntry, ...overrides });
+  const t = await startTestApp({ WEBHOOK_ALLOWLIST: receiver.hostPort, ...overrides });
   try {
     const fixture = await buildParkFixture(t, receiver);
     return {
@@ -151,7 +128,9 @@ export async function buildParkFixture(
     staffOf(t, admin, HANDLING_DEPARTMENT),
     staffOf(t, admin, OTHER_DEPARTMENT),
   ]);
-  const [a, b] = await Promise.all(OWNERS.map(() => buildOwner(t, admin, handling, receiver.url)));
+  const [a, b] = await Promise.all(
+    OWNERS.map(() => buildOwner(t, admin, handling, `${receiver.base}/parkline`)),
+  );
   const owners: Record<Owner, OwnerResources> = { A: a, B: b };
   const catalogue = await parkWideValues(t);
   const pathParams = (pathTemplate: string, owner: Owner) =>
