@@ -50,7 +50,10 @@ describe('readMultipartUpload', () => {
       const upload = await readMultipartUpload(request);
       try {
         // Per-type limit above the ceiling: only the ceiling can stop this upload.
-        return await storage.store(upload.file, { maxBytes: 10 * CEILING, allowedFormats: ['pdf'] });
+        return await storage.store(upload.file, {
+          maxBytes: 10 * CEILING,
+          allowedFormats: ['pdf'],
+        });
       } catch (error) {
         rejection = error;
         return { rejected: true };
