@@ -40,31 +40,49 @@ export function parseJsonBody(raw: Buffer): unknown {
   return value;
 }
 
+/** A value still to be checked, and where it sits: its path is spelled out only for an error. */
+interface Pending {
+  value: unknown;
+  key?: string;
+  inArray?: boolean;
+  parent?: Pending;
+  depth: number;
+}
+
+function pathOf(entry: Pending): string {
+  let path = '';
+  for (let at: Pending | undefined = entry; at?.key !== undefined; at = at.parent)
+    path = at.inArray
+      ? `[${at.key}]${path}`
+      : `${at.key}${path && !path.startsWith('[') ? '.' : ''}${path}`;
+  return path || '(body)';
+}
+
 /** Walks a parsed value without recursion, so a hostile depth cannot overflow the stack here. */
 export function assertAcceptableJson(value: unknown): void {
-  const pending: { value: unknown; path: string; depth: number }[] = [
-    { value, path: '', depth: 0 },
-  ];
+  const pending: Pending[] = [{ value, depth: 0 }];
   while (pending.length > 0) {
-    const { value: current, path, depth } = pending.pop()!;
+    const entry = pending.pop()!;
+    const current = entry.value;
     if (typeof current === 'string') {
       const problem = textProblem(current);
-      if (problem) throw DomainError.invalidField(path || '(body)', problem);
+      if (problem) throw DomainError.invalidField(pathOf(entry), problem);
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH)
+    if (entry.depth >= MAX_JSON_DEPTH)
       throw new DomainError(
         'bad-request',
         `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`,
       );
+    const inArray = Array.isArray(current);
     for (const [key, item] of Object.entries(current)) {
-      const itemPath = Array.isArray(current) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (!Array.isArray(current)) {
+      const child: Pending = { value: item, key, inArray, parent: entry, depth: entry.depth + 1 };
+      if (!inArray) {
         const keyProblem = isPrototypeKey(key, item) ? 'is a reserved name' : textProblem(key);
-        if (keyProblem) throw DomainError.invalidField(itemPath, keyProblem);
+        if (keyProblem) throw DomainError.invalidField(pathOf(child), keyProblem);
       }
-      pending.push({ value: item, path: itemPath, depth: depth + 1 });
+      pending.push(child);
     }
   }
 }
