@@ -9,12 +9,11 @@ import { signingKeyPem } from '../src/certificates/signing-key-source';
 import { canonicalJson } from '../src/common/canonical-json';
 import { Session, loginAdmin } from './support/factories';
 import {
-  act,
+  approveToCertificate,
   department,
   Department,
   fileComplete,
   verifiedEnterprise,
-  waitForApplication,
 } from './support/filing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -69,19 +68,7 @@ describe('public certificate verification', () => {
     commerce = await department(t, admin, 'COMMERCE');
     enterprise = await verifiedEnterprise(t, admin);
     applicationId = (await fileComplete(t, enterprise, 'RD_IMPORT_WHITELIST', CONTACT)).id;
-    expect((await act(t, commerce.officer, applicationId, 'acceptance', 'accept')).status).toBe(
-      200,
-    );
-    expect((await act(t, commerce.officer, applicationId, 'review', 'approve')).status).toBe(200);
-    expect((await act(t, commerce.head, applicationId, 'decision', 'approve')).status).toBe(200);
-    await waitForApplication(t, enterprise, applicationId, { status: 'COMPLETED' });
-    certificate = (
-      await t
-        .http()
-        .get(`/api/v1/applications/${applicationId}/certificate`)
-        .set(enterprise.auth)
-        .expect(200)
-    ).body;
+    certificate = await approveToCertificate(t, enterprise, commerce, applicationId);
   });
 
   afterAll(() => t.close());

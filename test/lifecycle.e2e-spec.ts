@@ -1,6 +1,7 @@
 import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { Session, loginAdmin } from './support/factories';
 import {
+  approveToCertificate,
   act,
   department,
   Department,
@@ -188,13 +189,7 @@ describe('time limits, claims, confirmations and certificates over time', () => 
   it('reuses an issued certificate in a later application, renews it, and verifies it as REVOKED once revoked', async () => {
     clock.set(shanghai('2026-12-01T09:00:00'));
     const { id } = await fileComplete(t, enterprise, 'PATHOGEN_LAB_FILING');
-    expect((await act(t, health.officer, id, 'acceptance', 'accept')).status).toBe(200);
-    expect((await act(t, health.officer, id, 'review', 'approve')).status).toBe(200);
-    expect((await act(t, health.head, id, 'decision', 'approve')).status).toBe(200);
-    await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
-    const certificate = (
-      await t.http().get(`/api/v1/applications/${id}/certificate`).set(enterprise.auth).expect(200)
-    ).body;
+    const certificate = await approveToCertificate(t, enterprise, health, id);
 
     // A later service that needs the filing certificate gets it without asking.
     const later = await t
@@ -258,13 +253,7 @@ describe('time limits, claims, confirmations and certificates over time', () => 
   it('reminds the enterprise 90, 30 and 7 days before a certificate expires, once each, then verifies it as EXPIRED', async () => {
     clock.set(shanghai('2026-12-07T09:00:00'));
     const { id } = await fileComplete(t, enterprise, 'RD_IMPORT_WHITELIST');
-    expect((await act(t, commerce.officer, id, 'acceptance', 'accept')).status).toBe(200);
-    expect((await act(t, commerce.officer, id, 'review', 'approve')).status).toBe(200);
-    expect((await act(t, commerce.head, id, 'decision', 'approve')).status).toBe(200);
-    await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
-    const certificate = (
-      await t.http().get(`/api/v1/applications/${id}/certificate`).set(enterprise.auth).expect(200)
-    ).body;
+    const certificate = await approveToCertificate(t, enterprise, commerce, id);
     expect(certificate.content).toMatchObject({
       validFrom: '2026-12-07',
       validUntil: '2027-12-06',

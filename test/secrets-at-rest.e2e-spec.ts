@@ -14,11 +14,10 @@ import { databaseOptions } from '../src/database/database-options';
 import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
 import { loginAdmin, Session } from './support/factories';
 import {
-  act,
+  approveToCertificate,
   department,
   fileComplete,
   verifiedEnterprise,
-  waitForApplication,
 } from './support/filing';
 import { eventually, startTestApp, TestApp } from './support/test-app';
 import { databaseUrl, dropTestDatabase, withAdminClient } from './support/test-database';
@@ -151,13 +150,7 @@ describe('secrets at rest, from a database that kept them in clear to rotated ke
     const enterprise = await verifiedEnterprise(t, admin);
     const health = await department(t, admin, 'HEALTH');
     const { id } = await fileComplete(t, enterprise, 'PATHOGEN_LAB_FILING');
-    expect((await act(t, health.officer, id, 'acceptance', 'accept')).status).toBe(200);
-    expect((await act(t, health.officer, id, 'review', 'approve')).status).toBe(200);
-    expect((await act(t, health.head, id, 'decision', 'approve')).status).toBe(200);
-    await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
-    const certificate = (
-      await t.http().get(`/api/v1/applications/${id}/certificate`).set(enterprise.auth).expect(200)
-    ).body;
+    const certificate = await approveToCertificate(t, enterprise, health, id);
     expect(certificate.keyId).toBe(firstKey.keyId);
 
     const secondKey = keyFile(keys, 'second');

@@ -165,6 +165,34 @@ export async function act(
     .send({ action, ...extra });
 }
 
+/**
+ * Takes a filed licence application through acceptance, review and the head's decision, and
+ * answers the certificate it was issued.
+ */
+export async function approveToCertificate(
+  t: TestApp,
+  enterprise: Session,
+  staff: Department,
+  id: string,
+) {
+  for (const [who, stage, action] of [
+    [staff.officer, 'acceptance', 'accept'],
+    [staff.officer, 'review', 'approve'],
+    [staff.head, 'decision', 'approve'],
+  ] as const) {
+    const response = await act(t, who, id, stage, action);
+    if (response.status !== 200)
+      throw new Error(`${stage} ${action} on ${id}: ${response.status} ${response.text}`);
+  }
+  await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
+  const certificate = await t
+    .http()
+    .get(`/api/v1/applications/${id}/certificate`)
+    .set(enterprise.auth)
+    .expect(200);
+  return certificate.body;
+}
+
 export interface Department {
   officer: Session;
   head: Session;

@@ -2,7 +2,7 @@ import { officialCalendarYears } from '../../src/calendar/official-holidays';
 import { API_KEY_SCOPES, Role } from '../../src/common/auth/roles';
 import { login, loginAdmin, Session, uniqueEmail } from './factories';
 import {
-  act,
+  approveToCertificate,
   department,
   Department,
   draftComplete,
@@ -297,25 +297,12 @@ async function applicationInProgress(t: TestApp, enterprise: Session, handling: 
 /** Accept, approve on review, a head's approval; the issuance stage then issues the certificate. */
 async function completedApplication(t: TestApp, enterprise: Session, handling: StaffOf) {
   const { id } = await fileComplete(t, enterprise, FIXTURE_SERVICE);
-  await waitForApplication(t, enterprise, id, { stage: 'acceptance' });
-  for (const [who, stage, action] of [
-    [handling.officer, 'acceptance', 'accept'],
-    [handling.officer, 'review', 'approve'],
-    [handling.head, 'decision', 'approve'],
-  ] as const) {
-    expect((await act(t, who, id, stage, action)).status).toBe(200);
-  }
-  await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
-  const certificate = await t
-    .http()
-    .get(`/api/v1/applications/${id}/certificate`)
-    .set(enterprise.auth)
-    .expect(200);
+  const certificate = await approveToCertificate(t, enterprise, handling, id);
   return {
     ...(await applicationRef(t, enterprise, id)),
-    certificateId: certificate.body.id as string,
-    certificateNumber: certificate.body.number as string,
-    verificationCode: certificate.body.verificationCode as string,
+    certificateId: certificate.id as string,
+    certificateNumber: certificate.number as string,
+    verificationCode: certificate.verificationCode as string,
   };
 }
 
