@@ -139,6 +139,21 @@ describe('hostile input', () => {
       expect(problem.errors).toEqual([{ field: 'form.__proto__', message: 'is a reserved name' }]);
     });
 
+    it('takes only a JSON object as a body', async () => {
+      for (const body of ['null', '[]', '[{"definition":{}}]', '"draft"', '7'])
+        expect(
+          problemOf(
+            await send({
+              method: 'POST',
+              path: '/api/v1/services/FIRE_PROTECTION_REVIEW/versions',
+              headers: json(admin.auth),
+              body,
+            }),
+            400,
+          ).detail,
+        ).toBe('The request body must be a JSON object');
+    });
+
     it('answers a body over the limit with 413 problem+json', async () => {
       problemOf(
         await send({
@@ -329,6 +344,19 @@ describe('hostile input', () => {
         '营业执照.pdf',
       );
     });
+  });
+
+  it('answers staff naming an enterprise that does not exist with 404, not an empty library', async () => {
+    await t
+      .http()
+      .get('/api/v1/enterprises/4e770d60-0014-1000-8245-d51d0517464b/materials')
+      .set(admin.auth)
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/v1/enterprises/${enterprise.enterpriseId}/materials`)
+      .set(admin.auth)
+      .expect(200);
   });
 
   describe('nested objects', () => {

@@ -134,6 +134,13 @@ export class MaterialsService {
        ORDER BY l.created_at DESC, l.id DESC LIMIT 500`,
       [enterpriseId, materialType ?? null],
     );
+    // Staff may name any enterprise: an empty list must still mean one that exists.
+    if (rows.length === 0 && !actsForEnterprise(principal, enterpriseId)) {
+      const [exists] = await this.dataSource.query(`SELECT 1 FROM enterprises WHERE id = $1`, [
+        enterpriseId,
+      ]);
+      if (!exists) throw DomainError.notFound('Enterprise');
+    }
     return rows.map(libraryMaterialFrom);
   }
 

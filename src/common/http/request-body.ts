@@ -32,14 +32,13 @@ function mediaTypeOf(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
+function isObject(body: unknown): body is object {
+  return body !== null && typeof body === 'object' && !Array.isArray(body);
+}
+
 /** An empty JSON object is what many clients send for "no body"; it says nothing. */
 function isEmptyObject(body: unknown): boolean {
-  return (
-    body !== null &&
-    typeof body === 'object' &&
-    !Array.isArray(body) &&
-    Object.keys(body).length === 0
-  );
+  return isObject(body) && Object.keys(body).length === 0;
 }
 
 /**
@@ -62,14 +61,15 @@ export class RequestBodyInterceptor implements NestInterceptor {
   }
 
   private assertAccepted(request: FastifyRequest, accepted: string[]): void {
+    const mediaType = mediaTypeOf(request);
     if (accepted.length === 0) {
-      if (mediaTypeOf(request) === JSON_TYPE && isEmptyObject(request.body)) return;
+      if (mediaType === JSON_TYPE && isEmptyObject(request.body)) return;
       throw new DomainError(
         'bad-request',
         `${request.method} ${request.routeOptions.url} takes no request body`,
       );
     }
-    if (!accepted.includes(mediaTypeOf(request))) {
+    if (!accepted.includes(mediaType)) {
       const acceptHeader = request.method === 'PATCH' ? 'accept-patch' : 'accept-post';
       throw new DomainError(
         'unsupported-media-type',
@@ -77,6 +77,9 @@ export class RequestBodyInterceptor implements NestInterceptor {
         { acceptedTypes: accepted, headers: { [acceptHeader]: accepted.join(', ') } },
       );
     }
+    // Every JSON body the API reads is an object; null, arrays and scalars would pass as none.
+    if (mediaType === JSON_TYPE && request.body !== undefined && !isObject(request.body))
+      throw new DomainError('bad-request', 'The request body must be a JSON object');
   }
 
   private acceptedTypes(context: ExecutionContext): string[] {
