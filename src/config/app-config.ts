@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -13,7 +13,6 @@ import {
   Max,
   Min,
   MinLength,
-  registerDecorator,
   validateSync,
 } from 'class-validator';
 import { parse as parseDotenv } from 'dotenv';
@@ -22,9 +21,9 @@ import {
   certificateSigningKeyFile,
   productionSecret,
   Satisfies,
+  trustedProxies,
   webhookSecretKeys,
 } from './config-rules';
-import ipaddr from 'ipaddr.js';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -57,6 +56,7 @@ const SECRET_SETTINGS = new Set([
   'CERTIFICATE_SIGNING_KEY',
   'WEBHOOK_SECRET_KEYS',
 ]);
+
 /** Off, the number of proxy hops in front of the api, or the proxies' addresses and ranges. */
 export type TrustProxy = false | number | string[];
 
@@ -67,27 +67,6 @@ const toTrustProxy = ({ value }: { value: unknown }): unknown => {
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   return toList({ value: trimmed });
 };
-
-const isProxyAddress = (entry: string) =>
-  isIP(entry) !== 0 || (isIP(entry.split('/')[0]) !== 0 && ipaddr.isValidCIDR(entry));
-
-/** Accepts what Fastify's `trustProxy` takes, except `true`, which would trust any client. */
-function IsTrustProxy(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isTrustProxy',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) =>
-          value === false ||
-          (Number.isInteger(value) && (value as number) >= 1) ||
-          (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress)),
-        defaultMessage: () =>
-          'TRUST_PROXY must be empty, a number of proxy hops, or comma-separated proxy addresses and CIDR ranges',
-      },
-    });
-}
 
 /**
  * Every setting of the platform, validated once at boot. The defaults are the values of
@@ -114,7 +93,7 @@ export class AppConfig {
    * proxies' addresses and CIDR ranges. Rate limits key on the address this yields.
    */
   @Transform(toTrustProxy)
-  @IsTrustProxy()
+  @Satisfies(trustedProxies)
   TRUST_PROXY: TrustProxy = false;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })

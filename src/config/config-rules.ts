@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { ValidateBy } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 import { privateKeyFromPem } from '../certificates/certificate-signature';
 import { configuredSigningKeyPem } from '../certificates/signing-key-source';
 import { parseEnvelopeKeys } from '../common/crypto/secret-envelope';
@@ -96,3 +98,14 @@ export const webhookSecretKeys =
       ? 'uses the example key, which production refuses: generate one with `openssl rand -base64 32`'
       : null;
   };
+
+const isProxyAddress = (entry: string) =>
+  isIP(entry) !== 0 || (isIP(entry.split('/')[0]) !== 0 && ipaddr.isValidCIDR(entry));
+
+/** What Fastify's `trustProxy` takes, except `true`, which would trust any client. */
+export const trustedProxies: Rule = (value) =>
+  value === false ||
+  (Number.isInteger(value) && (value as number) >= 1) ||
+  (Array.isArray(value) && value.length > 0 && value.every(isProxyAddress))
+    ? null
+    : 'must be empty, a number of proxy hops, or comma-separated proxy addresses and CIDR ranges';
