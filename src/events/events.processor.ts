@@ -4,7 +4,7 @@ import type { Job } from 'bull';
 import { BundleCoordinator } from '../applications/bundle-coordinator.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { StatsService } from '../stats/stats.service';
-import { WebhooksService } from '../webhooks/webhooks.service';
+import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { EventsService } from './events.service';
 
@@ -18,7 +18,7 @@ export class EventsProcessor {
     private readonly notifications: NotificationsService,
     private readonly bundles: BundleCoordinator,
     private readonly stats: StatsService,
-    private readonly webhooks: WebhooksService,
+    private readonly webhooks: WebhookDeliveriesService,
   ) {}
 
   @Process({ name: 'event.published', concurrency: 4 })
