@@ -1,7 +1,7 @@
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 
-/** Reads the configuration or exits with one line naming what is wrong. */
+/** Reads the configuration or exits with one line per setting that is wrong. */
 export function loadConfigOrExit(
   overrides: Partial<Record<keyof AppConfig, string>> = {},
 ): AppConfig {

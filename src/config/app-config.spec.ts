@@ -100,6 +100,17 @@ describe('loadConfig in production', () => {
     expect(loadConfig(productionEnv(), noEnvFile).NODE_ENV).toBe('production');
   });
 
+  it('names every setting to change at once, one line each', () => {
+    const lines = refusal({ NODE_ENV: 'production' })!.split('\n');
+    expect(lines.map((line) => line.split(':')[1].trim()).sort()).toEqual([
+      'ADMIN_PASSWORD',
+      'CERTIFICATE_SIGNING_KEY',
+      'JWT_SECRET',
+      'METRICS_TOKEN',
+      'WEBHOOK_SECRET_KEYS',
+    ]);
+  });
+
   it('refuses the example JWT secret that would let anyone sign an admin token', () => {
     const message = refusal({ ...productionEnv(), JWT_SECRET: EXAMPLE_SECRETS.JWT_SECRET });
     expect(message).toMatch(/^Invalid configuration: JWT_SECRET: is the example value/);

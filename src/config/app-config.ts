@@ -310,16 +310,18 @@ export function loadConfig(
     if (value !== undefined) raw[key] = value;
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const [firstError] = validateSync(config, { forbidUnknownValues: true });
-  if (firstError) {
-    const message = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
-    const shown =
-      typeof firstError.value === 'string' && !SECRET_SETTINGS.has(firstError.property)
-        ? ` (got "${firstError.value}")`
-        : '';
-    throw new ConfigError(
-      `Invalid configuration: ${firstError.property}: ${message.replace(`${firstError.property} `, '')}${shown}`,
-    );
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    // One line per setting to change, so an operator fixes them all in one go.
+    const lines = errors.map((error) => {
+      const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      const shown =
+        typeof error.value === 'string' && !SECRET_SETTINGS.has(error.property)
+          ? ` (got "${error.value}")`
+          : '';
+      return `Invalid configuration: ${error.property}: ${message.replace(`${error.property} `, '')}${shown}`;
+    });
+    throw new ConfigError(lines.join('\n'));
   }
   return config;
 }
