@@ -75,11 +75,15 @@ export class WebhookSecretsService implements OnApplicationBootstrap {
            ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
           [envelopePrefix(this.envelopes.sealingKeyId), RESEAL_BATCH],
         );
-        for (const row of rows)
-          await manager.query(`UPDATE webhook_subscriptions SET secret = $2 WHERE id = $1`, [
-            row.id,
-            this.seal(row.id, this.reveal(row.id, row.secret)),
-          ]);
+        if (rows.length > 0)
+          await manager.query(
+            `UPDATE webhook_subscriptions s SET secret = sealed.secret
+             FROM unnest($1::uuid[], $2::text[]) AS sealed(id, secret) WHERE s.id = sealed.id`,
+            [
+              rows.map((row) => row.id),
+              rows.map((row) => this.seal(row.id, this.reveal(row.id, row.secret))),
+            ],
+          );
         return rows.length;
       });
       resealed += batch;
