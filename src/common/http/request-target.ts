@@ -13,8 +13,8 @@ function decodeComponent(raw: string, plusIsSpace: boolean): string | undefined 
 }
 
 /**
- * Checks the path and query of a request target as a whole: every component must be
- * percent-encoded UTF-8 without NUL. Answers the problem to send, or undefined.
+ * Checks the path and query of a request target: both must be percent-encoded UTF-8 without
+ * NUL. Answers the problem to send, or undefined.
  */
 export function requestTargetProblem(url: string): DomainError | undefined {
   if (url.length > MAX_URL_LENGTH)
@@ -22,14 +22,15 @@ export function requestTargetProblem(url: string): DomainError | undefined {
       'uri-too-long',
       `The request target is longer than ${MAX_URL_LENGTH} characters`,
     );
+  // Without escapes there is nothing to decode: Node's parser lets no NUL or raw surrogate in.
+  if (!url.includes('%')) return undefined;
   const queryStart = url.indexOf('?');
-  const path = queryStart < 0 ? url : url.slice(0, queryStart);
-  const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
-  const components = [
-    ...path.split('/').map((raw) => ({ raw, where: 'path', plusIsSpace: false })),
-    ...query.split(/[&=]/).map((raw) => ({ raw, where: 'query', plusIsSpace: true })),
+  const parts = [
+    { raw: queryStart < 0 ? url : url.slice(0, queryStart), where: 'path', plusIsSpace: false },
+    { raw: queryStart < 0 ? '' : url.slice(queryStart + 1), where: 'query', plusIsSpace: true },
   ];
-  for (const { raw, where, plusIsSpace } of components) {
+  // An escape never spans a `/`, `&` or `=`, so decoding each part whole checks every component.
+  for (const { raw, where, plusIsSpace } of parts) {
     const text = decodeComponent(raw, plusIsSpace);
     if (text === undefined)
       return new DomainError('bad-request', `The ${where} is not percent-encoded UTF-8`);
