@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session, loginAdmin } from './support/factories';
 import {
@@ -12,15 +12,10 @@ import {
   verifiedEnterprise,
   waitForApplication,
 } from './support/filing';
+import { filesUnder } from './support/stored-files';
 import { TestApp, startTestApp } from './support/test-app';
 
-function storedObjects(root: string): string[] {
-  const objects = join(root, 'objects');
-  if (!existsSync(objects)) return [];
-  return readdirSync(objects, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => entry.name);
-}
+const storedObjects = (root: string) => filesUnder(join(root, 'objects'));
 
 describe('who may see and touch an application', () => {
   let t: TestApp;

@@ -1,17 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { deeplyNested } from './fuzz/hostile';
 import { RawResponse, closeRawAgent, sendRaw } from './fuzz/raw-http';
 import { Session, loginAdmin, newStaff } from './support/factories';
+import { filesUnder } from './support/stored-files';
 import { PDF, exampleForm, verifiedEnterprise } from './support/filing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Every file under the storage folder, finished or in flight. */
-function storedFiles(root: string): number {
-  if (!existsSync(root)) return 0;
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) =>
-    entry.isFile(),
-  ).length;
-}
+const storedFiles = (root: string) => filesUnder(root).length;
 
 function problemOf(response: RawResponse, status: number): Record<string, unknown> {
   expect([response.status, response.body.toString().slice(0, 300)]).toEqual([

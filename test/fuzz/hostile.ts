@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Strings that have broken parsers, databases and encoders before. */
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   '',
   ' ',
   '\u0000',
@@ -28,7 +28,7 @@ export const HOSTILE_STRINGS = [
   '全角文字テスト',
 ];
 
-export const HOSTILE_NUMBERS = [
+const HOSTILE_NUMBERS = [
   -1,
   0,
   0.5,
@@ -58,18 +58,6 @@ export function deeplyNested(depth: number, kind: 'array' | 'object'): string {
     : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
-/** Paths to every value inside a JSON value, the root included. */
-export function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const here = [prefix];
-  if (Array.isArray(value))
-    return here.concat(...value.map((item, i) => pathsOf(item, [...prefix, i])));
-  if (value && typeof value === 'object')
-    return here.concat(
-      ...Object.entries(value).map(([key, item]) => pathsOf(item, [...prefix, key])),
-    );
-  return here;
-}
-
 /** A copy of `value` with the value at `path` replaced (or removed when `replacement` is the REMOVE marker). */
 export function replaceAt(
   value: unknown,
@@ -93,7 +81,7 @@ export function replaceAt(
 export const REMOVE = Symbol('remove');
 
 /** Text no API should take: it would reach PostgreSQL or an encoder and break there. */
-export function isUnacceptableText(text: string): boolean {
+function isUnacceptableText(text: string): boolean {
   return text.includes('\u0000') || !text.isWellFormed();
 }
 

@@ -5,7 +5,7 @@ import { OpenApiDocument, Operation, Schema } from '../support/openapi-document'
 import { RawRequest } from './raw-http';
 import { validValue } from './schema-arbitrary';
 
-export const ROLES = ['anonymous', 'enterprise', 'integrator', 'officer', 'admin'] as const;
+const ROLES = ['anonymous', 'enterprise', 'integrator', 'officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What the fuzzer needs of a seeded park: credentials per role and real ids for path templates. */
@@ -73,7 +73,7 @@ function invalidQueryValues(schema: Schema): string[] {
 }
 
 /** Percent-encodes text as UTF-8; lone surrogates go out as the bytes a careless client sends. */
-export function encode(text: string): string {
+function encode(text: string): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0)!;

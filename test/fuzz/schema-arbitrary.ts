@@ -4,7 +4,7 @@ import { OpenApiDocument, Schema } from '../support/openapi-document';
 const MAX_DEPTH = 4;
 
 /** Calendar dates that exist, as `YYYY-MM-DD`, around the years the platform serves. */
-export const calendarDate = fc
+const calendarDate = fc
   .date({
     min: new Date('2004-01-01T00:00:00Z'),
     max: new Date('2030-12-31T00:00:00Z'),

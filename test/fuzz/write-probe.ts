@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { filesUnder } from '../support/stored-files';
 
 /** A fingerprint of everything a request could have written: every table's rows and the stored files. */
 export interface WriteState {
@@ -35,7 +35,10 @@ export class WriteProbe {
 
   async state(): Promise<WriteState> {
     const rows: { name: string; print: string }[] = await this.dataSource.query(this.query);
-    return { tables: new Map(rows.map((row) => [row.name, row.print])), files: this.countFiles() };
+    return {
+      tables: new Map(rows.map((row) => [row.name, row.print])),
+      files: filesUnder(this.storageDir).length,
+    };
   }
 
   /** What differs between two states, as readable lines (none when nothing was written). */
@@ -45,12 +48,5 @@ export class WriteProbe {
       .map(([name]) => `table ${name} changed`);
     if (before.files !== after.files) changed.push(`stored files ${before.files} → ${after.files}`);
     return changed;
-  }
-
-  private countFiles(): number {
-    if (!existsSync(this.storageDir)) return 0;
-    return readdirSync(this.storageDir, { recursive: true, withFileTypes: true }).filter((entry) =>
-      entry.isFile(),
-    ).length;
   }
 }

@@ -60,7 +60,7 @@ interface RawOperation {
   security?: unknown[];
 }
 
-export const OPENAPI_PATH = join(__dirname, '..', '..', 'openapi.json');
+const OPENAPI_PATH = join(__dirname, '..', '..', 'openapi.json');
 
 export class OpenApiDocument {
   readonly operations: Operation[];

@@ -6,7 +6,7 @@ import { answerClientError } from './client-error';
 import { parseJsonBody } from './json-body';
 import { requestTargetProblem } from './request-target';
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const logger = new Logger('HTTP');
 

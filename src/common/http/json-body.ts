@@ -59,7 +59,7 @@ function pathOf(entry: Pending): string {
 }
 
 /** Walks a parsed value without recursion, so a hostile depth cannot overflow the stack here. */
-export function assertAcceptableJson(value: unknown): void {
+function assertAcceptableJson(value: unknown): void {
   const pending: Pending[] = [{ value, depth: 0 }];
   while (pending.length > 0) {
     const entry = pending.pop()!;
