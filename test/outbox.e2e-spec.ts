@@ -3,7 +3,7 @@ import type { Queue } from 'bull';
 import { QUEUES } from '../src/queues/queues';
 import { Session, loginAdmin, newStaff, registerEnterprise } from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
-import { TestApp, eventually, startTestApp } from './support/test-app';
+import { TestApp, eventually, startApiProcess, startTestApp } from './support/test-app';
 
 interface OutboxRow {
   id: string;
@@ -118,5 +118,44 @@ describe('outbox', () => {
     await eventually(async () =>
       (await t.http().get('/health/ready')).status === 200 ? true : undefined,
     );
+  });
+});
+
+describe('outbox signals', () => {
+  let t: TestApp;
+  let api: Awaited<ReturnType<typeof startApiProcess>>;
+
+  beforeAll(async () => {
+    // No sweep within the test: only the committing process's signal can wake the relay.
+    t = await startTestApp({ OUTBOX_SWEEP_INTERVAL_MS: '600000' });
+    api = await startApiProcess(t);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await t.close();
+  });
+
+  it('has no NOTIFY on the commit path', async () => {
+    const triggers = await t.dataSource.query(
+      `SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass AND NOT tgisinternal`,
+    );
+    expect(triggers).toEqual([]);
+  });
+
+  it('wakes the relay of a worker process from an api process, through Redis', async () => {
+    const admin = await loginAdmin(t);
+    const officer = await newStaff(t, admin, 'OFFICER', 'PSC');
+    const enterprise = await registerEnterprise(t);
+    await api
+      .http()
+      .post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`)
+      .set(officer.auth)
+      .expect(200);
+    const inbox = await eventually(async () => {
+      const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
+      return response.body.data.length > 0 ? response.body.data : undefined;
+    });
+    expect(inbox).toEqual([expect.objectContaining({ type: 'enterprise.verified' })]);
   });
 });

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxModule } from '../outbox/outbox.module';
 import { EventsService } from './events.service';
 
-@Module({ providers: [EventsService, OutboxService], exports: [EventsService, OutboxService] })
+@Module({
+  imports: [OutboxModule],
+  providers: [EventsService],
+  exports: [EventsService, OutboxModule],
+})
 export class EventsModule {}

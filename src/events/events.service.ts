@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/auth/principal';
-import { OutboxService } from '../outbox/outbox.service';
+import { outboxColumns, OutboxService } from '../outbox/outbox.service';
+import { JOB_QUEUES, OutboxJob } from '../queues/queues';
 import { EventType } from './event-types';
 import { PlatformEvent } from './platform-event.entity';
 
@@ -24,21 +25,48 @@ export class EventsService {
 
   /** Appends an event and queues its fan-out, both inside the caller's transaction. */
   async record(manager: EntityManager, event: NewEvent): Promise<string> {
-    const [{ id: eventId }]: { id: string }[] = await manager.query(
-      `INSERT INTO events (type, subject_type, subject_id, enterprise_id, actor_type, actor_id, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    const [eventId] = await this.recordAll(manager, [event]);
+    return eventId;
+  }
+
+  /**
+   * Appends events, queues their fan-out and the given jobs, in one statement of the caller's
+   * transaction. Returns the event ids in order.
+   */
+  async recordAll(
+    manager: EntityManager,
+    events: readonly NewEvent[],
+    jobs: readonly OutboxJob[] = [],
+  ): Promise<string[]> {
+    if (events.length === 0) {
+      await this.outbox.enqueue(manager, ...jobs);
+      return [];
+    }
+    const rows: { id: string }[] = await manager.query(
+      `WITH recorded AS (
+         INSERT INTO events (type, subject_type, subject_id, enterprise_id, actor_type, actor_id, data)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::jsonb[])
+         RETURNING id, seq
+       ), queued AS (
+         INSERT INTO outbox (queue, job_name, payload, delay_ms)
+         SELECT $8, 'event.published', jsonb_build_object('eventId', id), 0 FROM recorded
+         UNION ALL SELECT * FROM unnest($9::text[], $10::text[], $11::jsonb[], $12::int[])
+       )
+       SELECT id FROM recorded ORDER BY seq`,
       [
-        event.type,
-        event.subjectType,
-        event.subjectId,
-        event.enterpriseId,
-        event.actor.type,
-        event.actor.id,
-        event.data ?? {},
+        events.map((event) => event.type),
+        events.map((event) => event.subjectType),
+        events.map((event) => event.subjectId),
+        events.map((event) => event.enterpriseId),
+        events.map((event) => event.actor.type),
+        events.map((event) => event.actor.id),
+        events.map((event) => JSON.stringify(event.data ?? {})),
+        JOB_QUEUES['event.published'],
+        ...outboxColumns(jobs),
       ],
     );
-    await this.outbox.enqueue(manager, { name: 'event.published', data: { eventId } });
-    return eventId;
+    this.outbox.rowsWritten(manager);
+    return rows.map((row) => row.id);
   }
 
   findById(eventId: string): Promise<PlatformEvent | null> {

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { QueueRegistry } from '../queues/queues.module';
+import { OutboxSignal } from './outbox-signal.service';
 
 interface UnsentRow {
   id: string;
@@ -28,7 +28,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /**
- * Moves committed outbox rows into Bull. Woken by NOTIFY when a row commits, and by a sweep
+ * Moves committed outbox rows into Bull. Woken by the OutboxSignal when rows commit, and by a sweep
  * that re-sends whatever is left unsent (Redis was down, a process died between add and mark).
  * The Bull job id is the row id, so sending a row twice never queues the job twice while the
  * first copy is kept.
@@ -36,7 +36,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
   private sweepTimer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private rerun = false;
@@ -47,21 +46,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
     private readonly config: AppConfig,
+    private readonly signal: OutboxSignal,
   ) {}
 
+  private readonly wakeUp = () => this.wake();
+
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    // Redis being away must not stop the boot: the sweep relays meanwhile.
+    await this.signal
+      .addRelay(this.wakeUp)
+      .catch((error: Error) => this.logger.warn(`Outbox signals: ${error.message}`));
     this.sweepTimer = setInterval(() => this.sweep(), this.config.OUTBOX_SWEEP_INTERVAL_MS);
     this.wake();
   }
 
-  /** The safety net under NOTIFY: re-listens if needed, re-sends leftovers, prunes old rows. */
+  /** The safety net under the signals: re-sends leftovers, prunes old rows. */
   private sweep(): void {
-    if (!this.listener) {
-      this.listen().catch((error) =>
-        this.logger.warn(`Outbox listener: ${(error as Error).message}`),
-      );
-    }
     this.wake();
     if (Date.now() - this.lastPrunedAt > PRUNE_EVERY_MS) {
       this.lastPrunedAt = Date.now();
@@ -74,10 +74,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Stops relaying; the current pass finishes and unsent rows wait for the next process. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.signal.removeRelay(this.wakeUp);
     clearInterval(this.sweepTimer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -172,19 +171,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       `DELETE FROM outbox WHERE sent_at < clock_timestamp() - $1::interval`,
       [SENT_RETENTION],
     );
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.config.DATABASE_URL });
-    listener.on('notification', () => this.wake());
-    // A lost LISTEN connection only costs latency: the sweep still relays everything.
-    listener.on('error', (error: Error) => {
-      this.logger.warn(`Outbox listener lost: ${error.message}`);
-      this.listener = undefined;
-      listener.end().catch(() => undefined);
-    });
-    await listener.connect();
-    await listener.query('LISTEN outbox');
-    this.listener = listener;
   }
 }
