@@ -4,6 +4,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { Clock } from './common/clock/clock';
+import { SignalsModule } from './common/signals/signals.module';
 import { ClockModule } from './common/clock/clock.module';
 import { MaterialsModule } from './materials/materials.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -65,6 +66,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         LoggingModule,
         DatabaseModule,
+        SignalsModule,
         QueuesModule,
         AuditModule,
         IdempotencyModule,

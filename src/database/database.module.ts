@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { AfterCommit } from './after-commit.service';
 import { databaseOptions } from './database-options';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -10,5 +12,7 @@ import { databaseOptions } from './database-options';
       useFactory: (config: AppConfig) => ({ ...databaseOptions(config), autoLoadEntities: false }),
     }),
   ],
+  providers: [AfterCommit],
+  exports: [AfterCommit],
 })
 export class DatabaseModule {}

@@ -1,82 +1,47 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
-import {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ClusterSignals } from '../common/signals/cluster-signals.service';
+import { AfterCommit } from '../database/after-commit.service';
 
 /**
  * Wakes the outbox relay once rows it should send have committed. NOTIFY would do it inside
  * PostgreSQL, but a notifying transaction takes a database-wide lock at commit, which
  * serialises every write under load; so the committing process signals after COMMIT instead:
- * directly when it runs a relay itself, otherwise through a Redis channel the relays listen
- * on. A lost signal costs latency only: the relay's sweep sends whatever is left.
+ * directly when it runs a relay itself, otherwise through Redis to the relays of the workers.
+ * A lost signal costs latency only: the relay's sweep sends whatever is left.
  */
 @Injectable()
-export class OutboxSignal implements EntitySubscriberInterface, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxSignal.name);
-  private readonly channel: string;
-  /** Transactions that wrote outbox rows and have not committed yet. */
-  private readonly pending = new WeakSet<QueryRunner>();
+export class OutboxSignal {
   private readonly localRelays = new Set<() => void>();
-  private publisher?: Redis;
-  private subscriber?: Redis;
+  private subscribed?: Promise<void>;
   private publishing = false;
   private publishAgain = false;
+  private readonly signal = () => {
+    if (this.localRelays.size > 0) this.localRelays.forEach((relay) => relay());
+    else this.publish();
+  };
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {
-    dataSource.subscribers.push(this);
-    this.channel = `${config.BULL_PREFIX}:outbox`;
-  }
+    private readonly afterCommit: AfterCommit,
+    private readonly signals: ClusterSignals,
+  ) {}
 
-  /** Called after outbox rows were written through `manager`: signals now, or after its commit. */
+  /** Called after outbox rows were written through `manager`: signals after its commit. */
   rowsWritten(manager: EntityManager): void {
-    const runner = manager.queryRunner;
-    if (runner?.isTransactionActive) this.pending.add(runner);
-    else this.signal();
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    const runner = event.queryRunner;
-    // A released savepoint is not a commit: wait for the outermost one.
-    if (runner.isTransactionActive || !this.pending.delete(runner)) return;
-    this.signal();
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+    this.afterCommit.run(manager, this.signal);
   }
 
   /** A relay of this process: woken directly, and by the signals of other processes. */
-  async addRelay(wake: () => void): Promise<void> {
+  addRelay(wake: () => void): Promise<void> {
     this.localRelays.add(wake);
-    if (this.subscriber) return;
-    this.subscriber = this.redis();
-    this.subscriber.on('message', () => this.localRelays.forEach((relay) => relay()));
-    await this.subscriber.subscribe(this.channel);
+    this.subscribed ??= this.signals.subscribe('outbox', () =>
+      this.localRelays.forEach((relay) => relay()),
+    );
+    return this.subscribed;
   }
 
   removeRelay(wake: () => void): void {
     this.localRelays.delete(wake);
-  }
-
-  onApplicationShutdown(): void {
-    this.subscriber?.disconnect();
-    this.publisher?.disconnect();
-  }
-
-  private signal(): void {
-    if (this.localRelays.size > 0) this.localRelays.forEach((relay) => relay());
-    else this.publish();
   }
 
   /**
@@ -89,23 +54,12 @@ export class OutboxSignal implements EntitySubscriberInterface, OnApplicationShu
       return;
     }
     this.publishing = true;
-    this.publisher ??= this.redis();
-    this.publisher
-      .publish(this.channel, '')
-      .catch((error: Error) => this.logger.warn(`Outbox signal not sent: ${error.message}`))
-      .finally(() => {
-        this.publishing = false;
-        if (this.publishAgain) {
-          this.publishAgain = false;
-          this.publish();
-        }
-      });
-  }
-
-  /** Gives up on a signal after one reconnect while Redis is away: the sweep covers it. */
-  private redis(): Redis {
-    const redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
-    redis.on('error', (error: Error) => this.logger.debug(`Outbox signal: ${error.message}`));
-    return redis;
+    void this.signals.publish('outbox').finally(() => {
+      this.publishing = false;
+      if (this.publishAgain) {
+        this.publishAgain = false;
+        this.publish();
+      }
+    });
   }
 }
