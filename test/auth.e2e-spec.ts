@@ -1,4 +1,5 @@
-import { TestApp, startTestApp } from './support/test-app';
+import { randomUUID } from 'node:crypto';
+import { TestApp, eventually, startApiProcess, startTestApp } from './support/test-app';
 import {
   login,
   loginAdmin,
@@ -214,5 +215,67 @@ describe('auth', () => {
       .set(enterprise.auth)
       .send({ name: 'x', scopes: ['catalogue:read'], enterpriseIds: [] })
       .expect(403);
+  });
+});
+
+describe('checked principals across api processes', () => {
+  let t: TestApp;
+  let other: Awaited<ReturnType<typeof startApiProcess>>;
+
+  beforeAll(async () => {
+    // A copy lives far longer than the test waits, so only the drop message can explain a refusal.
+    t = await startTestApp({ PRINCIPAL_CACHE_MS: '60000' });
+    other = await startApiProcess(t);
+  });
+
+  afterAll(async () => {
+    await other.close();
+    await t.close();
+  });
+
+  const statusOf = async (auth: { Authorization: string }) =>
+    (await other.http().get('/api/v1/me').set(auth)).status;
+
+  it('drops a logged-out session in the other process', async () => {
+    const enterprise = await registerEnterprise(t);
+    expect(await statusOf(enterprise.auth)).toBe(200);
+    await t
+      .http()
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: enterprise.refreshToken })
+      .expect(204);
+    await eventually(
+      async () => ((await statusOf(enterprise.auth)) === 401 ? true : undefined),
+      2000,
+    );
+  });
+
+  it('drops a deactivated user in the other process, and sees a changed role there', async () => {
+    const admin = await loginAdmin(t);
+    const officer = await newStaff(t, admin, 'OFFICER', 'CUSTOMS');
+    // A route for department heads only: the guard answers 403 to an officer.
+    const headsOnly = async () =>
+      (
+        await other
+          .http()
+          .post(`/api/v1/applications/${randomUUID()}/extension`)
+          .set(officer.auth)
+          .send({ reason: 'The expert review needs more time' })
+      ).status;
+    expect(await headsOnly()).toBe(403);
+    await t
+      .http()
+      .patch(`/api/v1/users/${officer.userId}`)
+      .set(admin.auth)
+      .send({ role: 'DEPARTMENT_HEAD' })
+      .expect(200);
+    await eventually(async () => ((await headsOnly()) === 404 ? true : undefined), 2000);
+    await t
+      .http()
+      .patch(`/api/v1/users/${officer.userId}`)
+      .set(admin.auth)
+      .send({ active: false })
+      .expect(200);
+    await eventually(async () => ((await statusOf(officer.auth)) === 401 ? true : undefined), 2000);
   });
 });

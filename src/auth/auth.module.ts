@@ -6,6 +6,7 @@ import { EventsModule } from '../events/events.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache.service';
 import { PrincipalResolver } from './principal-resolver.service';
 import { LoginAccount, RefreshSession } from './rate-limited-accounts';
 import { TokensService } from './tokens.service';
@@ -28,10 +29,11 @@ import { TokensService } from './tokens.service';
     AuthService,
     TokensService,
     PrincipalResolver,
+    PrincipalCache,
     AccessGuard,
     LoginAccount,
     RefreshSession,
   ],
-  exports: [TokensService, PrincipalResolver, AccessGuard],
+  exports: [TokensService, PrincipalResolver, PrincipalCache, AccessGuard],
 })
 export class AuthModule {}

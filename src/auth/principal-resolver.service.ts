@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApiKeyPrincipal, UserPrincipal } from '../common/auth/principal';
 import { ApiKeyScope, Role } from '../common/auth/roles';
 import { DomainError } from '../common/problem/domain-error';
+import { PrincipalCache } from './principal-cache.service';
 import { TokensService } from './tokens.service';
 
 interface UserRow {
@@ -34,16 +35,23 @@ export class PrincipalResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async fromAccessToken(token: string): Promise<UserPrincipal> {
     const claims = this.tokens.verifyAccessToken(token);
-    // An active user whose session (refresh family) was not revoked by logout or deactivation.
+    return this.principals.get(claims.sub, claims.sid, () =>
+      this.activeSession(claims.sub, claims.sid),
+    );
+  }
+
+  /** An active user whose session (refresh family) was not revoked by logout or deactivation. */
+  private async activeSession(userId: string, sessionId: string): Promise<UserPrincipal> {
     const [user]: UserRow[] = await this.dataSource.query(
       `SELECT u.id, u.role, u.enterprise_id, u.department_code FROM users u
        WHERE u.id = $1 AND u.active
          AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL)`,
-      [claims.sub, claims.sid],
+      [userId, sessionId],
     );
     if (!user) throw new DomainError('invalid-token', 'The access token is no longer valid');
     return {

@@ -6,6 +6,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError } from '../common/problem/domain-error';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
+import { PrincipalCache } from './principal-cache.service';
 import { RefreshToken } from './refresh-token.entity';
 
 export interface AccessTokenClaims {
@@ -29,6 +30,7 @@ export class TokensService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** Starts a new session (a new refresh-token family). */
@@ -79,6 +81,7 @@ export class TokensService {
 
   async revokeAllOf(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.principals.userChanged(manager, userId);
   }
 
   verifyAccessToken(token: string): AccessTokenClaims {
@@ -103,6 +106,7 @@ export class TokensService {
       { familyId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+    this.principals.sessionRevoked(manager, familyId);
   }
 
   private async issue(

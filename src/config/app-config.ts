@@ -251,6 +251,15 @@ export class AppConfig {
   @Min(0)
   STATS_CACHE_MS = 5000;
 
+  /**
+   * How long an api process trusts a checked access token's user and session before checking
+   * again; logout, deactivation and role changes drop it at once in every process. 0: always check.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PRINCIPAL_CACHE_MS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

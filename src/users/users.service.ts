@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
+import { PrincipalCache } from '../auth/principal-cache.service';
 import { TokensService } from '../auth/tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/principal';
@@ -26,6 +27,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
+    private readonly principals: PrincipalCache,
     private readonly audit: AuditService,
   ) {}
 
@@ -121,6 +123,7 @@ export class UsersService {
       } catch (error) {
         throw translateUserError(error);
       }
+      this.principals.userChanged(manager, user.id);
       if (user.active && !active) {
         await this.tokens.revokeAllOf(manager, user.id);
         // Their claimed tasks go back to the department's queue.
