@@ -4,7 +4,8 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { ServiceDefinition } from '../catalogue/service-definition';
 import { Actor } from '../common/auth/principal';
 import { DomainError } from '../common/problem/domain-error';
-import { EventsService } from '../events/events.service';
+import { EventsService, NewEvent } from '../events/events.service';
+import { OutboxJob } from '../queues/queues';
 import { OutboxService } from '../outbox/outbox.service';
 import { SlaService } from '../sla/sla.service';
 import {
@@ -160,20 +161,25 @@ export class ApplicationWorkflow {
       version: updated[0].version,
     });
 
+    // Events and jobs of the transition are written together, in one statement at the end.
+    const events: NewEvent[] = [];
+    const jobs: OutboxJob[] = [];
     for (const effect of step.effects) {
       switch (effect.type) {
         case 'open_task':
-          await this.openTask(
-            manager,
-            application,
-            effect.stage,
-            effect.role,
-            effect.departmentCode ?? definition.departmentCode,
-            context,
+          events.push(
+            await this.openTask(
+              manager,
+              application,
+              effect.stage,
+              effect.role,
+              effect.departmentCode ?? definition.departmentCode,
+              context,
+            ),
           );
           break;
         case 'run_stage':
-          await this.outbox.enqueue(manager, {
+          jobs.push({
             name: 'stage.run',
             data: {
               applicationId: application.id,
@@ -209,7 +215,7 @@ export class ApplicationWorkflow {
     }
 
     for (const event of step.events) {
-      await this.events.record(manager, {
+      events.push({
         type: event.type,
         subjectType: 'application',
         subjectId: application.id,
@@ -229,6 +235,7 @@ export class ApplicationWorkflow {
         },
       });
     }
+    await this.events.recordAll(manager, events, jobs);
     return application;
   }
 
@@ -264,7 +271,7 @@ export class ApplicationWorkflow {
     role: 'OFFICER' | 'DEPARTMENT_HEAD',
     departmentCode: string,
     context: TransitionContext,
-  ): Promise<void> {
+  ): Promise<NewEvent> {
     const [task] = await manager.query(
       `INSERT INTO tasks (application_id, stage, department_code, role, status, due_at, sla_state, created_at)
        VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7) RETURNING id`,
@@ -278,14 +285,14 @@ export class ApplicationWorkflow {
         context.now,
       ],
     );
-    await this.events.record(manager, {
+    return {
       type: 'task.created',
       subjectType: 'application',
       subjectId: application.id,
       enterpriseId: application.enterpriseId,
       actor: context.actor,
       data: { taskId: task.id, stage, departmentCode, role },
-    });
+    };
   }
 
   /** The enterprise has N working days to confirm; then a timer (and the sweep) confirms for it. */
