@@ -5,6 +5,7 @@ import { Session, loginAdmin, newStaff } from './support/factories';
 import {
   exampleForm,
   fileComplete,
+  uploadMaterial,
   verifiedEnterprise,
   waitForApplication,
 } from './support/filing';
@@ -83,6 +84,52 @@ describe('concurrency and idempotency', () => {
       [id],
     );
     expect(tasks[0].n).toBe(1);
+  });
+
+  it('attaches every material of a draft sent at once, each exactly once', async () => {
+    const form = await exampleForm(t, 'SPECIAL_ARTICLE_ENTRY');
+    const draft = await t
+      .http()
+      .post('/api/v1/applications')
+      .set(enterprise.auth)
+      .send({ serviceCode: 'SPECIAL_ARTICLE_ENTRY', form })
+      .expect(201);
+    const checklist = await t
+      .http()
+      .get(`/api/v1/applications/${draft.body.id}/checklist`)
+      .set(enterprise.auth)
+      .expect(200);
+    const types = checklist.body.requiredMaterialTypes as string[];
+    expect(types.length).toBeGreaterThanOrEqual(4);
+    const responses = await Promise.all(
+      types.map((type) =>
+        uploadMaterial(
+          t,
+          enterprise,
+          draft.body.id,
+          type,
+          Buffer.from(`%PDF-1.4\n% ${type}\n%%EOF\n`),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(types.map(() => 200));
+    const read = await t
+      .http()
+      .get(`/api/v1/applications/${draft.body.id}`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(read.body.version).toBe(draft.body.version + types.length);
+    expect(read.body.materials.map((m: { materialType: string }) => m.materialType).sort()).toEqual(
+      [...types].sort(),
+    );
+    // The answer with the highest version saw every attachment before it as well.
+    const last = responses.reduce((a, b) => (a.body.version > b.body.version ? a : b));
+    expect(last.body).toEqual(read.body);
+    const events = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE subject_id = $1 AND type = 'material.attached'`,
+      [draft.body.id],
+    );
+    expect(events[0].n).toBe(types.length);
   });
 
   it('creates one application for one Idempotency-Key sent 10 times at once', async () => {

@@ -76,9 +76,10 @@ export class ApplicationReader {
     return this.toDto(application);
   }
 
-  async toDto(application: Application): Promise<ApplicationDto> {
-    const [materials, sla, children] = await Promise.all([
-      this.currentMaterials(this.dataSource.manager, [application.id]),
+  /** `materials`: the current ones, when the caller has them already. */
+  async toDto(application: Application, materials?: MaterialRow[]): Promise<ApplicationDto> {
+    const [current, sla, children] = await Promise.all([
+      materials ?? this.currentMaterials(this.dataSource.manager, [application.id]),
       this.sla.view(application, this.clock.now()),
       application.kind === 'BUNDLE'
         ? this.dataSource
@@ -102,7 +103,7 @@ export class ApplicationReader {
       stage: application.stage,
       departmentCode: application.departmentCode,
       form: application.form,
-      materials: materials.map(materialDtoOf),
+      materials: current.map(materialDtoOf),
       supplementRequest: application.supplementRequest,
       sla: sla && {
         state: sla.state,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +14,7 @@ import { MultipartUpload } from '../common/http/multipart-upload';
 import { DomainError } from '../common/problem/domain-error';
 import { EventsService } from '../events/events.service';
 import { FileContent, MaterialsService } from '../materials/materials.service';
+import type { StoredObject } from '../materials/storage/material-storage';
 import { ApplicationWorkflow } from './application-workflow.service';
 import { Application } from './application.entity';
 import { assessCompleteness } from './completeness';
@@ -196,9 +198,7 @@ export class ApplicationsService {
     const materialType = upload.fields.materialType;
     if (!materialType)
       throw DomainError.invalidField('materialType', 'is required (as a field before the file)');
-    const application = await this.reader.findVisible(this.dataSource.manager, principal, id, {
-      write: true,
-    });
+    const application = await this.findForMaterials(principal, id);
     const material = (await this.materialTypesOf(application)).get(materialType);
     if (!material)
       throw DomainError.invalidField(
@@ -209,17 +209,13 @@ export class ApplicationsService {
       maxBytes: material.maxBytes,
       allowedFormats: material.formats,
     });
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await this.lockForMaterials(manager, principal, id);
-      await this.materials.register(manager, stored);
-      await this.replaceMaterial(
-        manager,
-        locked,
-        { materialType, sha256: stored.sha256, fileName: upload.fileName },
-        actorOf(principal),
-      );
+    return this.attachMaterial(principal, application, {
+      materialType,
+      sha256: stored.sha256,
+      fileName: upload.fileName,
+      file: stored,
+      upload: stored,
     });
-    return this.reader.getApplication(principal, id);
   }
 
   /** Attaches a document of the enterprise's material library: nothing is uploaded again. */
@@ -228,48 +224,82 @@ export class ApplicationsService {
     id: string,
     input: LibraryMaterialReferenceInput,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const application = await this.lockForMaterials(manager, principal, id);
-      const material = (await this.materialTypesOf(application)).get(input.materialType);
-      if (!material)
-        throw DomainError.invalidField(
-          'materialType',
-          `${input.materialType} is not a material of this application`,
-        );
-      if (!material.fromLibrary)
-        throw DomainError.invalidField(
-          'materialType',
-          'must be uploaded for this application, not taken from the library',
-        );
-      const item = await this.materials.findLibraryMaterial(
-        manager,
-        application.enterpriseId,
-        input.libraryMaterialId,
+    const application = await this.findForMaterials(principal, id);
+    const material = (await this.materialTypesOf(application)).get(input.materialType);
+    if (!material)
+      throw DomainError.invalidField(
+        'materialType',
+        `${input.materialType} is not a material of this application`,
       );
-      if (!(material.formats as string[]).includes(item.format)) {
-        throw new DomainError(
-          'unsupported-media-type',
-          `${input.materialType} must be ${material.formats.join(' or ')}, the library file is ${item.format}`,
-        );
-      }
-      if (item.sizeBytes > material.maxBytes)
-        throw new DomainError(
-          'payload-too-large',
-          `The library file is larger than ${material.maxBytes} bytes`,
-        );
-      await this.replaceMaterial(
-        manager,
+    if (!material.fromLibrary)
+      throw DomainError.invalidField(
+        'materialType',
+        'must be uploaded for this application, not taken from the library',
+      );
+    const item = await this.materials.findLibraryMaterial(
+      this.dataSource.manager,
+      application.enterpriseId,
+      input.libraryMaterialId,
+    );
+    if (!(material.formats as string[]).includes(item.format)) {
+      throw new DomainError(
+        'unsupported-media-type',
+        `${input.materialType} must be ${material.formats.join(' or ')}, the library file is ${item.format}`,
+      );
+    }
+    if (item.sizeBytes > material.maxBytes)
+      throw new DomainError(
+        'payload-too-large',
+        `The library file is larger than ${material.maxBytes} bytes`,
+      );
+    return this.attachMaterial(principal, application, {
+      materialType: input.materialType,
+      sha256: item.sha256,
+      fileName: item.fileName,
+      file: item,
+      libraryMaterialId: item.id,
+    });
+  }
+
+  /**
+   * Attaches without a transaction or a lock: the one statement of writeMaterial proves by the
+   * version that nothing changed since `read` was read; when something did (another
+   * attachment), the application is read and checked again. The response is built from what
+   * was read and written, not read back.
+   */
+  private async attachMaterial(
+    principal: Principal,
+    read: Application,
+    attachment: NewMaterial & { file: Omit<StoredObject, 'sha256'> },
+  ): Promise<ApplicationDto> {
+    let application = read;
+    for (let attempt = 1; ; attempt++) {
+      const written = await this.writeMaterial(
+        this.dataSource.manager,
         application,
-        {
-          materialType: input.materialType,
-          sha256: item.sha256,
-          fileName: item.fileName,
-          libraryMaterialId: item.id,
-        },
+        attachment,
         actorOf(principal),
       );
-    });
-    return this.reader.getApplication(principal, id);
+      if (written) {
+        return this.reader.toDto(application, [
+          ...written.others,
+          {
+            id: written.id,
+            application_id: application.id,
+            material_type: attachment.materialType,
+            sha256: attachment.sha256,
+            file_name: attachment.fileName,
+            library_material_id: attachment.libraryMaterialId ?? null,
+            created_at: written.createdAt,
+            size_bytes: String(attachment.file.sizeBytes),
+            format: attachment.file.format,
+            media_type: attachment.file.mediaType,
+          },
+        ]);
+      }
+      if (attempt === ATTACH_ATTEMPTS) throw versionConflict();
+      application = await this.findForMaterials(principal, application.id);
+    }
   }
 
   /** What is still missing under the situation rules, before submitting. */
@@ -717,13 +747,9 @@ export class ApplicationsService {
     return id;
   }
 
-  private async lockForMaterials(
-    manager: EntityManager,
-    principal: Principal,
-    id: string,
-  ): Promise<Application> {
-    const application = await this.reader.findVisible(manager, principal, id, {
-      lock: true,
+  /** The application, if materials may be attached to it now. */
+  private async findForMaterials(principal: Principal, id: string): Promise<Application> {
+    const application = await this.reader.findVisible(this.dataSource.manager, principal, id, {
       write: true,
     });
     if (
@@ -747,53 +773,88 @@ export class ApplicationsService {
     return new Map(definition.materials.map((material) => [material.code, material]));
   }
 
+  /** Replaces a material inside the caller's transaction, which holds the application's lock. */
   private async replaceMaterial(
     manager: EntityManager,
     application: Application,
-    material: {
-      materialType: string;
-      sha256: string;
-      fileName: string;
-      libraryMaterialId?: string;
-    },
+    material: NewMaterial,
     actor: Actor,
   ): Promise<void> {
+    if (!(await this.writeMaterial(manager, application, material, actor))) throw versionConflict();
+  }
+
+  /**
+   * One statement: the version bump (only if the application is still at the version it was
+   * read at), the stored file's row for an upload, the material superseding the earlier one of
+   * its type, and the event. Returns the other current materials as they were, or null when
+   * the version moved and nothing was written.
+   */
+  private async writeMaterial(
+    manager: EntityManager,
+    application: Application,
+    material: NewMaterial,
+    actor: Actor,
+  ): Promise<{ id: string; createdAt: Date; others: MaterialRow[] } | null> {
     const now = this.clock.now();
-    await manager.query(
-      `UPDATE application_materials SET superseded_at = $3 WHERE application_id = $1 AND material_type = $2 AND superseded_at IS NULL`,
-      [application.id, material.materialType, now],
-    );
-    const [{ id }] = await manager.query(
-      `INSERT INTO application_materials (application_id, material_type, sha256, file_name, library_material_id, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    const id = randomUUID();
+    const upload = material.upload;
+    const rows = await this.events.writeWithEvents<MaterialRow & { attached: boolean }>(
+      manager,
+      {
+        ctes: `bumped AS (
+            UPDATE applications SET version = version + 1, updated_at = $3
+            WHERE id = $1 AND version = $4 RETURNING id
+          ), registered AS (
+            INSERT INTO stored_files (sha256, size_bytes, format, media_type)
+            SELECT $6, $10, $11, $12 FROM bumped WHERE $10::bigint IS NOT NULL
+            ON CONFLICT (sha256) DO NOTHING
+          ), superseded AS (
+            UPDATE application_materials m SET superseded_at = $3 FROM bumped
+            WHERE m.application_id = $1 AND m.material_type = $2 AND m.superseded_at IS NULL
+          ), attached AS (
+            INSERT INTO application_materials (id, application_id, material_type, sha256, file_name, library_material_id, created_by, created_at)
+            SELECT $5, $1, $2, $6, $7, $8, $9, $3 FROM bumped
+          )`,
+        params: [
+          application.id,
+          material.materialType,
+          now,
+          application.version,
+          id,
+          material.sha256,
+          material.fileName,
+          material.libraryMaterialId ?? null,
+          actor.id,
+          upload?.sizeBytes ?? null,
+          upload?.format ?? null,
+          upload?.mediaType ?? null,
+        ],
+        guard: 'bumped',
+        // The statement does not see its own writes: these are the materials from before it.
+        select: `SELECT EXISTS (SELECT 1 FROM bumped) AS attached, m.*, f.size_bytes, f.format, f.media_type
+          FROM (SELECT 1) AS one LEFT JOIN (application_materials m JOIN stored_files f ON f.sha256 = m.sha256)
+            ON m.application_id = $1 AND m.superseded_at IS NULL AND m.material_type <> $2
+          ORDER BY m.created_at, m.id`,
+      },
       [
-        application.id,
-        material.materialType,
-        material.sha256,
-        material.fileName,
-        material.libraryMaterialId ?? null,
-        actor.id,
-        now,
+        {
+          type: 'material.attached',
+          subjectType: 'application',
+          subjectId: application.id,
+          enterpriseId: application.enterpriseId,
+          actor,
+          data: {
+            materialId: id,
+            materialType: material.materialType,
+            sha256: material.sha256,
+            fromLibrary: Boolean(material.libraryMaterialId),
+          },
+        },
       ],
     );
-    await manager.query(
-      `UPDATE applications SET version = version + 1, updated_at = $2 WHERE id = $1`,
-      [application.id, now],
-    );
+    if (!rows[0].attached) return null;
     application.version += 1;
-    await this.events.record(manager, {
-      type: 'material.attached',
-      subjectType: 'application',
-      subjectId: application.id,
-      enterpriseId: application.enterpriseId,
-      actor,
-      data: {
-        materialId: id,
-        materialType: material.materialType,
-        sha256: material.sha256,
-        fromLibrary: Boolean(material.libraryMaterialId),
-      },
-    });
+    return { id, createdAt: now, others: rows.filter((row) => row.id !== null) };
   }
 
   /** The enterprise an action is for: a user's own, or the one an integrator names. */
@@ -817,6 +878,21 @@ export class ApplicationsService {
     return requested;
   }
 }
+
+/** Concurrent attachments to one application retry this often before answering 409. */
+const ATTACH_ATTEMPTS = 8;
+
+interface NewMaterial {
+  materialType: string;
+  sha256: string;
+  fileName: string;
+  libraryMaterialId?: string;
+  /** An upload's stored bytes, registered with the material. */
+  upload?: StoredObject;
+}
+
+const versionConflict = () =>
+  new DomainError('version-conflict', 'The application changed meanwhile; read it again');
 
 /** The part of a bundle's merged form that one of its services asks. */
 function memberForm(

@@ -71,12 +71,7 @@ export class BundleCoordinator {
           waiting.status = 'WITHDRAWN';
         }
       }
-      if (
-        !children.every((candidate) =>
-          FINISHED_STATUSES.includes(candidate.status),
-        )
-      )
-        return;
+      if (!children.every((candidate) => FINISHED_STATUSES.includes(candidate.status))) return;
       const failed = children.filter((candidate) => FAILURE.includes(candidate.status));
       const status =
         failed.length > 0

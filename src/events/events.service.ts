@@ -42,18 +42,45 @@ export class EventsService {
       await this.outbox.enqueue(manager, ...jobs);
       return [];
     }
-    const rows: { id: string }[] = await manager.query(
-      `WITH recorded AS (
+    const rows = await this.writeWithEvents<{ id: string }>(
+      manager,
+      { select: 'SELECT id FROM recorded ORDER BY seq' },
+      events,
+      jobs,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * One statement for a whole use case: the caller's writes (`ctes`, numbered from $1), then
+   * the events with their fan-out and the jobs, which are written only when the CTE `guard`
+   * returned a row (so a lost optimistic update writes nothing). Returns the rows of `select`,
+   * which sees the tables as they were before the statement, and the CTEs' results.
+   */
+  async writeWithEvents<T>(
+    manager: EntityManager,
+    statement: { ctes?: string; params?: unknown[]; guard?: string; select: string },
+    events: readonly NewEvent[],
+    jobs: readonly OutboxJob[] = [],
+  ): Promise<T[]> {
+    const params = statement.params ?? [];
+    const $ = (n: number) => `$${params.length + n}`;
+    const onlyIf = statement.guard ? `WHERE EXISTS (SELECT 1 FROM ${statement.guard})` : '';
+    const rows: T[] = await manager.query(
+      `WITH ${statement.ctes ? `${statement.ctes},` : ''}
+       recorded AS (
          INSERT INTO events (type, subject_type, subject_id, enterprise_id, actor_type, actor_id, data)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::jsonb[])
+         SELECT * FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::uuid[], ${$(4)}::uuid[], ${$(5)}::text[], ${$(6)}::uuid[], ${$(7)}::jsonb[])
+         ${onlyIf}
          RETURNING id, seq
        ), queued AS (
          INSERT INTO outbox (queue, job_name, payload, delay_ms)
-         SELECT $8, 'event.published', jsonb_build_object('eventId', id), 0 FROM recorded
-         UNION ALL SELECT * FROM unnest($9::text[], $10::text[], $11::jsonb[], $12::int[])
+         SELECT ${$(8)}, 'event.published', jsonb_build_object('eventId', id), 0 FROM recorded
+         UNION ALL SELECT * FROM unnest(${$(9)}::text[], ${$(10)}::text[], ${$(11)}::jsonb[], ${$(12)}::int[]) ${onlyIf}
        )
-       SELECT id FROM recorded ORDER BY seq`,
+       ${statement.select}`,
       [
+        ...params,
         events.map((event) => event.type),
         events.map((event) => event.subjectType),
         events.map((event) => event.subjectId),
@@ -66,7 +93,7 @@ export class EventsService {
       ],
     );
     this.outbox.rowsWritten(manager);
-    return rows.map((row) => row.id);
+    return rows;
   }
 
   findById(eventId: string): Promise<PlatformEvent | null> {
