@@ -63,8 +63,8 @@ export class ApplicationsService {
     // Read before the transaction: a second pool connection taken while one is held would
     // deadlock the pool under load.
     const published = input.serviceCode ? await this.publishedService(input.serviceCode) : null;
-    const id = await this.dataSource.transaction(async (manager) => {
-      const draftId = await this.insertRequestedDraft(
+    const created = await this.dataSource.transaction(async (manager) => {
+      const draft = await this.insertRequestedDraft(
         manager,
         principal,
         input,
@@ -72,17 +72,31 @@ export class ApplicationsService {
         actor,
         published,
       );
-      if (!input.bundleCode) await this.reuseIssuedCertificates(manager, draftId, actor);
-      return draftId;
+      const reused =
+        draft.definition &&
+        (await this.reuseIssuedCertificates(
+          manager,
+          draft.id,
+          enterpriseId,
+          draft.definition,
+          actor,
+        ));
+      return { id: draft.id, reused };
     });
-    return this.reader.getApplication(principal, id);
+    const application = await this.reader.findVisible(
+      this.dataSource.manager,
+      principal,
+      created.id,
+    );
+    // A new draft holds no materials but the certificates it reused.
+    return this.reader.toDto(application, created.reused ? undefined : []);
   }
 
   /** The version a new draft of the service pins; retired services take no new drafts. */
   private async publishedService(
     code: string,
   ): Promise<{ service: Service; version: ServiceVersion }> {
-    const [current] = await this.catalogue.currentVersionsOf([code]).catch(() => {
+    const current = await this.catalogue.currentVersionOf(code).catch(() => {
       throw DomainError.invalidField('serviceCode', `${code} is not a published service`);
     });
     if (current.service.retiredAt)
@@ -100,19 +114,20 @@ export class ApplicationsService {
     enterpriseId: string,
     actor: Actor,
     published: { service: Service; version: ServiceVersion } | null,
-  ): Promise<string> {
+  ): Promise<{ id: string; definition: ServiceDefinition | null }> {
     if (input.bundleCode) {
       const bundle = await this.bundles.getBundle(input.bundleCode);
-      return this.insertDraft(
+      const id = await this.insertDraft(
         manager,
         { kind: 'BUNDLE', enterpriseId, bundleCode: bundle.code, form: input.form ?? {} },
         actor,
       );
+      return { id, definition: null };
     }
     if (input.renewalOf)
       return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
     const { service, version } = published!;
-    return this.insertDraft(
+    const id = await this.insertDraft(
       manager,
       {
         kind: 'SINGLE',
@@ -123,6 +138,7 @@ export class ApplicationsService {
       },
       actor,
     );
+    return { id, definition: version.definition };
   }
 
   /**
@@ -132,14 +148,14 @@ export class ApplicationsService {
   private async reuseIssuedCertificates(
     manager: EntityManager,
     applicationId: string,
+    enterpriseId: string,
+    definition: ServiceDefinition,
     actor: Actor,
-  ): Promise<void> {
-    const application = (await this.workflow.lock(manager, applicationId))!;
-    const definition = await this.workflow.definitionOf(application);
+  ): Promise<boolean> {
     const wanted = definition.materials
       .filter((material) => material.fromLibrary)
       .map((material) => material.code);
-    if (wanted.length === 0) return;
+    if (wanted.length === 0) return false;
     const issued: { id: string; material_type: string; sha256: string; file_name: string }[] =
       await manager.query(
         `SELECT DISTINCT ON (l.material_type) l.id, l.material_type, l.sha256, l.file_name
@@ -147,8 +163,10 @@ export class ApplicationsService {
        WHERE l.enterprise_id = $1 AND l.material_type = ANY($2) AND c.status = 'ACTIVE'
          AND (c.valid_until IS NULL OR c.valid_until >= $3::date)
        ORDER BY l.material_type, l.created_at DESC`,
-        [application.enterpriseId, wanted, this.clock.now().toISOString().slice(0, 10)],
+        [enterpriseId, wanted, this.clock.now().toISOString().slice(0, 10)],
       );
+    if (issued.length === 0) return false;
+    const application = (await this.workflow.lock(manager, applicationId))!;
     for (const item of issued) {
       await this.replaceMaterial(
         manager,
@@ -162,6 +180,7 @@ export class ApplicationsService {
         actor,
       );
     }
+    return true;
   }
 
   async updateDraft(
@@ -367,8 +386,9 @@ export class ApplicationsService {
         );
       }
       const actor = actorOf(principal);
-      if (application.kind === 'BUNDLE') await this.submitBundle(manager, application, actor);
-      else await this.submitOne(manager, application, actor);
+      if (application.kind === 'BUNDLE') return this.submitBundle(manager, application, actor);
+      await this.submitOne(manager, application, actor);
+      return application;
     });
   }
 
@@ -592,22 +612,26 @@ export class ApplicationsService {
     });
   }
 
-  /** The enterprise changes its own application: locked and version-checked, in one transaction. */
+  /**
+   * The enterprise changes its own application: locked and version-checked, in one
+   * transaction. A change that kept the entity up to date returns it to answer from; otherwise
+   * the application is read back.
+   */
   private async changeOwnApplication(
     principal: Principal,
     id: string,
     expected: ExpectedVersion,
-    change: (manager: EntityManager, application: Application) => Promise<void>,
+    change: (manager: EntityManager, application: Application) => Promise<Application | void>,
   ): Promise<ApplicationDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const application = await this.reader.findVisible(manager, principal, id, {
         lock: true,
         write: true,
       });
       assertVersion(application.version, expected, 'Application');
-      await change(manager, application);
+      return change(manager, application);
     });
-    return this.reader.getApplication(principal, id);
+    return changed ? this.reader.toDto(changed) : this.reader.getApplication(principal, id);
   }
 
   private async submitBundle(
@@ -675,7 +699,7 @@ export class ApplicationsService {
     enterpriseId: string,
     certificateId: string,
     actor: Actor,
-  ): Promise<string> {
+  ): Promise<{ id: string; definition: ServiceDefinition }> {
     const [certificate] = await manager.query(
       `SELECT c.service_code, c.enterprise_id, a.form FROM certificates c JOIN applications a ON a.id = c.application_id WHERE c.id = $1`,
       [certificateId],
@@ -692,7 +716,7 @@ export class ApplicationsService {
     ]);
     if (service.retiredAt)
       throw new DomainError('unprocessable', `Service ${service.code} is retired`);
-    return this.insertDraft(
+    const id = await this.insertDraft(
       manager,
       {
         kind: 'SINGLE',
@@ -704,6 +728,7 @@ export class ApplicationsService {
       },
       actor,
     );
+    return { id, definition: version.definition };
   }
 
   private async insertDraft(

@@ -9,12 +9,16 @@ import { Page } from '../common/pagination/page';
 import { IntegerParam } from '../common/http/integer-param';
 
 import { CatalogueService } from './catalogue.service';
-import { ServiceDto, ServicePageDto, ServiceSummaryDto, ServiceVersionSummaryDto } from './dto/service.dto';
+import {
+  ServiceDto,
+  ServicePageDto,
+  ServiceSummaryDto,
+  ServiceVersionSummaryDto,
+} from './dto/service.dto';
 import { DraftChangeInput, NewDraftInput, NewServiceInput } from './dto/service-input.dto';
 import { ServiceListQuery } from './dto/service-query.dto';
 
-const versionParam = () =>
-  new IntegerParam('version', { min: 1, max: 2_147_483_647, example: 2 });
+const versionParam = () => new IntegerParam('version', { min: 1, max: 2_147_483_647, example: 2 });
 
 @ApiTags('catalogue')
 @Controller('services')

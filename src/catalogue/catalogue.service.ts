@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/principal';
+import { TtlCache } from '../common/cache/ttl-cache';
+import { ClusterSignals } from '../common/signals/cluster-signals.service';
 import { Page, paginateByKey } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
+import { AfterCommit } from '../database/after-commit.service';
 import { escapeLike } from '../database/escape-like';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { buildWorkflow } from '../workflow/archetypes';
@@ -40,14 +43,40 @@ export function definitionFromSeed(seed: ServiceSeed): ServiceDefinition {
   };
 }
 
+/** How long a process trusts a service's current version; publishing and retiring drop it. */
+const CURRENT_VERSION_CACHE_MS = 5000;
+
 @Injectable()
-export class CatalogueService {
+export class CatalogueService implements OnModuleInit {
   private readonly publishedCache = new Map<string, ServiceDefinition>();
+  private readonly currentCache = new TtlCache<{ service: Service; version: ServiceVersion }>(
+    CURRENT_VERSION_CACHE_MS,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly afterCommit: AfterCommit,
+    private readonly signals: ClusterSignals,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.signals.subscribe('catalogue', () => this.currentCache.clear());
+  }
+
+  /** The version new drafts of the service pin, as of a few seconds ago at most. */
+  currentVersionOf(code: string): Promise<{ service: Service; version: ServiceVersion }> {
+    return this.currentCache.get(code, async () => (await this.currentVersionsOf([code]))[0]);
+  }
+
+  /** A service's current version or retirement changed: every process reads it again. */
+  private currentVersionChanged(manager: EntityManager): void {
+    this.currentCache.clear();
+    this.afterCommit.run(manager, () => {
+      this.currentCache.clear();
+      void this.signals.publish('catalogue');
+    });
+  }
 
   async listServices(query: ServiceListQuery): Promise<Page<ServiceSummaryDto>> {
     const services = this.dataSource
@@ -373,6 +402,7 @@ export class CatalogueService {
       const service = await this.findService(manager, code, true);
       if (service.retiredAt) return;
       await manager.update(Service, { code }, { retiredAt: new Date() });
+      this.currentVersionChanged(manager);
       await this.audit.record(manager, actor, 'service.retired', { type: 'service', id: code });
     });
     return this.getService(code);
@@ -447,6 +477,7 @@ export class CatalogueService {
     definition: ServiceDefinition,
     actor: Actor | null,
   ): Promise<void> {
+    this.currentVersionChanged(manager);
     await manager.update(
       ServiceVersion,
       { serviceCode: code, version },

@@ -77,8 +77,8 @@ export class LibraryController {
     description:
       '`materialType` must be a material that a current catalogue service takes from the library (`fromLibrary`). ' +
       "The file's format is detected from its content, never from its name or declared type, and must be one of the " +
-      "`formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` " +
-      '(413 otherwise, and nothing is kept). Attaching it to an application checks that service\'s own limits again.',
+      '`formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` ' +
+      "(413 otherwise, and nothing is kept). Attaching it to an application checks that service's own limits again.",
   })
   @ApiAuthProblems(400, 404, 413, 415)
   async addToLibrary(

@@ -52,10 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly wakeUp = () => this.wake();
 
   async onApplicationBootstrap(): Promise<void> {
-    // Redis being away must not stop the boot: the sweep relays meanwhile.
-    await this.signal
-      .addRelay(this.wakeUp)
-      .catch((error: Error) => this.logger.warn(`Outbox signals: ${error.message}`));
+    await this.signal.addRelay(this.wakeUp);
     this.sweepTimer = setInterval(() => this.sweep(), this.config.OUTBOX_SWEEP_INTERVAL_MS);
     this.wake();
   }

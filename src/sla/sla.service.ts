@@ -74,11 +74,7 @@ export class SlaService {
       statutoryDays: limits.statutory,
       promisedDays: limits.promised,
     });
-    await manager.query(
-      `UPDATE applications SET submitted_at = $2, statutory_days = $3, promised_days = $4 WHERE id = $1`,
-      [application.id, now, limits.statutory, limits.promised],
-    );
-    await this.evaluate(manager, application, now, { reschedule: true });
+    await this.evaluate(manager, application, now, { reschedule: true, starting: true });
   }
 
   /** Stops both clocks (waiting for a supplement, expert review, testing, ...). */
@@ -188,7 +184,8 @@ export class SlaService {
     manager: EntityManager,
     application: Application,
     now: Date,
-    options: { reschedule?: boolean } = {},
+    /** starting: the clocks start now, written with the deadlines in one update. */
+    options: { reschedule?: boolean; starting?: boolean } = {},
   ): Promise<void> {
     const sla = await this.view(application, now);
     if (!sla) return;
@@ -235,6 +232,7 @@ export class SlaService {
     await manager.query(
       `UPDATE applications SET statutory_deadline = $2, promised_deadline = $3, statutory_at_risk_at = $4, promised_at_risk_at = $5,
          deadline_provisional = $6, statutory_state = $7, promised_state = $8, sla_state = $9, sla_generation = $10
+         ${options.starting ? ', submitted_at = $11, statutory_days = $12, promised_days = $13' : ''}
        WHERE id = $1`,
       [
         application.id,
@@ -247,12 +245,17 @@ export class SlaService {
         promisedState,
         sla.state,
         generation,
+        ...(options.starting
+          ? [application.submittedAt, application.statutoryDays, application.promisedDays]
+          : []),
       ],
     );
-    await manager.query(
-      `UPDATE tasks SET due_at = $2, sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
-      [application.id, sla.promised.deadline, sla.state],
-    );
+    // A starting application has no tasks yet.
+    if (!options.starting)
+      await manager.query(
+        `UPDATE tasks SET due_at = $2, sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
+        [application.id, sla.promised.deadline, sla.state],
+      );
     if (options.reschedule && !application.pausedSince) {
       const instants = [
         sla.statutory.atRiskAt,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { departmentOf, UserPrincipal } from '../common/auth/principal';
 import { TtlCache } from '../common/cache/ttl-cache';
 import { AppConfig } from '../config/app-config';
@@ -73,62 +73,75 @@ export class StatsService {
     this.series = new TtlCache(config.STATS_CACHE_MS);
   }
 
-  /** Applies an event to the rollups, exactly once (the event id is remembered). */
+  /**
+   * Applies an event to the rollups, exactly once (the event id is remembered), in one
+   * statement; an event that changes no rollup costs none.
+   */
   async applyEvent(event: PlatformEvent): Promise<boolean> {
     if (event.subjectType !== 'application' || typeof event.data.serviceCode !== 'string')
       return false;
-    return this.dataSource.transaction(async (manager) => {
-      const [fresh] = await manager.query(
-        `INSERT INTO stats_applied_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [event.id],
-      );
-      if (!fresh) return false;
-      const service = event.data.serviceCode as string;
-      const department = await this.departmentOfService(manager, service);
-      const day = shanghaiDay(event.occurredAt);
-      const counters: Counter[] = [];
-      if (event.type === 'application.submitted') counters.push('submitted');
-      const outcome = OUTCOME_COUNTERS[event.type];
-      if (outcome) counters.push(outcome);
-      const decision = event.data.decision as { workingDays: number; onTime: boolean } | undefined;
-      if (decision) {
-        counters.push('decided');
-        if (decision.onTime) counters.push('on_time');
-        await manager.query(
-          `INSERT INTO stats_decision_days (day, service_code, department_code, working_days, decisions) VALUES ($1, $2, $3, $4, 1)
-           ON CONFLICT (day, service_code, department_code, working_days) DO UPDATE SET decisions = stats_decision_days.decisions + 1`,
-          [day, service, department, decision.workingDays],
+    const service = event.data.serviceCode;
+    const counters: Counter[] = [];
+    if (event.type === 'application.submitted') counters.push('submitted');
+    const outcome = OUTCOME_COUNTERS[event.type];
+    if (outcome) counters.push(outcome);
+    const decision = event.data.decision as { workingDays: number; onTime: boolean } | undefined;
+    if (decision) {
+      counters.push('decided');
+      if (decision.onTime) counters.push('on_time');
+    }
+    if (event.type === 'application.overdue' && (await this.firstOverdue(event)))
+      counters.push('overdue');
+    const rating = event.type === 'rating.created' ? Number(event.data.score) : null;
+    const from = event.data.fromStatus as string | undefined;
+    const to = event.data.status as string | undefined;
+    const statusChanges: [string, number][] = [];
+    if (to && from !== to) {
+      if (from && from !== 'DRAFT') statusChanges.push([from, -1]);
+      statusChanges.push([to, 1]);
+    }
+    if (counters.length === 0 && rating === null && statusChanges.length === 0) return false;
+
+    const department = await this.departmentOfService(service);
+    // $1-$4 always; further parameters are numbered as the parts that use them are added.
+    const params: unknown[] = [event.id, shanghaiDay(event.occurredAt), service, department];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const ctes = [
+      `fresh AS (INSERT INTO stats_applied_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id)`,
+    ];
+    if (decision)
+      ctes.push(`decisions AS (
+        INSERT INTO stats_decision_days (day, service_code, department_code, working_days, decisions)
+        SELECT $2, $3, $4, ${param(decision.workingDays)}, 1 FROM fresh
+        ON CONFLICT (day, service_code, department_code, working_days) DO UPDATE SET decisions = stats_decision_days.decisions + 1)`);
+    if (counters.length > 0 || rating !== null) {
+      const increments = counters.map((counter) => `${counter} = stats_daily.${counter} + 1`);
+      const columns: string[] = [...counters];
+      const values = counters.map(() => '1');
+      if (rating !== null) {
+        const score = `${param(rating)}::int`;
+        increments.push(
+          `rating_sum = stats_daily.rating_sum + ${score}`,
+          'rating_count = stats_daily.rating_count + 1',
         );
+        columns.push('rating_sum', 'rating_count');
+        values.push(score, '1');
       }
-      if (event.type === 'application.overdue' && (await this.firstOverdue(manager, event)))
-        counters.push('overdue');
-      const rating = event.type === 'rating.created' ? Number(event.data.score) : null;
-      if (counters.length > 0 || rating !== null) {
-        const increments = counters.map((counter) => `${counter} = stats_daily.${counter} + 1`);
-        if (rating !== null)
-          increments.push(
-            `rating_sum = stats_daily.rating_sum + ${rating}`,
-            'rating_count = stats_daily.rating_count + 1',
-          );
-        const columns = [...counters, ...(rating !== null ? ['rating_sum', 'rating_count'] : [])];
-        const values = [
-          ...counters.map(() => '1'),
-          ...(rating !== null ? [String(rating), '1'] : []),
-        ];
-        await manager.query(
-          `INSERT INTO stats_daily (day, service_code, department_code, ${columns.join(', ')}) VALUES ($1, $2, $3, ${values.join(', ')})
-           ON CONFLICT (day, service_code, department_code) DO UPDATE SET ${increments.join(', ')}`,
-          [day, service, department],
-        );
-      }
-      const from = event.data.fromStatus as string | undefined;
-      const to = event.data.status as string | undefined;
-      if (to && from !== to) {
-        if (from && from !== 'DRAFT') await this.addStatus(manager, service, department, from, -1);
-        await this.addStatus(manager, service, department, to, 1);
-      }
-      return true;
-    });
+      ctes.push(`daily AS (
+        INSERT INTO stats_daily (day, service_code, department_code, ${columns.join(', ')})
+        SELECT $2, $3, $4, ${values.join(', ')} FROM fresh
+        ON CONFLICT (day, service_code, department_code) DO UPDATE SET ${increments.join(', ')})`);
+    }
+    if (statusChanges.length > 0)
+      ctes.push(`statuses AS (
+        INSERT INTO stats_status (service_code, department_code, status, applications)
+        SELECT $3, $4, change.status, change.delta FROM fresh, unnest(${param(statusChanges.map(([status]) => status))}::text[], ${param(statusChanges.map(([, delta]) => delta))}::int[]) AS change (status, delta)
+        ON CONFLICT (service_code, department_code, status) DO UPDATE SET applications = stats_status.applications + excluded.applications)`);
+    const [{ applied }]: { applied: boolean }[] = await this.dataSource.query(
+      `WITH ${ctes.join(', ')} SELECT EXISTS (SELECT 1 FROM fresh) AS applied`,
+      params,
+    );
+    return applied;
   }
 
   overview(principal: UserPrincipal, filter: StatsFilter): Promise<StatsOverviewDto> {
@@ -270,31 +283,17 @@ export class StatsService {
     return { where: conditions.join(' AND '), parameters };
   }
 
-  private async addStatus(
-    manager: EntityManager,
-    service: string,
-    department: string,
-    status: string,
-    delta: number,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO stats_status (service_code, department_code, status, applications) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (service_code, department_code, status) DO UPDATE SET applications = stats_status.applications + $4`,
-      [service, department, status, delta],
-    );
-  }
-
-  private async firstOverdue(manager: EntityManager, event: PlatformEvent): Promise<boolean> {
-    const [earlier] = await manager.query(
+  private async firstOverdue(event: PlatformEvent): Promise<boolean> {
+    const [earlier] = await this.dataSource.query(
       `SELECT 1 FROM events WHERE subject_id = $1 AND type = 'application.overdue' AND seq < $2 LIMIT 1`,
       [event.subjectId, event.seq],
     );
     return !earlier;
   }
 
-  private async departmentOfService(manager: EntityManager, service: string): Promise<string> {
+  private async departmentOfService(service: string): Promise<string> {
     if (!this.departments?.has(service)) {
-      const rows: { code: string; department_code: string }[] = await manager.query(
+      const rows: { code: string; department_code: string }[] = await this.dataSource.query(
         `SELECT code, department_code FROM services`,
       );
       this.departments = new Map(rows.map((row) => [row.code, row.department_code]));

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/strict-values';
 
-
 export class WorkingDaysQuery {
   @ApiProperty({
     format: 'date',
@@ -74,7 +73,10 @@ export class CalendarYearInputDto {
   @IsArray()
   @ArrayMaxSize(60)
   @ArrayUnique()
-  @IsCalendarDate({ each: true, message: 'each holiday must be a date that exists, like 2027-02-06' })
+  @IsCalendarDate({
+    each: true,
+    message: 'each holiday must be a date that exists, like 2027-02-06',
+  })
   holidays: string[];
 
   @ApiProperty({

@@ -2,11 +2,11 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
-export type SignalTopic = 'outbox' | 'principals';
+export type SignalTopic = 'outbox' | 'principals' | 'catalogue';
 
 /**
  * Best-effort messages to every process of the platform over Redis pub/sub: a relay to wake, a
- * cached principal to drop. Nothing may depend on delivery alone; each user has a fallback (the
+ * cached principal or service version to drop. Nothing may depend on delivery alone; each user has a fallback (the
  * relay's sweep, the cache's few seconds of life).
  */
 @Injectable()
@@ -26,18 +26,30 @@ export class ClusterSignals implements OnApplicationShutdown {
     );
   }
 
+  /** Resolves once subscribed; never rejects: while Redis is away, it subscribes when back. */
   async subscribe(topic: SignalTopic, handler: (message: string) => void): Promise<void> {
     const channel = this.channel(topic);
     const handlers = this.handlers.get(channel) ?? new Set();
     handlers.add(handler);
     this.handlers.set(channel, handlers);
     if (!this.subscriber) {
-      this.subscriber = this.redis();
-      this.subscriber.on('message', (from: string, message: string) =>
+      const subscriber = this.redis();
+      subscriber.on('message', (from: string, message: string) =>
         this.handlers.get(from)?.forEach((handle) => handle(message)),
       );
+      // A subscription that failed while Redis was away is made on the next connection.
+      subscriber.on('ready', () => void this.subscribeTo([...this.handlers.keys()]));
+      this.subscriber = subscriber;
     }
-    if (handlers.size === 1) await this.subscriber.subscribe(channel);
+    if (handlers.size === 1) await this.subscribeTo([channel]);
+  }
+
+  private subscribeTo(channels: string[]): Promise<void> {
+    return this.subscriber!.subscribe(...channels).then(
+      () => undefined,
+      (error: Error) =>
+        this.logger.warn(`Not subscribed to ${channels.join(', ')}: ${error.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
