@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
+import { Application } from '../src/applications/application.entity';
+import { findRow } from '../src/database/hydrate';
 import { QUEUES } from '../src/queues/queues';
 import { Session, loginAdmin, newStaff } from './support/factories';
 import {
@@ -197,4 +200,14 @@ describe('a small connection pool under concurrent filings', () => {
     expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(12);
   }, 20_000);
+
+  it('reads an application row as TypeORM would, for the reads that skip its query builder', async () => {
+    const { id } = await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
+    await waitForApplication(t, enterprise, id, { stage: 'handling' });
+    const viaTypeorm = await t.dataSource.manager.findOneByOrFail(Application, { id });
+    const hydrated = await findRow(t.dataSource.manager, Application, id);
+    expect(hydrated).toBeInstanceOf(Application);
+    expect(hydrated).toEqual(viaTypeorm);
+    expect(await findRow(t.dataSource.manager, Application, randomUUID())).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import type { ClockView } from '../sla/sla';
 import { Page, paginateNewestFirst } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
 import { escapeLike } from '../database/escape-like';
+import { findRow } from '../database/hydrate';
 import { SlaService } from '../sla/sla.service';
 import { Application } from './application.entity';
 import {
@@ -56,10 +57,7 @@ export class ApplicationReader {
     id: string,
     options: { lock?: boolean; write?: boolean } = {},
   ): Promise<Application> {
-    const application = await manager.findOne(Application, {
-      where: { id },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const application = await findRow(manager, Application, id, { lock: options.lock });
     if (!application || !(await this.mayRead(manager, principal, application)))
       throw DomainError.notFound('Application');
     if (options.write && !actsForEnterprise(principal, application.enterpriseId)) {

@@ -15,6 +15,7 @@ import {
   FINISHED_STATUSES,
 } from '../workflow/workflow-engine';
 import { Application, SupplementRequest } from './application.entity';
+import { findRow } from '../database/hydrate';
 import { updateReturning } from '../database/update-returning';
 
 const DECIDED: readonly string[] = ['APPROVED', 'DENIED', 'REJECTED'];
@@ -75,10 +76,7 @@ export class ApplicationWorkflow {
 
   /** Locks the application row for the rest of the transaction. */
   async lock(manager: EntityManager, applicationId: string): Promise<Application | null> {
-    return manager.findOne(Application, {
-      where: { id: applicationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    return findRow(manager, Application, applicationId, { lock: true });
   }
 
   async transition(

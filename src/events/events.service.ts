@@ -96,7 +96,15 @@ export class EventsService {
     return rows;
   }
 
-  findById(eventId: string): Promise<PlatformEvent | null> {
-    return this.dataSource.getRepository(PlatformEvent).findOneBy({ id: eventId });
+  /** A plain query: the fan-out of every event reads one, and hydration would buy nothing. */
+  async findById(eventId: string): Promise<PlatformEvent | null> {
+    const [event]: PlatformEvent[] = await this.dataSource.query(
+      `SELECT id, seq::text, type, enterprise_id AS "enterpriseId", subject_type AS "subjectType",
+              subject_id AS "subjectId", actor_id AS "actorId", actor_type AS "actorType", data,
+              occurred_at AS "occurredAt"
+       FROM events WHERE id = $1`,
+      [eventId],
+    );
+    return event ?? null;
   }
 }
