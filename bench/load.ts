@@ -55,6 +55,33 @@ export interface Step {
   onResponse?(status: number, body: string, context: Record<string, unknown>): void;
 }
 
+function encode(built: BuiltRequest, headers?: Record<string, string>) {
+  return {
+    headers: {
+      ...headers,
+      ...(built.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...built.headers,
+    },
+    body: built.raw ?? (built.body === undefined ? undefined : JSON.stringify(built.body)),
+  };
+}
+
+/**
+ * Sends one step of a sequence by itself and lets it read the answer, as drive() would; gives
+ * the status, or undefined when the step had nothing to send.
+ */
+export async function sendStep(
+  url: string,
+  step: Step,
+  context: Record<string, unknown>,
+): Promise<number | undefined> {
+  const built = step.build(context);
+  if (!built) return undefined;
+  const response = await fetch(`${url}${built.path}`, { method: step.method, ...encode(built) });
+  step.onResponse?.(response.status, await response.text(), context);
+  return response.status;
+}
+
 /**
  * Drives a sequence of requests per connection, as clients would: each connection sends the
  * steps in order, the next one after the previous answered. Every step's latency is recorded.
@@ -79,12 +106,7 @@ export async function drive(options: {
         ...request,
         method: step.method,
         path: built.path,
-        headers: {
-          ...options.headers,
-          ...(built.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...built.headers,
-        },
-        body: built.raw ?? (built.body === undefined ? undefined : JSON.stringify(built.body)),
+        ...encode(built, options.headers),
       };
     },
     onResponse: (status: number, body: string, context: Record<string, unknown>) => {

@@ -15,6 +15,8 @@ export interface BenchOptions {
   /** Connections of the worklist, next-task, application-list and statistics scenarios. */
   readConnections: number;
   logLevel: string;
+  /** CPU-profile the api and worker processes. */
+  profile: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -30,6 +32,9 @@ and writes bench/results/latest.md and latest.json.
   --connections <n>         connections of the filing load and the baselines (default 100)
   --read-connections <n>    connections of the list and statistics loads (default 20)
   --log-level <level>       LOG_LEVEL of the platform's processes (default warn)
+  --profile                 CPU-profile the api and the worker (node --cpu-prof) into
+                            bench/results/profiles/ and sum them up in profiles/summary.md
+                            (profiling slows them a little)
   -h, --help                this text`;
 
 export class UsageError extends Error {}
@@ -48,6 +53,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchOptions | 'he
         connections: { type: 'string' },
         'read-connections': { type: 'string' },
         'log-level': { type: 'string' },
+        profile: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -79,5 +85,6 @@ export function parseBenchArguments(argv: readonly string[]): BenchOptions | 'he
     connections: integer('connections', 100, 1, 1000),
     readConnections: integer('read-connections', 20, 1, 1000),
     logLevel: values['log-level'] ?? 'warn',
+    profile: values.profile ?? false,
   };
 }

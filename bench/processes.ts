@@ -17,9 +17,10 @@ export class BenchProcess {
     script: string,
     env: Record<string, string>,
     logDir: string,
+    nodeArguments: string[] = [],
   ): BenchProcess {
     const log = createWriteStream(join(logDir, `${name}.log`));
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [...nodeArguments, script], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -73,10 +74,16 @@ export class BenchProcess {
     return cpuSecondsOf(this.pid);
   }
 
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Shuts the process down as an orchestrator would, and waits until it has exited. */
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.running) return;
     this.child.kill('SIGTERM');
-    const timeout = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    // Long enough for a profiled process to write the profile of a full run.
+    const timeout = setTimeout(() => this.child.kill('SIGKILL'), 60_000);
     await this.exited;
     clearTimeout(timeout);
   }

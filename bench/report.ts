@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { CpuShares } from './processes';
+import type { RoundTripRow } from './round-trips';
 
 export interface Figure {
   key: string;
@@ -30,6 +31,7 @@ export interface BenchReport {
   options: Record<string, unknown>;
   figures: Figure[];
   loads: ScenarioLoad[];
+  roundTrips: RoundTripRow[];
   details: Record<string, unknown>;
 }
 
@@ -181,6 +183,18 @@ function markdown(report: BenchReport): string {
     `| Load | ${processes.join(' | ')} | active backends | waits |`,
     `|---|${processes.map(() => '---').join('|')}|---|---|`,
     ...loads,
+    '',
+    '## Round trips per use case',
+    '',
+    'Statements sent to PostgreSQL (transaction control included) and commands sent to Redis,',
+    "from each process's own counters on /metrics (the scrapes' own cost taken off).",
+    '',
+    '| Use case | Process | Statements | Redis commands | Counted over |',
+    '|---|---|---|---|---|',
+    ...report.roundTrips.map(
+      (row) =>
+        `| ${cell(row.useCase)} | ${row.process} | ${row.statements} | ${row.redisCommands} | ${cell(row.basis)} |`,
+    ),
     '',
     '## Targets missed',
     '',

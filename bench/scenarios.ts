@@ -160,18 +160,16 @@ export interface FilingFigures extends LoadFigures {
   steps: Record<string, { count: number; p50Ms: number; p99Ms: number }>;
 }
 
-/** Each connection files again and again: draft with form, materials from the library, submit. */
-export async function fileApplications(
-  apiUrl: string,
-  plan: FilingPlan,
-  load: { connections: number; durationS?: number; amount?: number },
-): Promise<FilingFigures> {
+/**
+ * The requests of one filing, in order: draft with form, each material (from the library or
+ * uploaded), submit. Each sequence files for the next enterprise of the plan.
+ */
+export function filingSteps(plan: FilingPlan, onFiled: () => void = () => undefined): Step[] {
   let nextFiler = 0;
-  let filed = 0;
   const auth = (context: Record<string, unknown>) => ({
     authorization: `Bearer ${(context.filer as Filer).token}`,
   });
-  const steps: Step[] = [
+  return [
     {
       name: 'create draft',
       method: 'POST',
@@ -220,10 +218,20 @@ export async function fileApplications(
             }
           : undefined,
       onResponse: (status) => {
-        if (status === 200) filed += 1;
+        if (status === 200) onFiled();
       },
     },
   ];
+}
+
+/** Each connection files again and again: draft with form, materials from the library, submit. */
+export async function fileApplications(
+  apiUrl: string,
+  plan: FilingPlan,
+  load: { connections: number; durationS?: number; amount?: number },
+): Promise<FilingFigures> {
+  let filed = 0;
+  const steps = filingSteps(plan, () => (filed += 1));
   const recorder = new LatencyRecorder();
   const figures = await drive({ url: apiUrl, ...load, steps, recorder });
   return {
@@ -293,6 +301,8 @@ export interface TransitionFigures {
   /** Whether the backlog ran out before the window closed (the rate then covers the busy span). */
   drained: boolean;
   applicationsRouted: number;
+  /** Every transition since the worker started, in the window or after it, until now. */
+  allTransitions: number;
 }
 
 /**
@@ -346,9 +356,12 @@ export async function measureTransitions(
     }
     await sleep(500);
   }
-  const { rows } = await pool.query<{ n: string; last: Date | null; apps: string }>(
-    `SELECT count(*) AS n, max(e.occurred_at) AS last, count(DISTINCT e.subject_id) AS apps
-     ${transitionsSince} AND e.occurred_at < $3`,
+  const { rows } = await pool.query<{ n: string; last: Date | null; apps: string; total: string }>(
+    `SELECT count(*) FILTER (WHERE e.occurred_at < $3) AS n,
+            max(e.occurred_at) FILTER (WHERE e.occurred_at < $3) AS last,
+            count(DISTINCT e.subject_id) FILTER (WHERE e.occurred_at < $3) AS apps,
+            count(*) AS total
+     ${transitionsSince}`,
     [startSeq, filedSince, windowEnd],
   );
   const transitions = Number(rows[0].n);
@@ -361,6 +374,7 @@ export async function measureTransitions(
     transitionsPerSecond: round(transitions / Math.max(busyS, 0.001), 1),
     drained,
     applicationsRouted: Number(rows[0].apps),
+    allTransitions: Number(rows[0].total),
   };
 }
 

@@ -119,6 +119,8 @@ describe('platform', () => {
       .expect(200);
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
     expect(metrics.text).toMatch(/queue_jobs\{queue="events",state="waiting"\} \d+/);
+    expect(metrics.text).toMatch(/^parkline_database_statements_total [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^parkline_redis_commands_total [1-9]\d*$/m);
   });
 
   it('keeps the queue dashboard for admins', async () => {

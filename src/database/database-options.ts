@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Client, types } from 'pg';
-import { DataSourceOptions } from 'typeorm';
+import { AdvancedConsoleLogger, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { StatementCountingLogger } from '../metrics/round-trips';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const projectRoot = join(__dirname, '..', '..');
@@ -24,6 +25,8 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // The logger TypeORM picks when given none, wrapped to count the statements for /metrics.
+    logger: new StatementCountingLogger(new AdvancedConsoleLogger()),
     extra: {
       max: config.DATABASE_POOL_SIZE,
       application_name: `parkline-${config.APP_ROLE}`,

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { QueueRegistry } from '../queues/queues.module';
+import { roundTrips } from './round-trips';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -18,6 +19,29 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor(queues: QueueRegistry) {
     collectDefaultMetrics({ register: this.registry });
+    const roundTripCounters = [
+      [
+        'parkline_database_statements_total',
+        'Statements this process has sent to PostgreSQL, transaction control included (one round trip each)',
+        'databaseStatements',
+      ],
+      [
+        'parkline_redis_commands_total',
+        'Commands this process has sent to Redis (pipelined ones share a round trip)',
+        'redisCommands',
+      ],
+    ] as const;
+    for (const [name, help, count] of roundTripCounters)
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        // Counted where they are sent, for the whole process; a scrape reports the total.
+        collect() {
+          this.reset();
+          this.inc(roundTrips[count]);
+        },
+      });
     new Gauge({
       name: 'queue_jobs',
       help: 'Bull jobs per queue and state',
