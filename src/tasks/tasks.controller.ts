@@ -29,7 +29,7 @@ import {
   TaskListQuery,
   TaskPageDto,
 } from './dto/task.dto';
-import { TasksService } from './tasks.service';
+import { CLAIM_WINDOW, TasksService } from './tasks.service';
 
 const uuid = () => new ParseUUIDPipe();
 
@@ -55,7 +55,12 @@ export class TasksController {
   @Post('next')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Claim the most urgent open task you may act on, atomically; 204 when there is none',
+    summary:
+      'Claim one of the most urgent open tasks you may act on, atomically; 204 when there is none',
+    description:
+      `Picks at random among the ${CLAIM_WINDOW} most urgent open tasks (by due date, then id) that no one ` +
+      'else is claiming at that moment, so officers claiming at once get distinct tasks without ' +
+      `queuing for the same one. When all ${CLAIM_WINDOW} are being claimed, takes the most urgent free one.`,
   })
   @ApiOkResponse({ type: TaskDto })
   @ApiNoContentResponse({ description: 'The queue is empty.' })

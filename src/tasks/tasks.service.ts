@@ -35,11 +35,21 @@ interface TaskRow {
   number: string;
   service_code: string | null;
   service_version: number | null;
+  enterprise_id: string;
 }
 
-const TASK_SELECT = `SELECT t.*, a.number, a.service_code, a.service_version FROM tasks t JOIN applications a ON a.id = t.application_id`;
+/** What a task's response and events need from its application, joined as `a`. */
+const APPLICATION_COLUMNS = 'a.number, a.service_code, a.service_version, a.enterprise_id';
+const TASK_SELECT = `SELECT t.*, ${APPLICATION_COLUMNS} FROM tasks t JOIN applications a ON a.id = t.application_id`;
 // Tasks without a deadline sort last; the cursor stores this stand-in for them.
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+const URGENCY = `COALESCE(due_at, '${NO_DEADLINE}')`;
+/**
+ * How many of the most urgent open tasks a claim picks from at random. Claimers taking the
+ * head of the queue in strict order would all try the same rows and skip each other's; a
+ * window a little wider than the officers claiming at once spreads them over distinct rows.
+ */
+export const CLAIM_WINDOW = 16;
 
 /** Which roles' tasks a person may act on: heads may act on their officers' tasks too. */
 const actingRoles = (principal: UserPrincipal) =>
@@ -115,31 +125,45 @@ export class TasksService {
     return this.toDto(await this.findVisible(this.dataSource.manager, principal, id));
   }
 
-  /** Claims the most urgent open task the caller may act on; null when the queue is empty. */
+  /**
+   * Claims one of the CLAIM_WINDOW most urgent open tasks the caller may act on, at random among
+   * those no one else is claiming at that moment; when all of them are being claimed, the most
+   * urgent free one. Null when the queue is empty.
+   */
   async claimNextTask(principal: UserPrincipal): Promise<TaskDto | null> {
     const department = departmentOf(principal);
     if (!department)
       throw new DomainError('forbidden', 'Only officers and heads of a department work a queue');
     const now = this.clock.now();
-    // The claim and its event commit together.
+    const open = `department_code = $3 AND status = 'OPEN' AND role = ANY($4)`;
+    // The claim and its event commit together. The window is read without locks; the random
+    // pick locks one row of it, skipping rows other claims hold. The fallback runs only when
+    // the pick finds none (a CTE is evaluated only as far as its reader asks).
     const task = await this.dataSource.transaction(async (manager) => {
-      const [claimed] = await updateReturning<{ id: string; application_id: string }>(
-        manager,
-        `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = version + 1
-         WHERE id = (
-           SELECT id FROM tasks WHERE department_code = $3 AND status = 'OPEN' AND role = ANY($4)
-           ORDER BY COALESCE(due_at, '${NO_DEADLINE}'), id LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, application_id`,
+      const [claimed]: TaskRow[] = await manager.query(
+        `WITH claim_window AS (
+           SELECT id FROM tasks WHERE ${open} ORDER BY ${URGENCY}, id LIMIT ${CLAIM_WINDOW}
+         ), free_in_window AS MATERIALIZED (
+           SELECT id FROM tasks WHERE id IN (SELECT id FROM claim_window) AND status = 'OPEN'
+           ORDER BY random() LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED
+         ), first_free AS MATERIALIZED (
+           SELECT id FROM tasks WHERE ${open} ORDER BY ${URGENCY}, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED
+         ), chosen AS (
+           SELECT id FROM free_in_window UNION ALL SELECT id FROM first_free LIMIT 1
+         ), claimed AS (
+           UPDATE tasks t SET status = 'CLAIMED', assignee_id = $1, claimed_at = $2, version = t.version + 1
+           FROM chosen WHERE t.id = chosen.id RETURNING t.*
+         )
+         SELECT t.*, ${APPLICATION_COLUMNS} FROM claimed t JOIN applications a ON a.id = t.application_id`,
         [principal.id, now, department, actingRoles(principal)],
       );
       if (claimed)
-        await this.recordTaskEvent(manager, 'task.claimed', claimed.application_id, principal, {
+        await this.recordTaskEvent(manager, 'task.claimed', claimed, principal, {
           taskId: claimed.id,
         });
       return claimed;
     });
-    if (!task) return null;
-    return this.getTask(principal, task.id);
+    return task ? this.toDto(task) : null;
   }
 
   async claimTask(principal: UserPrincipal, id: string): Promise<TaskDto> {
@@ -151,33 +175,38 @@ export class TasksService {
         `UPDATE tasks SET status = 'CLAIMED', assignee_id = $2, claimed_at = $3, version = version + 1 WHERE id = $1`,
         [id, principal.id, this.clock.now()],
       );
-      await this.recordTaskEvent(manager, 'task.claimed', task.application_id, principal, {
-        taskId: id,
-      });
+      await this.recordTaskEvent(manager, 'task.claimed', task, principal, { taskId: id });
     });
     return this.getTask(principal, id);
   }
 
+  /** The holder of the claim, or a head of the department, gives the task back to the queue. */
   async releaseTask(principal: UserPrincipal, id: string): Promise<TaskDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.findVisible(manager, principal, id, true);
-      if (task.status !== 'CLAIMED')
-        throw new DomainError('conflict', `The task is ${task.status}`);
-      if (task.assignee_id !== principal.id && principal.role !== 'DEPARTMENT_HEAD') {
+    const task = await this.dataSource.transaction(async (manager) => {
+      const [released]: TaskRow[] = await manager.query(
+        `WITH released AS (
+           UPDATE tasks SET status = 'OPEN', assignee_id = NULL, claimed_at = NULL, version = version + 1
+           WHERE id = $1 AND department_code = $2 AND status = 'CLAIMED' AND (assignee_id = $3 OR $4)
+           RETURNING *
+         )
+         SELECT t.*, ${APPLICATION_COLUMNS} FROM released t JOIN applications a ON a.id = t.application_id`,
+        [id, departmentOf(principal), principal.id, principal.role === 'DEPARTMENT_HEAD'],
+      );
+      if (!released) {
+        // Nothing released: say why.
+        const { status } = await this.findVisible(manager, principal, id);
+        if (status !== 'CLAIMED') throw new DomainError('conflict', `The task is ${status}`);
         throw new DomainError(
           'conflict',
           'Only the holder of the claim (or a head) may release it',
         );
       }
-      await manager.query(
-        `UPDATE tasks SET status = 'OPEN', assignee_id = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`,
-        [id],
-      );
-      await this.recordTaskEvent(manager, 'task.released', task.application_id, principal, {
+      await this.recordTaskEvent(manager, 'task.released', released, principal, {
         taskId: id,
       });
+      return released;
     });
-    return this.getTask(principal, id);
+    return this.toDto(task);
   }
 
   /** A head hands a task of the department to one of its officers or heads. */
@@ -204,7 +233,7 @@ export class TasksService {
         `UPDATE tasks SET status = 'CLAIMED', assignee_id = $2, claimed_at = $3, version = version + 1 WHERE id = $1`,
         [id, assigneeId, this.clock.now()],
       );
-      await this.recordTaskEvent(manager, 'task.reassigned', task.application_id, principal, {
+      await this.recordTaskEvent(manager, 'task.reassigned', task, principal, {
         taskId: id,
         from: task.assignee_id,
         to: assigneeId,
@@ -263,7 +292,7 @@ export class TasksService {
       } else {
         await this.applyToWorkflow(manager, principal, task, application, input, now);
       }
-      await this.recordTaskEvent(manager, 'task.completed', task.application_id, principal, {
+      await this.recordTaskEvent(manager, 'task.completed', task, principal, {
         taskId: id,
         stage: task.stage,
         action: input.action,
@@ -403,22 +432,18 @@ export class TasksService {
   private recordTaskEvent(
     manager: EntityManager,
     type: 'task.claimed' | 'task.released' | 'task.completed' | 'task.reassigned',
-    applicationId: string,
+    task: Pick<TaskRow, 'application_id' | 'enterprise_id'>,
     principal: UserPrincipal,
     data: Record<string, unknown>,
   ): Promise<string> {
-    return manager
-      .query(`SELECT enterprise_id FROM applications WHERE id = $1`, [applicationId])
-      .then(([application]) =>
-        this.events.record(manager, {
-          type,
-          subjectType: 'application',
-          subjectId: applicationId,
-          enterpriseId: application.enterprise_id,
-          actor: actorOf(principal),
-          data,
-        }),
-      );
+    return this.events.record(manager, {
+      type,
+      subjectType: 'application',
+      subjectId: task.application_id,
+      enterpriseId: task.enterprise_id,
+      actor: actorOf(principal),
+      data,
+    });
   }
 }
 

@@ -977,7 +977,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim the most urgent open task you may act on, atomically; 204 when there is none */
+        /**
+         * Claim one of the most urgent open tasks you may act on, atomically; 204 when there is none
+         * @description Picks at random among the 16 most urgent open tasks (by due date, then id) that no one else is claiming at that moment, so officers claiming at once get distinct tasks without queuing for the same one. When all 16 are being claimed, takes the most urgent free one.
+         */
         post: operations["claimNextTask"];
         delete?: never;
         options?: never;
