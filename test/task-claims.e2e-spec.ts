@@ -77,36 +77,61 @@ describe('claiming the next task from a queue deeper than the claim window', () 
     expect(claimed.size).toBeGreaterThan(1);
   });
 
-  it('releases a task with the response built from the release itself', async () => {
+  it('takes the most urgent free task when every task of the window is being claimed', async () => {
+    const queue = await openTasks(
+      'COMMERCE',
+      Array.from({ length: CLAIM_WINDOW + 2 }, (_, i) => new Date(Date.now() + (i + 1) * DAY_MS)),
+    );
+    const officer = await newStaff(t, admin, 'OFFICER', 'COMMERCE');
+    const otherClaims = t.dataSource.createQueryRunner();
+    await otherClaims.startTransaction();
+    try {
+      await otherClaims.query(`SELECT id FROM tasks WHERE id = ANY($1) FOR UPDATE`, [
+        queue.slice(0, CLAIM_WINDOW),
+      ]);
+      const { body } = await t.http().post('/api/v1/tasks/next').set(officer.auth).expect(200);
+      expect(body.id).toBe(queue[CLAIM_WINDOW]);
+    } finally {
+      await otherClaims.rollbackTransaction();
+      await otherClaims.release();
+    }
+  });
+
+  it('lets the holder or a head release a claim, and tells the others why not', async () => {
     const [taskId] = await openTasks('HCB', [new Date(Date.now() + DAY_MS)]);
-    const officer = await newStaff(t, admin, 'OFFICER', 'HCB');
-    const other = await newStaff(t, admin, 'OFFICER', 'HCB');
+    const [officer, colleague, head, outsider] = await Promise.all([
+      newStaff(t, admin, 'OFFICER', 'HCB'),
+      newStaff(t, admin, 'OFFICER', 'HCB'),
+      newStaff(t, admin, 'DEPARTMENT_HEAD', 'HCB'),
+      newStaff(t, admin, 'OFFICER', 'PSB'),
+    ]);
+    const release = (who: Session) =>
+      t.http().post(`/api/v1/tasks/${taskId}/release`).set(who.auth);
+
     const claim = await t.http().post('/api/v1/tasks/next').set(officer.auth).expect(200);
     expect(claim.body).toMatchObject({ id: taskId, allowedActions: ['complete'], version: 2 });
-
-    const refused = await t
-      .http()
-      .post(`/api/v1/tasks/${taskId}/release`)
-      .set(other.auth)
-      .expect(409);
-    expect(refused.body.detail).toMatch(/holder of the claim/);
-    const released = await t
-      .http()
-      .post(`/api/v1/tasks/${taskId}/release`)
-      .set(officer.auth)
-      .expect(200);
-    expect(released.body).toMatchObject({
+    expect((await release(colleague).expect(409)).body.detail).toMatch(/holder of the claim/);
+    await release(outsider).expect(404);
+    expect((await release(officer).expect(200)).body).toMatchObject({
       id: taskId,
       status: 'OPEN',
       assigneeId: null,
       version: 3,
     });
-    await t.http().post(`/api/v1/tasks/${taskId}/release`).set(officer.auth).expect(409);
+    expect((await release(officer).expect(409)).body.detail).toBe('The task is OPEN');
+
+    await t.http().post(`/api/v1/tasks/${taskId}/claim`).set(colleague.auth).expect(200);
+    expect((await release(head).expect(200)).body).toMatchObject({ status: 'OPEN', version: 5 });
 
     const events: { type: string }[] = await t.dataSource.query(
       `SELECT type FROM events WHERE data->>'taskId' = $1 ORDER BY seq`,
       [taskId],
     );
-    expect(events.map((event) => event.type)).toEqual(['task.claimed', 'task.released']);
+    expect(events.map((event) => event.type)).toEqual([
+      'task.claimed',
+      'task.released',
+      'task.claimed',
+      'task.released',
+    ]);
   });
 });
