@@ -37,13 +37,22 @@ ORDER BY COALESCE(t.due_at, '9999-12-31T00:00:00.000Z'), t.id LIMIT 21`,
       parameters: [queue.department_code],
     },
     {
-      name: 'Claim the most urgent open task',
+      name: 'Claim one of the 16 most urgent open tasks',
       source: 'TasksService.claimNextTask (POST /tasks/next)',
-      sql: `UPDATE tasks SET status = 'CLAIMED', assignee_id = $1, claimed_at = now(), version = version + 1
-WHERE id = (
+      sql: `WITH claim_window AS (
   SELECT id FROM tasks WHERE department_code = $2 AND status = 'OPEN' AND role = ANY($3)
-  ORDER BY COALESCE(due_at, '9999-12-31T00:00:00.000Z'), id LIMIT 1 FOR UPDATE SKIP LOCKED)
-RETURNING id, application_id`,
+  ORDER BY COALESCE(due_at, '9999-12-31T00:00:00.000Z'), id LIMIT 16
+), free_in_window AS MATERIALIZED (
+  SELECT id FROM tasks WHERE id IN (SELECT id FROM claim_window) AND status = 'OPEN'
+  ORDER BY random() LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED
+), first_free AS MATERIALIZED (
+  SELECT id FROM tasks WHERE department_code = $2 AND status = 'OPEN' AND role = ANY($3)
+  ORDER BY COALESCE(due_at, '9999-12-31T00:00:00.000Z'), id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED
+), chosen AS (
+  SELECT id FROM free_in_window UNION ALL SELECT id FROM first_free LIMIT 1
+)
+UPDATE tasks t SET status = 'CLAIMED', assignee_id = $1, claimed_at = now(), version = t.version + 1
+FROM chosen WHERE t.id = chosen.id RETURNING t.id, t.application_id`,
       parameters: [queue.officer, queue.department_code, ['OFFICER']],
       writes: true,
     },
