@@ -8,6 +8,7 @@ import { Session, loginAdmin, newStaff } from './support/factories';
 import {
   exampleForm,
   fileComplete,
+  newDraft,
   uploadMaterial,
   verifiedEnterprise,
   waitForApplication,
@@ -90,38 +91,24 @@ describe('concurrency and idempotency', () => {
   });
 
   it('attaches every material of a draft sent at once, each exactly once', async () => {
-    const form = await exampleForm(t, 'SPECIAL_ARTICLE_ENTRY');
-    const draft = await t
-      .http()
-      .post('/api/v1/applications')
-      .set(enterprise.auth)
-      .send({ serviceCode: 'SPECIAL_ARTICLE_ENTRY', form })
-      .expect(201);
-    const checklist = await t
-      .http()
-      .get(`/api/v1/applications/${draft.body.id}/checklist`)
-      .set(enterprise.auth)
-      .expect(200);
-    const types = checklist.body.requiredMaterialTypes as string[];
+    const { draft, requiredMaterialTypes: types } = await newDraft(
+      t,
+      enterprise,
+      'SPECIAL_ARTICLE_ENTRY',
+    );
     expect(types.length).toBeGreaterThanOrEqual(4);
     const responses = await Promise.all(
       types.map((type) =>
-        uploadMaterial(
-          t,
-          enterprise,
-          draft.body.id,
-          type,
-          Buffer.from(`%PDF-1.4\n% ${type}\n%%EOF\n`),
-        ),
+        uploadMaterial(t, enterprise, draft.id, type, Buffer.from(`%PDF-1.4\n% ${type}\n%%EOF\n`)),
       ),
     );
     expect(responses.map((response) => response.status)).toEqual(types.map(() => 200));
     const read = await t
       .http()
-      .get(`/api/v1/applications/${draft.body.id}`)
+      .get(`/api/v1/applications/${draft.id}`)
       .set(enterprise.auth)
       .expect(200);
-    expect(read.body.version).toBe(draft.body.version + types.length);
+    expect(read.body.version).toBe(draft.version + types.length);
     expect(read.body.materials.map((m: { materialType: string }) => m.materialType).sort()).toEqual(
       [...types].sort(),
     );
@@ -130,7 +117,7 @@ describe('concurrency and idempotency', () => {
     expect(last.body).toEqual(read.body);
     const events = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM events WHERE subject_id = $1 AND type = 'material.attached'`,
-      [draft.body.id],
+      [draft.id],
     );
     expect(events[0].n).toBe(types.length);
   });

@@ -11,6 +11,13 @@ interface OutboxRow {
   attempts: number;
 }
 
+/** The enterprise's notifications, once there are any. */
+const firstNotifications = (t: TestApp, enterprise: Session) =>
+  eventually(async () => {
+    const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
+    return response.body.data.length > 0 ? response.body.data : undefined;
+  });
+
 describe('outbox', () => {
   const redisProxy = new TcpProxy(6379);
   let t: TestApp;
@@ -47,10 +54,7 @@ describe('outbox', () => {
       .post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`)
       .set(officer.auth)
       .expect(200);
-    const inbox = await eventually(async () => {
-      const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
-      return response.body.data.length > 0 ? response.body.data : undefined;
-    });
+    const inbox = await firstNotifications(t, enterprise);
     expect(inbox).toEqual([expect.objectContaining({ type: 'enterprise.verified', readAt: null })]);
     const row = await outboxRowFor(enterprise.enterpriseId);
     expect(row?.sent_at).not.toBeNull();
@@ -152,10 +156,7 @@ describe('outbox signals', () => {
       .post(`/api/v1/enterprises/${enterprise.enterpriseId}/verify`)
       .set(officer.auth)
       .expect(200);
-    const inbox = await eventually(async () => {
-      const response = await t.http().get('/api/v1/notifications').set(enterprise.auth).expect(200);
-      return response.body.data.length > 0 ? response.body.data : undefined;
-    });
+    const inbox = await firstNotifications(t, enterprise);
     expect(inbox).toEqual([expect.objectContaining({ type: 'enterprise.verified' })]);
   });
 });

@@ -73,6 +73,25 @@ export async function draftComplete(
   serviceCode: string,
   formOverrides: Record<string, unknown> = {},
 ): Promise<{ id: string; number: string }> {
+  const { draft, requiredMaterialTypes } = await newDraft(
+    t,
+    enterprise,
+    serviceCode,
+    formOverrides,
+  );
+  for (const materialType of requiredMaterialTypes) {
+    await uploadMaterial(t, enterprise, draft.id, materialType).expect(200);
+  }
+  return { id: draft.id, number: draft.number };
+}
+
+/** A draft with a valid form, and the material types its checklist asks for. */
+export async function newDraft(
+  t: TestApp,
+  enterprise: Session,
+  serviceCode: string,
+  formOverrides: Record<string, unknown> = {},
+) {
   const form = await exampleForm(t, serviceCode, formOverrides);
   const draft = await t
     .http()
@@ -85,10 +104,10 @@ export async function draftComplete(
     .get(`/api/v1/applications/${draft.body.id}/checklist`)
     .set(enterprise.auth)
     .expect(200);
-  for (const materialType of checklist.body.requiredMaterialTypes as string[]) {
-    await uploadMaterial(t, enterprise, draft.body.id, materialType).expect(200);
-  }
-  return { id: draft.body.id, number: draft.body.number };
+  return {
+    draft: draft.body,
+    requiredMaterialTypes: checklist.body.requiredMaterialTypes as string[],
+  };
 }
 
 export async function fileComplete(
