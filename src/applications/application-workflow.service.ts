@@ -38,6 +38,10 @@ export interface TransitionContext {
   outcomeReason?: string;
 }
 
+/** The application moved on since it was read: the caller reads it again. */
+export const applicationChanged = () =>
+  new DomainError('version-conflict', 'The application changed meanwhile; read it again');
+
 /** Maps a refusal of the pure engine to the API's problem types. */
 export function refusalToProblem(refusal: WorkflowRefusal): DomainError {
   switch (refusal.code) {
@@ -145,7 +149,7 @@ export class ApplicationWorkflow {
       ],
     );
     if (updated.length === 0) {
-      throw new DomainError('version-conflict', 'The application changed meanwhile; read it again');
+      throw applicationChanged();
     }
     const before = { stage: application.stage, status: application.status };
     const decision = await this.recordDecision(manager, application, state.status, context.now);

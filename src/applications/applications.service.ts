@@ -15,7 +15,7 @@ import { DomainError } from '../common/problem/domain-error';
 import { EventsService } from '../events/events.service';
 import { FileContent, MaterialsService } from '../materials/materials.service';
 import type { StoredObject } from '../materials/storage/material-storage';
-import { ApplicationWorkflow } from './application-workflow.service';
+import { applicationChanged, ApplicationWorkflow } from './application-workflow.service';
 import { Application } from './application.entity';
 import { assessCompleteness } from './completeness';
 import { ApplicationDto, ChecklistDto } from './dto/application.dto';
@@ -316,7 +316,7 @@ export class ApplicationsService {
           },
         ]);
       }
-      if (attempt === ATTACH_ATTEMPTS) throw versionConflict();
+      if (attempt === ATTACH_ATTEMPTS) throw applicationChanged();
       application = await this.findForMaterials(principal, application.id);
     }
   }
@@ -805,7 +805,8 @@ export class ApplicationsService {
     material: NewMaterial,
     actor: Actor,
   ): Promise<void> {
-    if (!(await this.writeMaterial(manager, application, material, actor))) throw versionConflict();
+    if (!(await this.writeMaterial(manager, application, material, actor)))
+      throw applicationChanged();
   }
 
   /**
@@ -915,9 +916,6 @@ interface NewMaterial {
   /** An upload's stored bytes, registered with the material. */
   upload?: StoredObject;
 }
-
-const versionConflict = () =>
-  new DomainError('version-conflict', 'The application changed meanwhile; read it again');
 
 /** The part of a bundle's merged form that one of its services asks. */
 function memberForm(

@@ -1,16 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UserPrincipal } from '../common/auth/principal';
+import { TtlCache } from '../common/cache/ttl-cache';
 import { ClusterSignals } from '../common/signals/cluster-signals.service';
 import { AppConfig } from '../config/app-config';
 import { AfterCommit } from '../database/after-commit.service';
-
-interface Entry {
-  userId: string;
-  sessionId: string;
-  expiresAt: number;
-  principal: Promise<UserPrincipal>;
-}
 
 const MAX_ENTRIES = 10_000;
 
@@ -22,13 +16,16 @@ const MAX_ENTRIES = 10_000;
  */
 @Injectable()
 export class PrincipalCache implements OnModuleInit {
-  private readonly entries = new Map<string, Entry>();
+  /** Keyed `userId:sessionId`. */
+  private readonly principals: TtlCache<UserPrincipal>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly afterCommit: AfterCommit,
     private readonly signals: ClusterSignals,
-  ) {}
+  ) {
+    this.principals = new TtlCache(config.PRINCIPAL_CACHE_MS, MAX_ENTRIES);
+  }
 
   async onModuleInit(): Promise<void> {
     if (this.config.PRINCIPAL_CACHE_MS > 0 && this.config.runsApi)
@@ -40,23 +37,7 @@ export class PrincipalCache implements OnModuleInit {
     sessionId: string,
     load: () => Promise<UserPrincipal>,
   ): Promise<UserPrincipal> {
-    if (this.config.PRINCIPAL_CACHE_MS <= 0) return load();
-    const key = `${userId}:${sessionId}`;
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > Date.now()) return entry.principal;
-    const principal = load();
-    this.entries.delete(key);
-    this.entries.set(key, {
-      userId,
-      sessionId,
-      expiresAt: Date.now() + this.config.PRINCIPAL_CACHE_MS,
-      principal,
-    });
-    principal.catch(() => {
-      if (this.entries.get(key)?.principal === principal) this.entries.delete(key);
-    });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    return principal;
+    return this.principals.get(`${userId}:${sessionId}`, load);
   }
 
   /** The user changed (role, department, active): their sessions are checked again. */
@@ -83,12 +64,8 @@ export class PrincipalCache implements OnModuleInit {
 
   private drop(message: string): void {
     const [kind, id] = message.split(':');
-    for (const [key, entry] of this.entries) {
-      if (
-        (kind === 'user' && entry.userId === id) ||
-        (kind === 'session' && entry.sessionId === id)
-      )
-        this.entries.delete(key);
-    }
+    this.principals.forget((key) =>
+      kind === 'user' ? key.startsWith(`${id}:`) : key.endsWith(`:${id}`),
+    );
   }
 }

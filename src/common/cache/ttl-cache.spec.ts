@@ -25,6 +25,15 @@ describe('TtlCache', () => {
     expect(await cache.get('a', async () => 'not loaded')).toBe('up');
   });
 
+  it('forgets the entries whose keys match', async () => {
+    const cache = new TtlCache<string>(5_000, 10, clock);
+    await cache.get('user-1:a', async () => 'a');
+    await cache.get('user-2:b', async () => 'b');
+    cache.forget((key) => key.startsWith('user-1:'));
+    expect(await cache.get('user-1:a', async () => 'a again')).toBe('a again');
+    expect(await cache.get('user-2:b', async () => 'not loaded')).toBe('b');
+  });
+
   it('drops the oldest entry beyond its size and loads every time with no time to live', async () => {
     const bounded = new TtlCache<string>(5_000, 2, clock);
     await bounded.get('a', async () => 'a1');

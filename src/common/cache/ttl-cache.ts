@@ -25,6 +25,11 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** Drops the entries whose keys match, so their next reads load again. */
+  forget(matches: (key: string) => boolean): void {
+    for (const key of this.entries.keys()) if (matches(key)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }
