@@ -1,4 +1,5 @@
-// Unit tests live beside the code (src/**/*.spec.ts); e2e tests run against real PostgreSQL and Redis (test/).
+// Unit tests live beside the code (src/**/*.spec.ts, web/src/**/*.spec.tsx); e2e tests run
+// against real PostgreSQL and Redis (test/), the browser tests among them (test/browser/).
 const transform = { '^.+\\.ts$': 'ts-jest' };
 
 module.exports = {
@@ -11,6 +12,15 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       testEnvironment: 'node',
       transform,
+    },
+    {
+      // The web console's own tests: components in a DOM, the message catalogues.
+      displayName: 'web',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/web/src/**/*.spec.{ts,tsx}'],
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/web/tsconfig.jest.json' }] },
+      moduleNameMapper: { '^@parkline/client$': '<rootDir>/client/src' },
     },
     {
       displayName: 'e2e',

@@ -1,27 +1,34 @@
 #!/usr/bin/env node
-// `npm start` on a fresh clone builds first; later starts skip the build unless a source changed.
+// `npm start` on a fresh clone builds first; later starts skip a build unless a source changed:
+// the API (dist/) and the web console (web/dist/) each against their own sources.
 const { execSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const entry = join(root, 'dist', 'src', 'main.js');
 
-function newestMtime(dir) {
+function newestMtime(path) {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = 0;
-  for (const name of readdirSync(dir)) {
-    if (name === 'results') continue; // benchmark output, not a source
-    const path = join(dir, name);
-    const stats = statSync(path);
-    newest = Math.max(newest, stats.isDirectory() ? newestMtime(path) : stats.mtimeMs);
+  for (const name of readdirSync(path)) {
+    if (name === 'results' || name === 'dist') continue; // outputs, not sources
+    newest = Math.max(newest, newestMtime(join(path, name)));
   }
   return newest;
 }
 
-const sources = ['src', 'migrations', 'bench'].map((dir) => join(root, dir)).filter(existsSync);
-const stale =
-  !existsSync(entry) || Math.max(...sources.map(newestMtime)) > statSync(entry).mtimeMs;
-if (stale) {
+function isStale(output, sources) {
+  const existing = sources.map((source) => join(root, source)).filter(existsSync);
+  const target = join(root, output);
+  return !existsSync(target) || Math.max(...existing.map(newestMtime)) > statSync(target).mtimeMs;
+}
+
+if (isStale('dist/src/main.js', ['src', 'migrations', 'bench'])) {
   process.stderr.write('Building Parkline...\n');
   execSync('npx nest build', { cwd: root, stdio: 'inherit' });
+}
+if (isStale('web/dist/index.html', ['web', 'client/src', 'openapi.json'])) {
+  process.stderr.write('Building the web console...\n');
+  execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
 }

@@ -20,6 +20,7 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { sendProblem } from './common/problem/send-problem';
 import { validationFailed } from './common/problem/validation-errors';
 import { Clock } from './common/clock/clock';
+import { serveConsole } from './console/serve-console';
 import { AppConfig } from './config/app-config';
 import { runPendingMigrations } from './database/migrate';
 import { MetricsService } from './metrics/metrics.service';
@@ -134,6 +135,7 @@ export async function createApp(
   }
 
   if (config.runsApi) serveOpenApi(app, buildOpenApiDocument(app));
+  if (config.runsApi && !options.preview) await serveConsole(app);
   if (!options.preview) {
     try {
       await app.init();

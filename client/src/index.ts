@@ -10,9 +10,17 @@ export type FieldError = components['schemas']['FieldErrorDto'];
 
 export type ParklineClient = Client<paths>;
 
-/** People sign in for an access token; integrators hold an API key. Send one or neither. */
-export type ParklineClientOptions = { baseUrl: string } & (
-  { accessToken?: string; apiKey?: never } | { apiKey?: string; accessToken?: never }
+/**
+ * People sign in for an access token; integrators hold an API key. Send one or neither. A
+ * function is asked before every request, so a long-lived client follows token refreshes.
+ */
+export type ParklineClientOptions = {
+  baseUrl: string;
+  /** Replaces globalThis.fetch, e.g. to report upload progress. */
+  fetch?: (request: Request) => Promise<Response>;
+} & (
+  | { accessToken?: string | (() => string | undefined); apiKey?: never }
+  | { apiKey?: string; accessToken?: never }
 );
 
 /**
@@ -20,11 +28,12 @@ export type ParklineClientOptions = { baseUrl: string } & (
  * document already start with `/api/v1`.
  */
 export function createParklineClient(options: ParklineClientOptions): ParklineClient {
-  const client = createClient<paths>({ baseUrl: options.baseUrl });
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
   const { accessToken, apiKey } = options;
   const authentication: Middleware = {
     onRequest({ request }) {
-      if (accessToken) request.headers.set('Authorization', `Bearer ${accessToken}`);
+      const token = typeof accessToken === 'function' ? accessToken() : accessToken;
+      if (token) request.headers.set('Authorization', `Bearer ${token}`);
       if (apiKey) request.headers.set('X-API-Key', apiKey);
       return request;
     },

@@ -1,0 +1,42 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { queryClient } from '../shared/api/query-client';
+import { I18nProvider, useI18n } from '../shared/i18n/i18n';
+import { AuthProvider } from './auth';
+import { routes } from './routes';
+
+const router = createBrowserRouter(routes);
+
+/** The nonce the server put in this response's CSP, for the styles Ant Design injects. */
+const styleNonce =
+  document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
+function Themed() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zhCN : enUS}
+      csp={{ nonce: styleNonce }}
+      theme={{ token: { colorPrimary: '#0f766e', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { call, hasSession, onSessionEnd, parkline, refreshSession, type Me, type Role } from '../shared/api/session';
+import { queryClient } from '../shared/api/query-client';
+
+export const meQuery = {
+  queryKey: ['me'],
+  queryFn: () => call(() => parkline.GET('/api/v1/me')),
+  staleTime: 60_000,
+} as const;
+
+interface Auth {
+  /** Undefined while the session is being restored after a reload. */
+  signedIn: boolean | undefined;
+  me: Me | undefined;
+  markSignedIn: () => void;
+}
+
+const AuthContext = createContext<Auth | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    // A reload keeps no token in memory: the refresh cookie, if any, restores the session.
+    void refreshSession().then(setSignedIn);
+    return onSessionEnd(() => {
+      queryClient.clear();
+      setSignedIn(false);
+    });
+  }, []);
+  const { data: me } = useQuery({ ...meQuery, enabled: signedIn === true });
+  const value: Auth = { signedIn, me, markSignedIn: () => setSignedIn(hasSession()) };
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/**
+ * The signed-in user, for screens behind sign-in. It suspends until the user is known, so a
+ * screen whose requests do not need the user starts them in a component that does not call it:
+ * the shell renders screens at once, in parallel with its own request for the user.
+ */
+export function useMe(): Me {
+  return useSuspenseQuery(meQuery).data;
+}
+
+export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'];
+export const DEPARTMENT_ROLES: readonly Role[] = ['OFFICER', 'DEPARTMENT_HEAD'];
+
+/** Where each role starts after signing in. */
+export function homeOf(role: Role): string {
+  if (ENTERPRISE_ROLES.includes(role)) return '/applications';
+  if (DEPARTMENT_ROLES.includes(role)) return '/workbench';
+  return '/desk';
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../shared/api/session';
+import type { Translate } from '../shared/i18n/i18n';
+import type { MessageKey } from '../shared/i18n/zh-CN';
+import { DEPARTMENT_ROLES, ENTERPRISE_ROLES } from './auth';
+
+interface MenuEntry {
+  key: string;
+  label: string;
+}
+
+const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
+  { path: '/applications', label: 'nav.applications', roles: ENTERPRISE_ROLES },
+  { path: '/catalogue', label: 'nav.catalogue', roles: ENTERPRISE_ROLES },
+  { path: '/notifications', label: 'nav.notifications', roles: ENTERPRISE_ROLES },
+  { path: '/members', label: 'nav.members', roles: ['ENTERPRISE_ADMIN'] },
+  { path: '/integrations', label: 'nav.integrations', roles: ['ENTERPRISE_ADMIN'] },
+  { path: '/workbench', label: 'nav.workbench', roles: DEPARTMENT_ROLES },
+  { path: '/enterprises', label: 'nav.enterprises', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
+  { path: '/desk', label: 'nav.desk', roles: ['DEPARTMENT_HEAD', 'ADMIN'] },
+  { path: '/admin/users', label: 'nav.users', roles: ['ADMIN'] },
+  { path: '/admin/services', label: 'nav.services', roles: ['ADMIN'] },
+  { path: '/admin/calendar', label: 'nav.calendar', roles: ['ADMIN'] },
+];
+
+/** The menu of a role: only the screens whose routes it may open. */
+export function menuFor(role: Role, t: Translate): MenuEntry[] {
+  return ENTRIES.filter((entry) => entry.roles.includes(role)).map((entry) => ({
+    key: entry.path,
+    label: t(entry.label),
+  }));
+}

@@ -1,0 +1,60 @@
+import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { Result } from 'antd';
+import { adminRoutes } from '../admin/routes';
+import { deskRoutes } from '../desk/routes';
+import { enterpriseRoutes } from '../enterprise/routes';
+import { officerRoutes } from '../officer/routes';
+import { useI18n } from '../shared/i18n/i18n';
+import { PageSkeleton } from '../shared/ui/PageSkeleton';
+import { homeOf, useAuth, useMe } from './auth';
+import { Shell } from './Shell';
+
+/** Screens behind sign-in; without a session, to sign-in and back here afterwards. */
+function SignedIn() {
+  const { signedIn } = useAuth();
+  const location = useLocation();
+  if (signedIn === undefined) return <PageSkeleton />;
+  if (!signedIn) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function Home() {
+  const me = useMe();
+  return <Navigate to={homeOf(me.user.role)} replace />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title={t('app.notFound')} />;
+}
+
+/** Every screen is its own chunk, loaded when first opened. */
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: () => import('../public/login/LoginPage').then((m) => ({ Component: m.LoginPage })),
+  },
+  {
+    path: '/verify/:number?',
+    lazy: () => import('../public/verify/VerifyPage').then((m) => ({ Component: m.VerifyPage })),
+  },
+  {
+    element: <SignedIn />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <Home /> },
+          ...enterpriseRoutes,
+          ...officerRoutes,
+          ...adminRoutes,
+          ...deskRoutes,
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
