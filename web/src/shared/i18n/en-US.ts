@@ -44,4 +44,28 @@ export const enUS: Messages = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong email or password',
   'login.verifyLink': 'Verify a certificate (no sign-in)',
+
+  // --- catalogue and filing (enterprise) ---
+
+  // --- end of catalogue and filing (enterprise) ---
+
+  // --- applications, notifications, members, integrations ---
+
+  // --- end of applications, notifications, members, integrations ---
+
+  // --- workbench and tasks (officer, head) ---
+
+  // --- end of workbench and tasks (officer, head) ---
+
+  // --- park administration ---
+
+  // --- end of park administration ---
+
+  // --- command desk ---
+
+  // --- end of command desk ---
+
+  // --- public certificate verification ---
+
+  // --- end of public certificate verification ---
 };

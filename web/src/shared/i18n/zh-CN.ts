@@ -46,6 +46,30 @@ export const zhCN = {
   'login.submit': '登录',
   'login.failed': '邮箱或密码不正确',
   'login.verifyLink': '核验证照（无需登录）',
+
+  // --- catalogue and filing (enterprise) ---
+
+  // --- end of catalogue and filing (enterprise) ---
+
+  // --- applications, notifications, members, integrations ---
+
+  // --- end of applications, notifications, members, integrations ---
+
+  // --- workbench and tasks (officer, head) ---
+
+  // --- end of workbench and tasks (officer, head) ---
+
+  // --- park administration ---
+
+  // --- end of park administration ---
+
+  // --- command desk ---
+
+  // --- end of command desk ---
+
+  // --- public certificate verification ---
+
+  // --- end of public certificate verification ---
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
