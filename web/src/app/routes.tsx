@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { Result } from 'antd';
 import { adminRoutes } from '../admin/routes';
+import { applicationRoutes } from '../applications/routes';
 import { deskRoutes } from '../desk/routes';
 import { enterpriseRoutes } from '../enterprise/routes';
 import { officerRoutes } from '../officer/routes';
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
         element: <Shell />,
         children: [
           { index: true, element: <Home /> },
+          ...applicationRoutes,
           ...enterpriseRoutes,
           ...officerRoutes,
           ...adminRoutes,

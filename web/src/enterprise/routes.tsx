@@ -1,4 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { ENTERPRISE_ROLES } from '../app/auth';
+import { RequireRole } from '../app/RequireRole';
+import { accountRoutes } from './account.routes';
+import { filingRoutes } from './filing.routes';
 
-/** The enterprise screens; each opens as its own chunk. */
-export const enterpriseRoutes: RouteObject[] = [];
+/** The enterprise's screens; each opens as its own chunk. */
+export const enterpriseRoutes: RouteObject[] = [
+  { element: <RequireRole roles={ENTERPRISE_ROLES} />, children: [...filingRoutes, ...accountRoutes] },
+];

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * Applications, for every role: an enterprise follows its own, staff and the command desk open
+ * the lists behind their figures. The API decides what each may see.
+ */
+export const applicationRoutes: RouteObject[] = [];
