@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CONSOLE_DIR } from '../../src/console/serve-console';
+import type { Clock } from '../../src/common/clock/clock';
+import { startTestApp, type TestApp } from './test-app';
+
+/** Debian's chromium; Playwright's own browser download is not reachable from CI. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Screenshots of every screen the browser tests visit, kept as the run's artefacts. */
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'reports', 'browser');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface ConsoleApp extends TestApp {
+  baseUrl: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The platform listening on a port of its own, serving the built console at `/`. */
+export async function startConsoleApp(options: { clock?: Clock } = {}): Promise<ConsoleApp> {
+  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
+    throw new Error(`The console is not built (${CONSOLE_DIR}): run npm run build:web`);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const t = await startTestApp({ PUBLIC_BASE_URL: baseUrl }, options);
+  await t.app.listen(port, '127.0.0.1');
+  return { ...t, baseUrl };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No browser at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags chromium keeps dialling Google's hosts.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface ConsolePage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and CSP violations seen so far: a test ends by expecting none. */
+  problems: string[];
+  shot: (name: string) => Promise<void>;
+}
+
+/**
+ * A fresh browser profile (no cookies) at a viewport. Errors the page logs are collected, except
+ * the failed responses a test provokes on purpose, which the console shows as problems.
+ */
+export async function openConsole(
+  browser: Browser,
+  app: ConsoleApp,
+  viewport = DESKTOP,
+): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    viewport,
+    baseURL: app.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource'))
+      problems.push(`console: ${text}`);
+    if (text.includes('Content Security Policy')) problems.push(`csp: ${text}`);
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  };
+  return { page, context, problems, shot };
+}
+
+/** Signs in through the console's own page and waits for the role's first screen. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
