@@ -4,7 +4,15 @@ import type { Browser } from 'playwright-core';
 import { CONSOLE_DIR } from '../../src/console/serve-console';
 import { EXAMPLE_SECRETS } from '../../src/config/app-config';
 import { TEST_ADMIN } from '../support/test-app';
-import { ConsoleApp, launchBrowser, openConsole, signIn, startConsoleApp } from '../support/browser';
+import { screenWeights, writeBundleReport } from '../support/bundle-report';
+import {
+  ConsoleApp,
+  launchBrowser,
+  openConsole,
+  SCREENSHOT_DIR,
+  signIn,
+  startConsoleApp,
+} from '../support/browser';
 
 describe('console: delivery and security', () => {
   let app: ConsoleApp;
@@ -40,6 +48,22 @@ describe('console: delivery and security', () => {
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(first.text)![1];
     const script = await app.http().get(asset).expect(200);
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('loads at most 400 kB of gzipped JavaScript for the first screen; every screen is a chunk of its own', () => {
+    const weights = screenWeights(CONSOLE_DIR);
+    writeBundleReport(weights, join(SCREENSHOT_DIR, 'bundle.md'));
+    const login = weights.find((w) => w.screen === 'public/login/LoginPage.tsx');
+    expect(login!.gzipBytes).toBeLessThanOrEqual(400 * 1024);
+    // Screens arrive only when opened: opening one loads no other screen's chunk.
+    for (const weight of weights) {
+      const others = weights.filter((w) => w !== weight).map((w) => w.file);
+      expect([weight.screen, weight.chunks.filter((c) => others.includes(c))]).toEqual([
+        weight.screen,
+        [],
+      ]);
+    }
+    expect(weights.length).toBeGreaterThan(10);
   });
 
   it('ships no secret of the server in the bundle', () => {
