@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../bench/chromium';
 import { CONSOLE_DIR } from '../../src/console/serve-console';
 import type { Clock } from '../../src/common/clock/clock';
 import { startTestApp, type TestApp } from './test-app';
-
-/** Debian's chromium; Playwright's own browser download is not reachable from CI. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Screenshots of every screen the browser tests visit, kept as the run's artefacts. */
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'reports', 'browser');
@@ -41,23 +39,7 @@ export async function startConsoleApp(options: { clock?: Clock } = {}): Promise<
   return { ...t, baseUrl };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`No browser at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // Without the background-networking flags chromium keeps dialling Google's hosts.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export const launchBrowser = launchChromium;
 
 export interface ConsolePage {
   page: Page;
