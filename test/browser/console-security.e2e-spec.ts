@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { CONSOLE_DIR } from '../../src/console/serve-console';
 import { EXAMPLE_SECRETS } from '../../src/config/app-config';
 import { TEST_ADMIN } from '../support/test-app';
-import { screenWeights, writeBundleReport } from '../support/bundle-report';
+import { screenWeights, writeBundleReport } from '../../bench/bundle-report';
 import {
   ConsoleApp,
   launchBrowser,
