@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
-import { generateSigningKeyPair } from '../src/certificates/certificate-signature';
 import { loadConfig } from '../src/config/app-config';
 import { DEMO_ENTERPRISE_PASSWORD, DEMO_OFFICER_PASSWORD, seedDemo } from '../src/demo/seed-demo';
 import { deleteQueueKeys } from '../src/queues/delete-queue-keys';
@@ -21,6 +19,7 @@ import {
   versions,
   writeReport,
 } from './report';
+import { benchSecrets } from './secrets';
 import { perUnit, probeRoundTrips, RoundTripMeter, RoundTripRow, RoundTrips } from './round-trips';
 import {
   Api,
@@ -53,17 +52,6 @@ const startedAt = Date.now();
 function log(message: string): void {
   const elapsed = ((Date.now() - startedAt) / 1000).toFixed(0).padStart(4);
   process.stderr.write(`[bench ${elapsed} s] ${message}\n`);
-}
-
-/** Secrets of the run's own: its processes run in production mode, which refuses the examples. */
-function benchSecrets(): Record<string, string> {
-  return {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('hex')}`,
-    METRICS_TOKEN: randomBytes(32).toString('hex'),
-    WEBHOOK_SECRET_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    CERTIFICATE_SIGNING_KEY: generateSigningKeyPair().privateKeyPem.replace(/\n/g, '\\n'),
-  };
 }
 
 async function run(options: BenchOptions): Promise<BenchReport> {
