@@ -11,6 +11,11 @@ import { CatalogueService } from './catalogue/catalogue.service';
 import { DomainError } from './common/problem/domain-error';
 import { preventCaching } from './common/http/cache-control';
 import {
+  installContentSecurityPolicy,
+  QUEUE_DASHBOARD_DIRECTIVES,
+  SWAGGER_UI_DIRECTIVES,
+} from './common/http/content-security-policy';
+import {
   httpEdgeOptions,
   installBodyParsers,
   refuseBadRequestTarget,
@@ -24,7 +29,8 @@ import { serveConsole } from './console/serve-console';
 import { AppConfig } from './config/app-config';
 import { runPendingMigrations } from './database/migrate';
 import { MetricsService } from './metrics/metrics.service';
-import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { buildOpenApiDocument, OPENAPI_UI_PATH, serveOpenApi } from './openapi/openapi';
+import { QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.service';
 import { SeedService } from './seed/seed.service';
 import { requestIdFor } from './logging/request-id';
 import { GracefulShutdown } from './shutdown/graceful-shutdown.service';
@@ -89,17 +95,12 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installBodyParsers(app);
   await app.register(multipart as never, { limits: MULTIPART_LIMITS });
-  await app.register(helmet as never, {
-    // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-      },
-    },
-  });
+  // Helmet's other headers as they are; the policy differs by page, so it is set below.
+  await app.register(helmet as never, { contentSecurityPolicy: false });
+  installContentSecurityPolicy(fastify, [
+    { prefix: OPENAPI_UI_PATH, directives: SWAGGER_UI_DIRECTIVES },
+    { prefix: QUEUE_DASHBOARD_PATH, directives: QUEUE_DASHBOARD_DIRECTIVES },
+  ]);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -41,8 +41,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return document;
 }
 
+/** Where Swagger UI is served; the document itself is at /docs-json and /docs-yaml. */
+export const OPENAPI_UI_PATH = '/docs';
+
 export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
-  SwaggerModule.setup('docs', app, document, {
+  SwaggerModule.setup(OPENAPI_UI_PATH.slice(1), app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
     customSiteTitle: 'Parkline API',
