@@ -1,6 +1,6 @@
 import { DownloadOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Grid, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Flex, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
@@ -65,7 +65,6 @@ export function MaterialList({
 }) {
   const { t, pick, language } = useI18n();
   const { message } = App.useApp();
-  const phone = !Grid.useBreakpoint().md;
   const queryClient = useQueryClient();
   const { definition } = useApplicationDefinition(application);
   const [open, setOpen] = useState<string>();
@@ -112,19 +111,25 @@ export function MaterialList({
           </Button>,
         ].filter(Boolean);
         return (
-          <List.Item actions={phone ? undefined : actions} style={{ flexWrap: 'wrap' }}>
-            <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-              <Typography.Text strong>{nameOf(definition?.materials, material.materialType, pick)}</Typography.Text>
-              <Space wrap size={[8, 0]}>
-                <Typography.Text>{material.fileName}</Typography.Text>
-                <Tag>{material.format.toUpperCase()}</Tag>
-                <Typography.Text type="secondary">{formatBytes(material.sizeBytes, language)}</Typography.Text>
-                <Typography.Text type="secondary">{formatDateTime(material.attachedAt, language)}</Typography.Text>
-                {material.libraryMaterialId && <Tag color="blue">{t('applications.materials.fromLibrary')}</Tag>}
+          <List.Item style={{ display: 'block' }}>
+            <Flex wrap justify="space-between" align="center" gap={8}>
+              <Space orientation="vertical" size={2}>
+                <Typography.Text strong>{nameOf(definition?.materials, material.materialType, pick)}</Typography.Text>
+                <Space wrap size={[8, 0]}>
+                  <Typography.Text>{material.fileName}</Typography.Text>
+                  <Tag>{material.format.toUpperCase()}</Tag>
+                  <Typography.Text type="secondary">{formatBytes(material.sizeBytes, language)}</Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(material.attachedAt, language)}</Typography.Text>
+                  {material.libraryMaterialId && <Tag color="blue">{t('applications.materials.fromLibrary')}</Tag>}
+                </Space>
               </Space>
-              {phone && <Space wrap>{actions}</Space>}
-              {shown && <Preview applicationId={application.id} material={material} />}
-            </Space>
+              <Space size={0}>{actions}</Space>
+            </Flex>
+            {shown && (
+              <div style={{ marginTop: 12 }}>
+                <Preview applicationId={application.id} material={material} />
+              </div>
+            )}
           </List.Item>
         );
       }}

@@ -20,9 +20,14 @@ export interface Named {
  */
 export interface ApplicationDefinition extends Omit<Named, 'code'> {
   formSchema: Record<string, unknown>;
-  materials: Named[];
+  materials: MaterialTypeDto[];
   stages: Stage[];
+  /** What an approval issues; null when the service issues no certificate. */
+  certificate: components['schemas']['CertificateSpecDto'] | null;
 }
+
+/** A material type of the catalogue: what it is called, its formats and size limit. */
+export type MaterialTypeDto = components['schemas']['MaterialTypeDto'];
 
 /** A workflow stage; a waiting stage lists the enterprise's events (e.g. `confirm`). */
 export interface Stage extends Named {
@@ -71,16 +76,20 @@ export function useApplicationDefinition(
   });
   const bundle = useQuery({ ...bundleQuery(bundleCode ?? ''), enabled: !serviceCode && Boolean(bundleCode) });
   if (service.data) {
-    const { name, nameEn, formSchema, materials, workflow } = service.data;
+    const { name, nameEn, formSchema, materials, workflow, certificate } = service.data;
     return {
-      definition: { name, nameEn, formSchema, materials, stages: stagesOf(workflow) },
+      definition: { name, nameEn, formSchema, materials, stages: stagesOf(workflow), certificate: certificate ?? null },
       isLoading: false,
       error: null,
     };
   }
   if (bundle.data) {
     const { name, nameEn, formSchema, materials } = bundle.data;
-    return { definition: { name, nameEn, formSchema, materials, stages: [] }, isLoading: false, error: null };
+    return {
+      definition: { name, nameEn, formSchema, materials, stages: [], certificate: null },
+      isLoading: false,
+      error: null,
+    };
   }
   return { isLoading: service.isLoading || bundle.isLoading, error: service.error ?? bundle.error };
 }
