@@ -29,6 +29,13 @@ export const materialContentQuery = (applicationId: string, materialId: string) 
     staleTime: Infinity,
   });
 
+/** The set with the id added, or removed if it was there. */
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
 export function formatBytes(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let size = bytes;
@@ -67,7 +74,8 @@ export function MaterialList({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { definition } = useApplicationDefinition(application);
-  const [open, setOpen] = useState<string>();
+  // Several previews may be open at once, to compare documents.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [downloading, setDownloading] = useState<string>();
 
   async function download(material: ApplicationMaterialDto) {
@@ -87,7 +95,7 @@ export function MaterialList({
       locale={{ emptyText: t('applications.materials.none') }}
       renderItem={(material) => {
         const previewable = PREVIEWABLE.has(material.format);
-        const shown = open === material.id;
+        const shown = open.has(material.id);
         const actions = [
           previewable && (
             <Button
@@ -95,7 +103,7 @@ export function MaterialList({
               type="link"
               icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
               aria-expanded={shown}
-              onClick={() => setOpen(shown ? undefined : material.id)}
+              onClick={() => setOpen(toggled(open, material.id))}
             >
               {shown ? t('applications.materials.hide') : t('applications.materials.preview')}
             </Button>
