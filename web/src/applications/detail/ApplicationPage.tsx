@@ -4,8 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ParklineApiError } from '@parkline/client';
 import { ENTERPRISE_ROLES, meQuery } from '../../app/auth';
 import { call, parkline } from '../../shared/api/session';
-import { catalogues, useI18n } from '../../shared/i18n/i18n';
-import type { MessageKey } from '../../shared/i18n/zh-CN';
+import { useI18n } from '../../shared/i18n/i18n';
 import { formatDate, formatDateTime } from '../../shared/ui/format';
 import { PageSkeleton } from '../../shared/ui/PageSkeleton';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
@@ -16,6 +15,7 @@ import { MaterialList } from '../parts/MaterialList';
 import { SlaBadge, type ClockDto } from '../parts/SlaBadge';
 import { StatusTag } from '../parts/StatusTag';
 import { Timeline } from '../parts/Timeline';
+import { inWords } from '../parts/words';
 import { ApplicationActions } from './ApplicationActions';
 import { CertificateCard } from './CertificateCard';
 import { applicationQuery } from './queries';
@@ -59,7 +59,6 @@ function Header({ application, staff }: { application: ApplicationDto; staff: bo
   const names = useCatalogueNames();
   const { definition } = useApplicationDefinition(application);
   const outcome = application.outcomeReason;
-  const outcomeKey = `applications.outcome.${outcome}`;
   const items = [
     {
       key: 'service',
@@ -118,7 +117,7 @@ function Header({ application, staff }: { application: ApplicationDto; staff: bo
           {
             key: 'outcome',
             label: t('applications.detail.outcome'),
-            children: outcomeKey in catalogues[language] ? t(outcomeKey as MessageKey) : outcome,
+            children: inWords(t, language, `applications.outcome.${outcome}`) ?? outcome,
           },
         ]
       : []),

@@ -2,11 +2,11 @@ import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, List, Progress, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ParklineApiError } from '@parkline/client';
 import { fieldErrorsOf } from '../../shared/api/problem';
 import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import { formatDateTime } from '../../shared/ui/format';
+import { FormProblem } from '../../shared/ui/FormProblem';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import type { FieldSchema } from '../parts/answers';
 import {
@@ -198,11 +198,7 @@ function SupplementAnswerForm({
           title={t('applications.supplement.missing', { count: missing.length })}
         />
       )}
-      {answer.error && !(answer.error instanceof ParklineApiError && answer.error.errors.length) && (
-        <div style={{ marginBottom: 16 }}>
-          <ProblemAlert error={answer.error} />
-        </div>
-      )}
+      <FormProblem error={answer.error} />
       <Button type="primary" htmlType="submit" loading={answer.isPending} disabled={missing.length > 0}>
         {t('applications.supplement.submit')}
       </Button>

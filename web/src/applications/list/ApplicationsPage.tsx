@@ -10,6 +10,7 @@ import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/zh-CN';
 import { formatDate } from '../../shared/ui/format';
+import { LoadMore } from '../../shared/ui/LoadMore';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useCatalogueNames, useStageNames } from '../parts/catalogue';
 import { SLA_STATES, SlaBadge } from '../parts/SlaBadge';
@@ -217,14 +218,6 @@ export function ApplicationsPage() {
     },
   ];
 
-  const more = list.hasNextPage && (
-    <Flex justify="center" style={{ marginTop: 16 }}>
-      <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-        {t('app.more')}
-      </Button>
-    </Flex>
-  );
-
   return (
     <Card variant="borderless" styles={{ body: { padding: phone ? 12 : 24 } }}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -269,7 +262,7 @@ export function ApplicationsPage() {
             locale={{ emptyText: t('applications.list.empty') }}
           />
         )}
-        {more}
+        <LoadMore query={list} />
       </Space>
     </Card>
   );

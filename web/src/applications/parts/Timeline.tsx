@@ -3,8 +3,7 @@ import { Rate, Skeleton, Space, Timeline as AntTimeline, Typography } from 'antd
 import type { ReactNode } from 'react';
 import type { components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
-import { catalogues, useI18n, type Language, type Translate } from '../../shared/i18n/i18n';
-import type { MessageKey } from '../../shared/i18n/zh-CN';
+import { useI18n } from '../../shared/i18n/i18n';
 import { formatDateTime } from '../../shared/ui/format';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import {
@@ -15,6 +14,7 @@ import {
   type ApplicationDto,
   type SupplementItemDto,
 } from './definition';
+import { inWords } from './words';
 
 export type ApplicationEventDto = components['schemas']['ApplicationEventDto'];
 
@@ -42,11 +42,6 @@ type EventData = Record<string, unknown> & {
 };
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
-/** Events carry codes from the workflow and the platform; those the catalogue knows, in words. */
-function inWords(t: Translate, language: Language, key: string): string | undefined {
-  return key in catalogues[language] ? t(key as MessageKey) : undefined;
-}
 
 /** What an event changed, in a line: stages moved, items asked, reasons, comments. */
 function EventDetail({ event, definition }: { event: ApplicationEventDto; definition?: ApplicationDefinition }) {
