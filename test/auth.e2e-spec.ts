@@ -209,12 +209,53 @@ describe('auth', () => {
     const enterprise = await registerEnterprise(t);
     const response = await t.http().get('/api/v1/users').set(enterprise.auth).expect(403);
     expect(response.body.type).toBe('urn:parkline:problem:forbidden');
+    await t.http().get('/api/v1/enterprises').set(enterprise.auth).expect(403);
+  });
+
+  it("lets an enterprise admin manage the API keys of its own enterprise, and no one else's", async () => {
+    const admin = await loginAdmin(t);
+    const [enterprise, other] = [await registerEnterprise(t), await registerEnterprise(t)];
+    const keyFor = (session: { auth: Record<string, string> }, enterpriseIds: string[]) =>
+      t
+        .http()
+        .post('/api/v1/api-keys')
+        .set(session.auth)
+        .send({ name: 'ERP integration', scopes: ['applications:read'], enterpriseIds });
+
+    const own = (await keyFor(enterprise, [enterprise.enterpriseId]).expect(201)).body;
+    expect(own.key).toMatch(/^plk_/);
+    for (const foreign of [
+      [other.enterpriseId],
+      [enterprise.enterpriseId, other.enterpriseId],
+      [],
+    ]) {
+      const refused = await keyFor(enterprise, foreign).expect(400);
+      expect(refused.body.errors[0].field).toBe('enterpriseIds');
+    }
+    // A key the park bound to both enterprises belongs to neither of them alone.
+    const shared = (await keyFor(admin, [enterprise.enterpriseId, other.enterpriseId]).expect(201))
+      .body;
+    const othersKey = (await keyFor(other, [other.enterpriseId]).expect(201)).body;
+
+    const listed = await t.http().get('/api/v1/api-keys').set(enterprise.auth).expect(200);
+    expect(listed.body.data.map((key: { id: string }) => key.id)).toEqual([own.id]);
+    for (const id of [shared.id, othersKey.id])
+      await t.http().delete(`/api/v1/api-keys/${id}`).set(enterprise.auth).expect(404);
+    await t.http().delete(`/api/v1/api-keys/${own.id}`).set(enterprise.auth).expect(204);
     await t
       .http()
-      .post('/api/v1/api-keys')
-      .set(enterprise.auth)
-      .send({ name: 'x', scopes: ['catalogue:read'], enterpriseIds: [] })
-      .expect(403);
+      .get('/api/v1/me')
+      .set({ 'X-API-Key': own.key as string })
+      .expect(401);
+    await t
+      .http()
+      .get('/api/v1/applications')
+      .set({ 'X-API-Key': othersKey.key as string })
+      .expect(200);
+    const all = await t.http().get('/api/v1/api-keys?limit=100').set(admin.auth).expect(200);
+    expect(all.body.data.map((key: { id: string }) => key.id)).toEqual(
+      expect.arrayContaining([own.id, shared.id, othersKey.id]),
+    );
   });
 });
 

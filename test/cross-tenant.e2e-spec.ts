@@ -70,7 +70,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'covered by "ids in request bodies": it claims only from the caller\'s department',
   'POST /api/v1/webhooks':
     'the owner of the subscription is the caller itself; the body names no tenant',
-  'POST /api/v1/api-keys': "admins only: binding a key to enterprises is the admin's decision",
+  'POST /api/v1/api-keys':
+    'admins bind keys to any enterprises; an enterprise admin only to its own (covered in auth)',
   'POST /api/v1/users': 'admins only: park staff belong to no enterprise',
 };
 

@@ -11,10 +11,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List integrator API keys (never the keys themselves) */
+        /**
+         * List integrator API keys (never the keys themselves)
+         * @description Admins see every key; an enterprise admin the keys bound to its enterprise alone.
+         */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create an integrator API key, scoped and bound to enterprises; the key is shown once */
+        /**
+         * Create an integrator API key, scoped and bound to enterprises; the key is shown once
+         * @description An enterprise admin binds a key to its own enterprise only (`enterpriseIds` is exactly its id), for the systems that act for it.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -32,7 +38,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key; it stops working at once */
+        /**
+         * Revoke an API key; it stops working at once
+         * @description An enterprise admin revokes the keys bound to its enterprise alone.
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
