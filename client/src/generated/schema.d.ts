@@ -803,7 +803,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Edit a draft version (admins); a published version answers 409 */
-        patch: operations["updateDraft"];
+        patch: operations["updateServiceDraft"];
         trace?: never;
     };
     "/api/v1/services/{code}/versions/{version}/publish": {
@@ -7143,7 +7143,7 @@ export interface operations {
             };
         };
     };
-    updateDraft: {
+    updateServiceDraft: {
         parameters: {
             query?: never;
             header?: never;
