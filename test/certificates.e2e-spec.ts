@@ -53,6 +53,7 @@ describe('public certificate verification', () => {
     id: string;
     number: string;
     verificationCode: string;
+    verifyUrl: string;
     keyId: string;
     content: Record<string, unknown>;
   };
@@ -88,6 +89,12 @@ describe('public certificate verification', () => {
       const answer = await t.http().get(verifyPath(certificate.number, typed)).expect(200);
       expect([typed, answer.body.status]).toEqual([typed, 'VALID']);
     }
+  });
+
+  it("links to the console's verification page, prefilled with the number and code", () => {
+    expect(certificate.verifyUrl).toBe(
+      `${t.config.PUBLIC_BASE_URL}/verify/${certificate.number}?code=${certificate.verificationCode}`,
+    );
   });
 
   it('answers an unknown number and a wrong code with the same 404', async () => {

@@ -29,6 +29,16 @@ describe('platform', () => {
     await t.http().get('/docs').expect(200);
   });
 
+  it('names every operation once: the typed client keys its operations by operationId', () => {
+    const committed = JSON.parse(readFileSync(join(root, 'openapi.json'), 'utf8'));
+    const ids = Object.values(
+      committed.paths as Record<string, Record<string, { operationId: string }>>,
+    )
+      .flatMap((operations) => Object.values(operations))
+      .map((operation) => operation.operationId);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
   it('reports liveness and readiness of PostgreSQL, Redis and the workers', async () => {
     await t.http().get('/health').expect(200);
     const ready = await t.http().get('/health/ready').expect(200);

@@ -112,7 +112,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Edit a draft version (admins); a published version answers 409' })
   @ApiOkResponse({ type: ServiceDto })
   @ApiAuthProblems(400, 404, 409)
-  updateDraft(
+  updateServiceDraft(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('code') code: string,
     @Param('version', versionParam()) version: number,

@@ -32,7 +32,7 @@ function sampleCertificate(): LegacyCertificateContent {
 
 const proof = {
   verifyUrl:
-    'https://parkline.example.cn/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=77PPYXAJ8U8K',
+    'https://parkline.example.cn/verify/SPECIAL_ARTICLE_ENTRY-2026-000042?code=77PPYXAJ8U8K',
   verificationCode: '77PPYXAJ8U8K',
   keyId: '06e3fd8fda29bb60',
 };

@@ -377,8 +377,9 @@ export class CertificatesService implements OnApplicationBootstrap {
     return due.length;
   }
 
+  /** The console's public verification page, which a person reaches from the QR code. */
   verifyUrl(number: string, code: string): string {
-    return `${this.config.PUBLIC_BASE_URL}/api/v1/certificates/${encodeURIComponent(number)}/verify?code=${code}`;
+    return `${this.config.PUBLIC_BASE_URL}/verify/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`;
   }
 
   /** The configured key, registered as the active one (see activateConfiguredKey). */

@@ -812,7 +812,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Edit a draft version (admins); a published version answers 409 */
-        patch: operations["updateDraft"];
+        patch: operations["updateServiceDraft"];
         trace?: never;
     };
     "/api/v1/services/{code}/versions/{version}/publish": {
@@ -1678,7 +1678,10 @@ export interface components {
              * @example 7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN
              */
             verificationCode: string;
-            /** @example https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN */
+            /**
+             * @description The public verification page of the console (no sign-in), which the QR code on the PDF encodes; it checks the signature in the browser. Machines use GET /certificates/{number}/verify?code=.
+             * @example https://parkline.example/verify/SPECIAL_ARTICLE_ENTRY-2026-000042?code=7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN
+             */
             verifyUrl: string;
             /**
              * Format: date-time
@@ -7149,7 +7152,7 @@ export interface operations {
             };
         };
     };
-    updateDraft: {
+    updateServiceDraft: {
         parameters: {
             query?: never;
             header?: never;

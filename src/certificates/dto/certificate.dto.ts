@@ -62,7 +62,9 @@ export class CertificateDto {
   verificationCode: string;
 
   @ApiProperty({
-    example: `https://parkline.example/api/v1/certificates/SPECIAL_ARTICLE_ENTRY-2026-000042/verify?code=${CODE_EXAMPLE}`,
+    description:
+      'The public verification page of the console (no sign-in), which the QR code on the PDF encodes; it checks the signature in the browser. Machines use GET /certificates/{number}/verify?code=.',
+    example: `https://parkline.example/verify/SPECIAL_ARTICLE_ENTRY-2026-000042?code=${CODE_EXAMPLE}`,
   })
   verifyUrl: string;
 
