@@ -98,6 +98,8 @@ export function Timeline({
   const { definition } = useApplicationDefinition(application);
   if (events.isLoading) return <Skeleton active paragraph={{ rows: 5 }} />;
   if (events.error) return <ProblemAlert error={events.error} onRetry={() => void events.refetch()} />;
+  if (!events.data?.length)
+    return <Typography.Text type="secondary">{t('applications.timeline.none')}</Typography.Text>;
   return (
     <AntTimeline
       items={(events.data ?? []).map((event) => ({

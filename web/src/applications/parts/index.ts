@@ -28,3 +28,7 @@ export {
   type SupplementItemDto,
 } from './definition';
 export { choiceLabel, fieldTitle, formatAnswer, type FieldSchema } from './answers';
+export { useCatalogueNames, useStageNames, serviceNamesQuery, bundleNamesQuery, departmentsQuery } from './catalogue';
+export { useWorkingDaysLeft, workingDaysBetween, parkDateOf } from './workingDays';
+export { uploadMaterial, attachFromLibrary, acceptOf, refusalOf } from './upload';
+export { inWords } from './words';

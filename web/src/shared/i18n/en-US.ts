@@ -299,6 +299,7 @@ export const enUS: Messages = {
   'integrations.deliveries.PENDING': 'Pending',
   'integrations.deliveries.SUCCEEDED': 'Succeeded',
   'integrations.deliveries.FAILED': 'Failed',
+  'applications.timeline.none': 'Nothing has happened yet',
   // --- end of applications, notifications, members, integrations ---
 
   // --- workbench and tasks (officer, head) ---

@@ -300,6 +300,7 @@ export const zhCN = {
   'integrations.deliveries.PENDING': '投递中',
   'integrations.deliveries.SUCCEEDED': '成功',
   'integrations.deliveries.FAILED': '失败',
+  'applications.timeline.none': '尚无办理记录',
   // --- end of applications, notifications, members, integrations ---
 
   // --- workbench and tasks (officer, head) ---
