@@ -50,6 +50,7 @@ export function useMe(): Me {
 
 export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'];
 export const DEPARTMENT_ROLES: readonly Role[] = ['OFFICER', 'DEPARTMENT_HEAD'];
+export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_ROLES, 'ADMIN'];
 
 /** Where each role starts after signing in. */
 export function homeOf(role: Role): string {

@@ -1,7 +1,7 @@
 import type { Role } from '../shared/api/session';
 import type { Translate } from '../shared/i18n/i18n';
 import type { MessageKey } from '../shared/i18n/zh-CN';
-import { DEPARTMENT_ROLES, ENTERPRISE_ROLES } from './auth';
+import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES } from './auth';
 
 interface MenuEntry {
   key: string;
@@ -11,7 +11,6 @@ interface MenuEntry {
 const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/applications', label: 'nav.applications', roles: ENTERPRISE_ROLES },
   { path: '/catalogue', label: 'nav.catalogue', roles: ENTERPRISE_ROLES },
-  { path: '/notifications', label: 'nav.notifications', roles: ENTERPRISE_ROLES },
   { path: '/members', label: 'nav.members', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/integrations', label: 'nav.integrations', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/workbench', label: 'nav.workbench', roles: DEPARTMENT_ROLES },
@@ -20,6 +19,8 @@ const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/admin/users', label: 'nav.users', roles: ['ADMIN'] },
   { path: '/admin/services', label: 'nav.services', roles: ['ADMIN'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['ADMIN'] },
+  { path: '/applications', label: 'nav.allApplications', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
+  { path: '/notifications', label: 'nav.notifications', roles: ALL_ROLES },
 ];
 
 /** The menu of a role: only the screens whose routes it may open. */

@@ -25,6 +25,7 @@ export const enUS: Messages = {
   'role.ADMIN': 'Park admin',
 
   'nav.catalogue': 'Services',
+  'nav.allApplications': 'Applications',
   'nav.applications': 'My applications',
   'nav.notifications': 'Notifications',
   'nav.members': 'Members',

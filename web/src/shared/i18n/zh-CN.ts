@@ -27,6 +27,7 @@ export const zhCN = {
   'role.ADMIN': '园区管理员',
 
   'nav.catalogue': '服务目录',
+  'nav.allApplications': '办件查询',
   'nav.applications': '我的办件',
   'nav.notifications': '消息',
   'nav.members': '企业成员',
