@@ -29,12 +29,14 @@ async function freePort(): Promise<number> {
 }
 
 /** The platform listening on a port of its own, serving the built console at `/`. */
-export async function startConsoleApp(options: { clock?: Clock } = {}): Promise<ConsoleApp> {
+export async function startConsoleApp(
+  options: { clock?: Clock; overrides?: Record<string, string> } = {},
+): Promise<ConsoleApp> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html')))
     throw new Error(`The console is not built (${CONSOLE_DIR}): run npm run build:web`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const t = await startTestApp({ PUBLIC_BASE_URL: baseUrl }, options);
+  const t = await startTestApp({ PUBLIC_BASE_URL: baseUrl, ...options.overrides }, options);
   await t.app.listen(port, '127.0.0.1');
   return { ...t, baseUrl };
 }
@@ -81,9 +83,12 @@ export async function openConsole(
   return { page, context, problems, shot };
 }
 
-/** Signs in through the console's own page and waits for the role's first screen. */
+/**
+ * Signs in through the console's own page (the one open, if it is the sign-in page, so that it
+ * returns to where it came from) and waits to leave it.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -1,0 +1,118 @@
+import type { Browser } from 'playwright-core';
+import { zhCN } from '../../web/src/shared/i18n/zh-CN';
+import { loginAdmin, Session } from '../support/factories';
+import {
+  act,
+  department,
+  Department,
+  fileComplete,
+  PDF,
+  verifiedEnterprise,
+  waitForApplication,
+  approveToCertificate,
+} from '../support/filing';
+import { eventually, TEST_ADMIN } from '../support/test-app';
+import {
+  ConsoleApp,
+  launchBrowser,
+  openConsole,
+  signIn,
+  startConsoleApp,
+} from '../support/browser';
+import type { RegisteredEnterprise } from '../support/factories';
+
+const SERVICE = 'DRUG_REGISTRATION_TESTING';
+
+describe('console: the journeys of enterprise, officer, head, public and command desk', () => {
+  let app: ConsoleApp;
+  let browser: Browser;
+  let admin: Session;
+  let mpa: Department;
+  let enterprise: RegisteredEnterprise;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startConsoleApp({ overrides: { STATS_CACHE_MS: '0' } }),
+      launchBrowser(),
+    ]);
+    admin = await loginAdmin(app);
+    mpa = await department(app, admin, 'MPA');
+    enterprise = await verifiedEnterprise(app, admin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets the enterprise answer an itemised supplement request item by item', async () => {
+    const { id, number } = await fileComplete(app, enterprise, SERVICE);
+    await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
+    const asked = await act(app, mpa.officer, id, 'acceptance', 'request_supplement', {
+      comment: '质量标准缺少签章',
+      data: {
+        items: [{ kind: 'material', key: 'drug_quality_standard', reason: '缺少企业签章' }],
+      },
+    });
+    expect(asked.status).toBe(200);
+    await waitForApplication(app, enterprise, id, { status: 'SUPPLEMENT_REQUIRED' });
+
+    const { page, context, problems, shot } = await openConsole(browser, app);
+    await signIn(page, enterprise.email, enterprise.password);
+    await page.getByRole('link', { name: number }).first().click();
+    await page.getByText('缺少企业签章').waitFor();
+    await shot('enterprise-supplement-notice');
+    await page.locator('input[type=file]').first().setInputFiles({
+      name: 'quality-standard-signed.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await page.getByText('quality-standard-signed.pdf').first().waitFor();
+    await page.getByRole('button', { name: zhCN['applications.supplement.submit'] }).click();
+    await waitForApplication(app, enterprise, id, { status: 'IN_PROGRESS', stage: 'acceptance' });
+    await page.getByText(zhCN['applications.status.IN_PROGRESS']).first().waitFor();
+    await shot('enterprise-application-after-supplement');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('verifies a certificate on the public page, the signature checked in the browser', async () => {
+    const { id } = await fileComplete(app, enterprise, SERVICE);
+    const certificate = await approveToCertificate(app, enterprise, mpa, id);
+    const { page, context, problems, shot } = await openConsole(browser, app);
+    // The QR code of the certificate encodes this address.
+    expect(certificate.verifyUrl).toMatch(new RegExp(`^${app.baseUrl}/verify/`));
+    await page.goto(certificate.verifyUrl);
+    await page.getByText(zhCN['verify.check.checked']).waitFor();
+    await page.getByText(zhCN['verify.status.VALID']).first().waitFor();
+    await shot('public-verify');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the command desk the filings, each figure opening the list behind it', async () => {
+    const { number } = await fileComplete(app, enterprise, SERVICE);
+    // The rollups follow the events by moments.
+    await eventually(async () => {
+      const overview = await app.http().get('/api/v1/stats/overview').set(admin.auth).expect(200);
+      return overview.body.total.submitted >= 3 ? true : undefined;
+    });
+    const { page, context, problems, shot } = await openConsole(browser, app);
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto('/desk');
+    const submitted = page
+      .locator('.ant-card')
+      .filter({ hasText: zhCN['desk.figure.submitted'] })
+      .first()
+      .getByRole('link');
+    await submitted.waitFor();
+    expect(Number(await submitted.innerText())).toBe(3);
+    await shot('desk-overview');
+    await submitted.click();
+    await page.waitForURL(/\/applications\?/);
+    await page.getByRole('link', { name: number }).first().waitFor();
+    await shot('desk-applications-behind-figure');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
