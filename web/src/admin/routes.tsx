@@ -10,6 +10,18 @@ export const adminRoutes: RouteObject[] = [
         path: '/admin/users',
         lazy: () => import('./users/UsersPage').then((m) => ({ Component: m.UsersPage })),
       },
+      {
+        path: '/admin/services',
+        lazy: () => import('./services/ServicesPage').then((m) => ({ Component: m.ServicesPage })),
+      },
+      {
+        path: '/admin/services/:code',
+        lazy: () => import('./services/ServicePage').then((m) => ({ Component: m.ServicePage })),
+      },
+      {
+        path: '/admin/services/:code/versions/:version',
+        lazy: () => import('./services/VersionPage').then((m) => ({ Component: m.VersionPage })),
+      },
     ],
   },
 ];
