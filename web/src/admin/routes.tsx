@@ -22,6 +22,10 @@ export const adminRoutes: RouteObject[] = [
         path: '/admin/services/:code/versions/:version',
         lazy: () => import('./services/VersionPage').then((m) => ({ Component: m.VersionPage })),
       },
+      {
+        path: '/admin/calendar',
+        lazy: () => import('./calendar/CalendarPage').then((m) => ({ Component: m.CalendarPage })),
+      },
     ],
   },
 ];
