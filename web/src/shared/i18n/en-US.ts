@@ -198,7 +198,7 @@ export const enUS: Messages = {
   'desk.column.department': 'Department',
   'desk.column.service': 'Service',
   'desk.column.median': 'Median days',
-  'desk.column.p90': '90th percentile days',
+  'desk.column.p90': 'P90 days',
   'desk.filter.department': 'Department',
   'desk.filter.allDepartments': 'All departments',
   'desk.filter.service': 'Service',
