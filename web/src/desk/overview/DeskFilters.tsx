@@ -6,6 +6,7 @@ import type { MessageKey } from '../../shared/i18n/zh-CN';
 import { useCatalogueNames } from '../../shared/ui/catalogue-lookups';
 import { PARK_TIME_ZONE } from '../../shared/ui/format';
 import type { DeskFilter } from './drill-down';
+import { DepartmentSelect } from '../../shared/ui/DepartmentSelect';
 
 /** Today on the park's calendar, 'YYYY-MM-DD'. */
 function parkToday(): string {
@@ -42,7 +43,7 @@ export function DeskFilters({
 }) {
   const { t, pick } = useI18n();
   const me = useMe();
-  const { departments, services } = useCatalogueNames();
+  const { services } = useCatalogueNames();
   const head = me.user.role === 'DEPARTMENT_HEAD';
   const department = head ? (me.user.departmentCode ?? undefined) : filter.department;
   const today = dayjs(parkToday());
@@ -59,18 +60,13 @@ export function DeskFilters({
       <Row gutter={[12, 0]} align="bottom">
         <Col {...span}>
           <Form.Item {...item} label={t('desk.filter.department')} htmlFor="desk-department">
-            <Select
+            <DepartmentSelect
               id="desk-department"
               allowClear
               disabled={head}
               placeholder={t('desk.filter.allDepartments')}
               value={department}
               onChange={(value?: string) => change({ department: value, service: undefined })}
-              options={departments?.map((item) => ({
-                value: item.code,
-                label: pick(item.name, item.nameEn),
-              }))}
-              loading={!departments}
             />
           </Form.Item>
         </Col>
