@@ -47,7 +47,36 @@ export const enUS: Messages = {
   'login.verifyLink': 'Verify a certificate (no sign-in)',
 
   // --- catalogue and filing (enterprise) ---
-
+  'schemaForm.required': 'Please fill this in',
+  'schemaForm.minLength': 'At least {limit} characters',
+  'schemaForm.maxLength': 'At most {limit} characters',
+  'schemaForm.pattern': 'Not in the expected format',
+  'schemaForm.patternExample': 'Not in the expected format, e.g. {example}',
+  'schemaForm.email': 'Enter a valid email address',
+  'schemaForm.date': 'Enter a valid date',
+  'schemaForm.minimum': 'Must be at least {limit}',
+  'schemaForm.maximum': 'Must be at most {limit}',
+  'schemaForm.exclusiveMinimum': 'Must be more than {limit}',
+  'schemaForm.exclusiveMaximum': 'Must be less than {limit}',
+  'schemaForm.integer': 'Enter a whole number',
+  'schemaForm.enum': 'Choose one of the options',
+  'schemaForm.minItems': 'At least {limit} items',
+  'schemaForm.maxItems': 'At most {limit} items',
+  'schemaForm.uniqueItems': 'Items must not repeat',
+  'schemaForm.invalid': 'Not a valid answer',
+  'schemaForm.yes': 'Yes',
+  'schemaForm.no': 'No',
+  'schemaForm.select': 'Choose',
+  'schemaForm.example': 'e.g. {example}',
+  'schemaForm.tags': 'Type and press Enter to add',
+  'schemaForm.datePlaceholder': 'Pick a date',
+  'schemaForm.when': 'Needed when {conditions}',
+  'schemaForm.when.is': '{field} is {answers}',
+  'schemaForm.when.includes': '{field} includes {answers}',
+  'schemaForm.when.answered': '{field} is answered',
+  'schemaForm.when.or': ' or ',
+  'schemaForm.when.and': ' and ',
+  'schemaForm.when.unexplained': 'Depends on your answers',
   // --- end of catalogue and filing (enterprise) ---
 
   // --- applications, notifications, members, integrations ---

@@ -49,7 +49,36 @@ export const zhCN = {
   'login.verifyLink': '核验证照（无需登录）',
 
   // --- catalogue and filing (enterprise) ---
-
+  'schemaForm.required': '请填写此项',
+  'schemaForm.minLength': '至少 {limit} 个字符',
+  'schemaForm.maxLength': '最多 {limit} 个字符',
+  'schemaForm.pattern': '格式不正确',
+  'schemaForm.patternExample': '格式不正确，示例：{example}',
+  'schemaForm.email': '请输入有效的电子邮箱',
+  'schemaForm.date': '请输入有效的日期',
+  'schemaForm.minimum': '不能小于 {limit}',
+  'schemaForm.maximum': '不能大于 {limit}',
+  'schemaForm.exclusiveMinimum': '必须大于 {limit}',
+  'schemaForm.exclusiveMaximum': '必须小于 {limit}',
+  'schemaForm.integer': '请输入整数',
+  'schemaForm.enum': '请从选项中选择',
+  'schemaForm.minItems': '至少 {limit} 项',
+  'schemaForm.maxItems': '最多 {limit} 项',
+  'schemaForm.uniqueItems': '不能有重复项',
+  'schemaForm.invalid': '填写不正确',
+  'schemaForm.yes': '是',
+  'schemaForm.no': '否',
+  'schemaForm.select': '请选择',
+  'schemaForm.example': '例如：{example}',
+  'schemaForm.tags': '输入后按回车添加',
+  'schemaForm.datePlaceholder': '选择日期',
+  'schemaForm.when': '{conditions}时需要',
+  'schemaForm.when.is': '{field}为{answers}',
+  'schemaForm.when.includes': '{field}包含{answers}',
+  'schemaForm.when.answered': '填写了{field}',
+  'schemaForm.when.or': '或',
+  'schemaForm.when.and': '且',
+  'schemaForm.when.unexplained': '视填报情形而定',
   // --- end of catalogue and filing (enterprise) ---
 
   // --- applications, notifications, members, integrations ---
