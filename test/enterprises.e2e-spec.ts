@@ -152,6 +152,33 @@ describe('enterprises', () => {
     expect(seen.body.verified).toBe(true);
   });
 
+  it('keeps the notes of a verification with its audit entry and event', async () => {
+    const c = await registerEnterprise(t);
+    const invalid = await t
+      .http()
+      .post(`/api/v1/enterprises/${c.enterpriseId}/verify`)
+      .set(officer.auth)
+      .send({ notes: 42 })
+      .expect(400);
+    expect(invalid.body.errors[0].field).toBe('notes');
+    await t
+      .http()
+      .post(`/api/v1/enterprises/${c.enterpriseId}/verify`)
+      .set(officer.auth)
+      .send({ notes: '  已核验营业执照原件  ' })
+      .expect(200);
+    const [audit] = await t.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'enterprise.verified' AND target_id = $1`,
+      [c.enterpriseId],
+    );
+    expect(audit.details).toEqual({ notes: '已核验营业执照原件' });
+    const [event] = await t.dataSource.query(
+      `SELECT data FROM events WHERE type = 'enterprise.verified' AND subject_id = $1`,
+      [c.enterpriseId],
+    );
+    expect(event.data).toMatchObject({ notes: '已核验营业执照原件' });
+  });
+
   it('validates staff creation', async () => {
     const noDepartment = await t
       .http()

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -29,6 +30,7 @@ import { EnterpriseDto, EnterprisePageDto } from './dto/enterprise.dto';
 import { UpdateEnterpriseDto } from './dto/enterprise-profile.dto';
 import { EnterpriseListQuery } from './dto/enterprise-query.dto';
 import { NewMemberDto } from './dto/member.dto';
+import { VerifyEnterpriseInput } from './dto/verify-enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 
 const enterpriseId = () => new ParseUUIDPipe();
@@ -94,13 +96,15 @@ export class EnterprisesController {
   @ApiOperation({
     summary: 'Verify an enterprise so it may submit applications (any staff member)',
   })
+  @ApiBody({ type: VerifyEnterpriseInput, required: false })
   @ApiOkResponse({ type: EnterpriseDto })
   @ApiAuthProblems(400, 404)
   verifyEnterprise(
     @CurrentPrincipal() principal: Principal,
     @Param('id', enterpriseId()) id: string,
+    @Body() body: VerifyEnterpriseInput,
   ): Promise<EnterpriseDto> {
-    return this.enterprises.verifyEnterprise(principal, id);
+    return this.enterprises.verifyEnterprise(principal, id, body.notes?.trim() || null);
   }
 
   @Get(':id/members')

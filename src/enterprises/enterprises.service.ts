@@ -71,8 +71,15 @@ export class EnterprisesService {
     });
   }
 
-  /** Any staff member confirms the enterprise is who it says; only verified ones may submit. */
-  async verifyEnterprise(principal: Principal, id: string): Promise<EnterpriseDto> {
+  /**
+   * Any staff member confirms the enterprise is who it says; only verified ones may submit.
+   * Their notes (what they checked) stay with the audit entry and the event.
+   */
+  async verifyEnterprise(
+    principal: Principal,
+    id: string,
+    notes: string | null = null,
+  ): Promise<EnterpriseDto> {
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const enterprise = await this.findVisible(manager, principal, id, true);
@@ -82,14 +89,20 @@ export class EnterprisesService {
         { id },
         { verifiedAt: () => 'now()', verifiedBy: actor.id, version: enterprise.version + 1 },
       );
-      await this.audit.record(manager, actor, 'enterprise.verified', { type: 'enterprise', id });
+      await this.audit.record(
+        manager,
+        actor,
+        'enterprise.verified',
+        { type: 'enterprise', id },
+        { notes },
+      );
       await this.events.record(manager, {
         type: 'enterprise.verified',
         subjectType: 'enterprise',
         subjectId: id,
         enterpriseId: id,
         actor,
-        data: { name: enterprise.name },
+        data: { name: enterprise.name, notes },
       });
       return EnterpriseDto.from(await manager.findOneByOrFail(Enterprise, { id }));
     });

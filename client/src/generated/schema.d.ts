@@ -3266,6 +3266,13 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        VerifyEnterpriseInput: {
+            /**
+             * @description What the staff member checked; kept with the verification in the audit log and its event.
+             * @example 已核验营业执照原件、法定代表人身份证与园区入驻协议
+             */
+            notes?: string;
+        };
         WebhookAttemptDto: {
             /** @example 1 */
             attempt: number;
@@ -6403,7 +6410,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VerifyEnterpriseInput"];
+            };
+        };
         responses: {
             200: {
                 headers: {
