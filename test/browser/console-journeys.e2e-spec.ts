@@ -109,7 +109,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
     expect(Number(await submitted.innerText())).toBe(3);
     await shot('desk-overview');
     await submitted.click();
-    await page.waitForURL(/\/applications\?/);
+    await page.waitForURL(/\/applications/);
     await page.getByRole('link', { name: number }).first().waitFor();
     await shot('desk-applications-behind-figure');
     expect(problems).toEqual([]);
