@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Logger as NestLogger, ValidationPipe } from '@nestjs/common';
@@ -94,6 +95,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installBodyParsers(app);
   await app.register(multipart as never, { limits: MULTIPART_LIMITS });
+  // The refresh-token cookie of browser sessions (src/auth/refresh-cookie.ts).
+  await app.register(cookie as never);
   // Helmet's other headers as they are; the policy differs by page, so it is set below.
   await app.register(helmet as never, { contentSecurityPolicy: false });
   installContentSecurityPolicy(fastify, [

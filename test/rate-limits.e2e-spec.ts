@@ -136,6 +136,36 @@ describe('rate limits', () => {
       expect(otherSession.status).toBe(200);
       await refresh(t, otherSession.body.refreshToken, '198.51.100.4').expect(200);
     });
+
+    it('limits refreshes per session when the token comes from the cookie', async () => {
+      const user = await registerEnterprise(t);
+      const refreshCookie = (response: Response) =>
+        ([] as string[]).concat(response.headers['set-cookie'])[0].split(';')[0];
+      const signedIn = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password, refreshTokenIn: 'cookie' })
+        .expect(200);
+      let cookie = refreshCookie(signedIn);
+      for (let i = 1; i <= 3; i++) {
+        const refreshed = await t
+          .http()
+          .post('/api/v1/auth/refresh')
+          .set('X-Forwarded-For', `198.51.100.${i}`)
+          .set('Cookie', cookie)
+          .send({})
+          .expect(200);
+        cookie = refreshCookie(refreshed);
+      }
+      expectRateLimited(
+        await t
+          .http()
+          .post('/api/v1/auth/refresh')
+          .set('X-Forwarded-For', '198.51.100.4')
+          .set('Cookie', cookie)
+          .send({}),
+      );
+    });
   });
 
   describe('across api processes', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -7,6 +7,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
@@ -18,6 +19,18 @@ import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, RegisterDto, RegistrationDto, TokenPairDto } from './dto/auth.dto';
 import { LoginAccount, RefreshSession } from './rate-limited-accounts';
+import {
+  REFRESH_COOKIE,
+  RefreshCookie,
+  presentedRefreshToken,
+  requiredRefreshToken,
+} from './refresh-cookie';
+
+const COOKIE_SOURCE =
+  `Browsers send the refresh token in the \`${REFRESH_COOKIE}\` cookie instead: leave ` +
+  '`refreshToken` out and send `{}` as `application/json`. The cookie counts only beside a ' +
+  'JSON body, which another site cannot send without a CORS preflight; with SameSite=Strict ' +
+  'that keeps other sites from using it (no CSRF token needed).';
 
 class MeDto {
   @ApiProperty({ type: UserDto })
@@ -30,7 +43,10 @@ class MeDto {
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly refreshCookie: RefreshCookie,
+  ) {}
 
   @Post('auth/register')
   @Public()
@@ -40,8 +56,12 @@ export class AuthController {
     summary: 'Register an enterprise and its first admin user; returns a session for that admin',
   })
   @ApiProblems(400, 409)
-  register(@Body() body: RegisterDto): Promise<RegistrationDto> {
-    return this.auth.register(body);
+  async register(
+    @Body() body: RegisterDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegistrationDto> {
+    const registered = await this.auth.register(body);
+    return this.refreshCookie.deliver(reply, registered, body.refreshTokenIn ?? 'body');
   }
 
   @Post('auth/login')
@@ -49,11 +69,20 @@ export class AuthController {
   @StrictRateLimit()
   @AccountRateLimit(LoginAccount)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather ' +
+      'than returned: the way for browsers, where scripts must not hold it.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401)
-  login(@Body() body: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(body);
+  async login(
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto> {
+    const session = await this.auth.login(body);
+    return this.refreshCookie.deliver(reply, session, body.refreshTokenIn ?? 'body');
   }
 
   @Post('auth/refresh')
@@ -64,12 +93,20 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',
     description:
-      'Refresh tokens are single-use. Presenting one that was already used revokes the whole session.',
+      'Refresh tokens are single-use. Presenting one that was already used revokes the whole ' +
+      'session. The new refresh token goes where the old one came from: the body, or the ' +
+      `cookie (then the body leaves it out). ${COOKIE_SOURCE} Neither present: 401.`,
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401)
-  refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(body.refreshToken);
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto> {
+    const presented = requiredRefreshToken(request, body.refreshToken);
+    const rotated = await this.auth.refresh(presented.token);
+    return this.refreshCookie.deliver(reply, rotated, presented.from);
   }
 
   @Post('auth/logout')
@@ -78,11 +115,19 @@ export class AuthController {
   @ApiOperation({
     summary: 'End the session the refresh token belongs to',
     description:
-      "The session's refresh tokens and the access tokens issued from them stop working.",
+      "The session's refresh tokens and the access tokens issued from them stop working. " +
+      `${COOKIE_SOURCE} The cookie is always cleared; without any token there is no session ` +
+      'to end, and the answer is 204 all the same.',
   })
   @ApiProblems(400)
-  logout(@Body() body: RefreshDto): Promise<void> {
-    return this.auth.logout(body.refreshToken);
+  async logout(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    this.refreshCookie.clear(reply);
+    const presented = presentedRefreshToken(request, body.refreshToken);
+    if (presented) await this.auth.logout(presented.token);
   }
 
   @Get('me')

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { PrincipalCache } from './principal-cache.service';
 import { PrincipalResolver } from './principal-resolver.service';
 import { LoginAccount, RefreshSession } from './rate-limited-accounts';
+import { RefreshCookie } from './refresh-cookie';
 import { TokensService } from './tokens.service';
 
 @Module({
@@ -33,6 +34,7 @@ import { TokensService } from './tokens.service';
     AccessGuard,
     LoginAccount,
     RefreshSession,
+    RefreshCookie,
   ],
   exports: [TokensService, PrincipalResolver, PrincipalCache, AccessGuard],
 })

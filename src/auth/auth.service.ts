@@ -8,9 +8,9 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { EventsService } from '../events/events.service';
 import { UserDto } from '../users/dto/user.dto';
 import { User } from '../users/user.entity';
-import { LoginDto, RegisterDto, RegistrationDto, TokenPairDto } from './dto/auth.dto';
+import { LoginDto, RegisterDto, RegistrationDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
-import { TokensService } from './tokens.service';
+import { TokenPair, TokensService } from './tokens.service';
 
 @Injectable()
 export class AuthService {
@@ -21,7 +21,7 @@ export class AuthService {
   ) {}
 
   /** Creates an enterprise (unverified) with its first admin, and signs that admin in. */
-  async register({ enterprise, admin }: RegisterDto): Promise<RegistrationDto> {
+  async register({ enterprise, admin }: RegisterDto): Promise<RegistrationDto & TokenPair> {
     const passwordHash = await hashPassword(admin.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -65,7 +65,7 @@ export class AuthService {
     }
   }
 
-  async login({ email, password }: LoginDto): Promise<TokenPairDto> {
+  async login({ email, password }: LoginDto): Promise<TokenPair> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -85,7 +85,7 @@ export class AuthService {
     });
   }
 
-  refresh(refreshToken: string): Promise<TokenPairDto> {
+  refresh(refreshToken: string): Promise<TokenPair> {
     return this.tokens.rotate(refreshToken);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { RateLimitedAccount } from '../common/rate-limit/rate-limit.guard';
+import { presentedRefreshToken } from './refresh-cookie';
 import { TokensService } from './tokens.service';
 
 const bodyField = (request: FastifyRequest, field: string): string | undefined => {
@@ -22,13 +23,16 @@ export class LoginAccount implements RateLimitedAccount {
   }
 }
 
-/** Refreshes count per session (refresh-token family); an unknown token names none. */
+/**
+ * Refreshes count per session (refresh-token family), the token read from the body or the
+ * cookie as the route reads it; an unknown token names none.
+ */
 @Injectable()
 export class RefreshSession implements RateLimitedAccount {
   constructor(private readonly tokens: TokensService) {}
 
   async accountOf(request: FastifyRequest): Promise<string | undefined> {
-    const token = bodyField(request, 'refreshToken');
+    const token = presentedRefreshToken(request, bodyField(request, 'refreshToken'))?.token;
     const familyId = token === undefined ? undefined : await this.tokens.familyOf(token);
     return familyId === undefined ? undefined : `session:${familyId}`;
   }

@@ -328,7 +328,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /**
+         * Sign in with email and password
+         * @description With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather than returned: the way for browsers, where scripts must not hold it.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -347,7 +350,7 @@ export interface paths {
         put?: never;
         /**
          * End the session the refresh token belongs to
-         * @description The session's refresh tokens and the access tokens issued from them stop working.
+         * @description The session's refresh tokens and the access tokens issued from them stop working. Browsers send the refresh token in the `parkline_refresh` cookie instead: leave `refreshToken` out and send `{}` as `application/json`. The cookie counts only beside a JSON body, which another site cannot send without a CORS preflight; with SameSite=Strict that keeps other sites from using it (no CSRF token needed). The cookie is always cleared; without any token there is no session to end, and the answer is 204 all the same.
          */
         post: operations["logout"];
         delete?: never;
@@ -367,7 +370,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new token pair
-         * @description Refresh tokens are single-use. Presenting one that was already used revokes the whole session.
+         * @description Refresh tokens are single-use. Presenting one that was already used revokes the whole session. The new refresh token goes where the old one came from: the body, or the cookie (then the body leaves it out). Browsers send the refresh token in the `parkline_refresh` cookie instead: leave `refreshToken` out and send `{}` as `application/json`. The cookie counts only beside a JSON body, which another site cannot send without a CORS preflight; with SameSite=Strict that keeps other sites from using it (no CSRF token needed). Neither present: 401.
          */
         post: operations["refresh"];
         delete?: never;
@@ -2097,6 +2100,12 @@ export interface components {
             createdAt: string;
         };
         LoginDto: {
+            /**
+             * @description Default `body` (integrators): `refreshToken` in the response body. `cookie` (browsers): the body leaves it out and the server sets the `parkline_refresh` cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth, Secure on https), so scripts never see it; `POST /auth/refresh` and `/auth/logout` then read it from there.
+             * @example body
+             * @enum {string}
+             */
+            refreshTokenIn?: "body" | "cookie";
             /** @example li.hua@qiming-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
@@ -2623,10 +2632,19 @@ export interface components {
             assigneeId: string;
         };
         RefreshDto: {
-            /** @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE */
-            refreshToken: string;
+            /**
+             * @description Leave it out to use the `parkline_refresh` cookie instead (send `{}`); when both are present, this one counts.
+             * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
+             */
+            refreshToken?: string;
         };
         RegisterDto: {
+            /**
+             * @description Default `body` (integrators): `refreshToken` in the response body. `cookie` (browsers): the body leaves it out and the server sets the `parkline_refresh` cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth, Secure on https), so scripts never see it; `POST /auth/refresh` and `/auth/logout` then read it from there.
+             * @example body
+             * @enum {string}
+             */
+            refreshTokenIn?: "body" | "cookie";
             enterprise: components["schemas"]["NewEnterpriseDto"];
             /** @description The enterprise's first ENTERPRISE_ADMIN user. */
             admin: components["schemas"]["NewPersonDto"];
@@ -2638,10 +2656,10 @@ export interface components {
              */
             accessToken: string;
             /**
-             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session.
+             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
              * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
              */
-            refreshToken: string;
+            refreshToken?: string;
             /**
              * @description Seconds until the access token expires.
              * @example 900
@@ -3126,10 +3144,10 @@ export interface components {
              */
             accessToken: string;
             /**
-             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session.
+             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
              * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
              */
-            refreshToken: string;
+            refreshToken?: string;
             /**
              * @description Seconds until the access token expires.
              * @example 900

@@ -1,10 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { EnterpriseDto } from '../../enterprises/dto/enterprise.dto';
 import { NewEnterpriseDto } from '../../enterprises/dto/enterprise-profile.dto';
 import { UserDto } from '../../users/dto/user.dto';
 import { NestedObject } from '../../common/validation/nested';
+import { REFRESH_COOKIE, REFRESH_TOKEN_DELIVERIES, RefreshTokenDelivery } from '../refresh-cookie';
 
 export class NewPersonDto {
   @ApiProperty({ example: 'li.hua@qiming-bio.cn', maxLength: 254 })
@@ -26,7 +35,23 @@ export class NewPersonDto {
   name: string;
 }
 
-export class RegisterDto {
+/** How a new session's refresh token reaches the client. */
+class SessionRequestDto {
+  @ApiPropertyOptional({
+    enum: REFRESH_TOKEN_DELIVERIES,
+    example: 'body',
+    description:
+      'Default `body` (integrators): `refreshToken` in the response body. `cookie` (browsers): ' +
+      `the body leaves it out and the server sets the \`${REFRESH_COOKIE}\` cookie ` +
+      '(HttpOnly, SameSite=Strict, Path=/api/v1/auth, Secure on https), so scripts never ' +
+      'see it; `POST /auth/refresh` and `/auth/logout` then read it from there.',
+  })
+  @IsOptional()
+  @IsIn(REFRESH_TOKEN_DELIVERIES)
+  refreshTokenIn?: RefreshTokenDelivery;
+}
+
+export class RegisterDto extends SessionRequestDto {
   @ApiProperty({ type: NewEnterpriseDto })
   @NestedObject(() => NewEnterpriseDto)
   enterprise: NewEnterpriseDto;
@@ -36,7 +61,7 @@ export class RegisterDto {
   admin: NewPersonDto;
 }
 
-export class LoginDto {
+export class LoginDto extends SessionRequestDto {
   @ApiProperty({ example: 'li.hua@qiming-bio.cn' })
   @IsString()
   @IsNotEmpty()
@@ -51,11 +76,17 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ example: 'q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE' })
+  @ApiPropertyOptional({
+    example: 'q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE',
+    description:
+      `Leave it out to use the \`${REFRESH_COOKIE}\` cookie instead (send \`{}\`); ` +
+      'when both are present, this one counts.',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class TokenPairDto {
@@ -65,12 +96,14 @@ export class TokenPairDto {
   })
   accessToken: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     description:
-      'Single-use: each refresh returns a new one. Reusing an old one revokes the session.',
+      'Single-use: each refresh returns a new one. Reusing an old one revokes the session. ' +
+      `Absent when the token travels in the \`${REFRESH_COOKIE}\` cookie: after a login or ` +
+      'registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.',
     example: 'q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE',
   })
-  refreshToken: string;
+  refreshToken?: string;
 
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
   expiresIn: number;

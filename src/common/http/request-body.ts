@@ -28,7 +28,8 @@ function carriesBody(request: FastifyRequest): boolean {
   );
 }
 
-function mediaTypeOf(request: FastifyRequest): string {
+/** The request's media type, without parameters, lower-cased. */
+export function mediaTypeOf(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
