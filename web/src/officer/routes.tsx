@@ -1,4 +1,16 @@
 import type { RouteObject } from 'react-router';
+import { DEPARTMENT_ROLES } from '../app/auth';
+import { RequireRole } from '../app/RequireRole';
 
 /** The officer screens; each opens as its own chunk. */
-export const officerRoutes: RouteObject[] = [];
+export const officerRoutes: RouteObject[] = [
+  {
+    element: <RequireRole roles={DEPARTMENT_ROLES} />,
+    children: [
+      {
+        path: '/workbench',
+        lazy: () => import('./workbench/WorkbenchPage').then((m) => ({ Component: m.WorkbenchPage })),
+      },
+    ],
+  },
+];
