@@ -11,6 +11,10 @@ export const officerRoutes: RouteObject[] = [
         path: '/workbench',
         lazy: () => import('./workbench/WorkbenchPage').then((m) => ({ Component: m.WorkbenchPage })),
       },
+      {
+        path: '/workbench/tasks/:id',
+        lazy: () => import('./task/TaskPage').then((m) => ({ Component: m.TaskPage })),
+      },
     ],
   },
 ];
