@@ -17,4 +17,13 @@ export const officerRoutes: RouteObject[] = [
       },
     ],
   },
+  {
+    element: <RequireRole roles={[...DEPARTMENT_ROLES, 'ADMIN']} />,
+    children: [
+      {
+        path: '/enterprises',
+        lazy: () => import('./enterprises/EnterprisesPage').then((m) => ({ Component: m.EnterprisesPage })),
+      },
+    ],
+  },
 ];
