@@ -132,6 +132,15 @@ describe('licence journey', () => {
       role: 'DEPARTMENT_HEAD',
       allowedActions: ['approve', 'deny'],
     });
+    const byRole = async (role: string) =>
+      (await t.http().get(`/api/v1/tasks?role=${role}&limit=100`).set(hcb.head.auth).expect(200))
+        .body.data as { id: string; role: string }[];
+    const officers = await byRole('OFFICER');
+    const heads = await byRole('DEPARTMENT_HEAD');
+    expect(officers.map((task) => task.id)).not.toContain(decision.id);
+    expect(heads.map((task) => task.id)).toContain(decision.id);
+    expect(officers.filter((task) => task.role !== 'OFFICER')).toEqual([]);
+    expect(heads.filter((task) => task.role !== 'DEPARTMENT_HEAD')).toEqual([]);
     await t.http().post(`/api/v1/tasks/${decision.id}/claim`).set(hcb.officer.auth).expect(403);
     expect((await act(t, hcb.head, id, 'decision', 'approve', { comment: '同意' })).status).toBe(
       200,

@@ -92,6 +92,7 @@ export class TasksService {
     else conditions.push(`t.status IN ('OPEN', 'CLAIMED')`);
     if (query.sla) add('t.sla_state = ?', query.sla);
     if (query.assignee === 'me') add('t.assignee_id = ?', principal.id);
+    if (query.role) add('t.role = ?', query.role);
     if (query.cursor) {
       const position = decodeTaskCursor(query.cursor);
       parameters.push(position.d, position.i);

@@ -7500,6 +7500,8 @@ export interface operations {
                 /** @description Default: OPEN and CLAIMED. */
                 status?: "OPEN" | "CLAIMED" | "DONE" | "CANCELLED";
                 sla?: "ON_TRACK" | "AT_RISK" | "OVERDUE" | "PAUSED";
+                /** @description Only tasks for this role: an officer's queue without the heads' decisions. */
+                role?: "OFFICER" | "DEPARTMENT_HEAD";
                 /** @description Only the tasks you hold. */
                 assignee?: "me";
             };

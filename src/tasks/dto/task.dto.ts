@@ -124,6 +124,15 @@ export class TaskListQuery extends PageQuery {
   @IsIn(['ON_TRACK', 'AT_RISK', 'OVERDUE', 'PAUSED'])
   sla?: string;
 
+  @ApiPropertyOptional({
+    enum: ['OFFICER', 'DEPARTMENT_HEAD'],
+    description: "Only tasks for this role: an officer's queue without the heads' decisions.",
+    example: 'OFFICER',
+  })
+  @IsOptional()
+  @IsIn(['OFFICER', 'DEPARTMENT_HEAD'])
+  role?: 'OFFICER' | 'DEPARTMENT_HEAD';
+
   @ApiPropertyOptional({ enum: ['me'], description: 'Only the tasks you hold.', example: 'me' })
   @IsOptional()
   @IsIn(['me'])
