@@ -14,4 +14,8 @@ export const filingRoutes: RouteObject[] = [
     path: '/catalogue/:code',
     lazy: () => import('./catalogue/ServicePage').then((m) => ({ Component: m.ServicePage })),
   },
+  {
+    path: '/applications/:id/edit',
+    lazy: () => import('./filing/DraftEditorPage').then((m) => ({ Component: m.DraftEditorPage })),
+  },
 ];

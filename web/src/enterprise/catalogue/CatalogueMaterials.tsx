@@ -44,7 +44,7 @@ export function CatalogueMaterials({
             {serviceName && 'neededBy' in material && (
               <Typography.Text type="secondary">
                 {t('catalogue.material.neededBy', {
-                  services: material.neededBy.map(serviceName).join('、'),
+                  services: material.neededBy.map(serviceName).join(t('schemaForm.listSeparator')),
                 })}
               </Typography.Text>
             )}

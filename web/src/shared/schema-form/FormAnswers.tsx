@@ -17,7 +17,7 @@ function useAnswerOf(): (field: FormField | undefined, value: unknown) => string
       return typeof item === 'object' ? JSON.stringify(item) : String(item);
     };
     if (field?.kind === 'date' && typeof value === 'string') return formatDate(value, language);
-    return Array.isArray(value) ? value.map(one).join('、') : one(value);
+    return Array.isArray(value) ? value.map(one).join(t('schemaForm.listSeparator')) : one(value);
   };
 }
 
