@@ -17,7 +17,7 @@ import {
   type SupplementItemDto,
 } from '../parts/definition';
 import { formatBytes } from '../parts/MaterialList';
-import { acceptOf, attachFromLibrary, refusalOf, uploadMaterial } from '../parts/upload';
+import { acceptOf, attachFromLibrary, fileProblemOf, uploadMaterial } from '../parts/upload';
 import { FieldInput } from './FieldInput';
 import { useApplicationChanged, useApplicationAction } from './queries';
 
@@ -70,9 +70,9 @@ function MaterialAnswer({
   });
 
   function choose(file: File) {
-    const refused = refusalOf(file, type);
+    const refused = fileProblemOf(file, type);
     setRefusal(
-      refused && t(refused === 'format' ? 'applications.supplement.wrongFormat' : 'applications.supplement.tooLarge'),
+      refused && t(refused === 'size' ? 'applications.supplement.tooLarge' : 'applications.supplement.wrongFormat'),
     );
     if (!refused) upload.mutate(file);
     return false;

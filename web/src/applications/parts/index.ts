@@ -30,5 +30,5 @@ export {
 export { choiceLabel, fieldTitle, formatAnswer, type FieldSchema } from './answers';
 export { useCatalogueNames, useStageNames, serviceNamesQuery, bundleNamesQuery, departmentsQuery } from './catalogue';
 export { useWorkingDaysLeft, workingDaysBetween, parkDateOf } from './workingDays';
-export { uploadMaterial, attachFromLibrary, acceptOf, refusalOf } from './upload';
+export { uploadMaterial, attachFromLibrary, acceptOf, fileProblemOf } from './upload';
 export { inWords } from './words';

@@ -1,43 +1,30 @@
+import type { components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
-import type { ApplicationDto } from './definition';
 
-/** Names of a file's format as the catalogue lists them (`formats`), by extension. */
-const EXTENSIONS: Record<string, string> = {
-  pdf: 'pdf',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  docx: 'docx',
-  xlsx: 'xlsx',
-  zip: 'zip',
-};
+export type Application = components['schemas']['ApplicationDto'];
+export type FileFormat = components['schemas']['MaterialTypeDto']['formats'][number];
 
-/** The file input's `accept` for some formats (`jpg` covers `.jpeg` too). */
-export function acceptOf(formats: readonly string[]): string {
-  return Object.keys(EXTENSIONS)
-    .filter((extension) => formats.includes(EXTENSIONS[extension]))
-    .map((extension) => `.${extension}`)
-    .join(',');
+/** Statuses whose response has no body (a Response refuses one for them). */
+const NULL_BODY_STATUSES = [101, 204, 205, 304];
+
+function headersOf(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
 }
 
 /**
- * Why a file cannot be uploaded as a material, before sending it: its format (by extension;
- * the server checks the content again) or its size. Undefined when it may go.
+ * A `fetch` for the typed client that reports how much of the request body has been sent:
+ * fetch() cannot tell upload progress, XMLHttpRequest can. It sends the request the client
+ * built (its multipart body and headers, the access token among them) as it is.
  */
-export function refusalOf(
-  file: Pick<File, 'name' | 'size'>,
-  type: { formats: readonly string[]; maxBytes: number },
-): 'format' | 'size' | undefined {
-  const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
-  if (!type.formats.includes(EXTENSIONS[extension] ?? '')) return 'format';
-  if (file.size > type.maxBytes) return 'size';
-  return undefined;
-}
-
-/** A fetch that reports how much of the request body has gone, which fetch itself cannot. */
-function fetchWithUploadProgress(onProgress: (percent: number) => void) {
+export function fetchWithUploadProgress(onProgress: (percent: number) => void) {
   return async (request: Request): Promise<Response> => {
-    const body = await request.blob();
+    const body =
+      request.method === 'GET' || request.method === 'HEAD' ? null : await request.blob();
     return new Promise<Response>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open(request.method, request.url);
@@ -46,58 +33,87 @@ function fetchWithUploadProgress(onProgress: (percent: number) => void) {
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
       };
-      xhr.onload = () => {
-        const headers = new Headers();
-        for (const line of xhr
-          .getAllResponseHeaders()
-          .trim()
-          .split(/[\r\n]+/)) {
-          const at = line.indexOf(':');
-          if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
-        }
-        const empty = xhr.status === 204 || xhr.status === 304;
-        resolve(new Response(empty ? null : (xhr.response as Blob), { status: xhr.status, headers }));
-      };
+      xhr.onload = () =>
+        resolve(
+          new Response(NULL_BODY_STATUSES.includes(xhr.status) ? null : (xhr.response as Blob), {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers: headersOf(xhr.getAllResponseHeaders()),
+          }),
+        );
       xhr.onerror = () => reject(new TypeError('Network request failed'));
+      xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+      request.signal.addEventListener('abort', () => xhr.abort());
       xhr.send(body);
     });
   };
 }
 
-/** Uploads a file as a material of the application, reporting the percent sent. */
+/** Uploads a file as a material of an application, reporting progress; answers the application. */
 export function uploadMaterial(
   applicationId: string,
   materialType: string,
   file: File,
   onProgress: (percent: number) => void,
-): Promise<ApplicationDto> {
+): Promise<Application> {
   return call(() =>
     parkline.POST('/api/v1/applications/{id}/materials', {
       params: { path: { id: applicationId } },
-      // The generated types describe a binary part as a string; at runtime it is the File.
+      // The document types a binary part as a string; the part is the File itself.
       body: { materialType, file: file as unknown as string },
-      bodySerializer: () => {
-        // The server reads materialType first, to check the file that follows against it.
-        const multipart = new FormData();
-        multipart.append('materialType', materialType);
-        multipart.append('file', file);
-        return multipart;
+      // The type first: the server reads the fields before the file streams in.
+      bodySerializer: (fields) => {
+        const data = new FormData();
+        for (const [name, value] of Object.entries(fields))
+          data.append(name, value as string | Blob);
+        return data;
       },
       fetch: fetchWithUploadProgress(onProgress),
     }),
   );
 }
 
-/** Attaches a document of the enterprise's material library instead of uploading one. */
+/** Attaches a document of the enterprise's material library: nothing is uploaded again. */
 export function attachFromLibrary(
   applicationId: string,
   materialType: string,
   libraryMaterialId: string,
-): Promise<ApplicationDto> {
+): Promise<Application> {
   return call(() =>
     parkline.POST('/api/v1/applications/{id}/materials', {
       params: { path: { id: applicationId } },
       body: { materialType, libraryMaterialId },
     }),
   );
+}
+
+const EXTENSIONS: Record<FileFormat, string[]> = {
+  pdf: ['.pdf'],
+  jpg: ['.jpg', '.jpeg'],
+  png: ['.png'],
+  docx: ['.docx'],
+  xlsx: ['.xlsx'],
+  zip: ['.zip'],
+};
+
+/** For the file chooser: only the extensions the material type takes. */
+export function acceptOf(formats: readonly FileFormat[]): string {
+  return formats.flatMap((format) => EXTENSIONS[format]).join(',');
+}
+
+/** Why a file cannot be this material, before anything is sent (the server checks the content). */
+export function fileProblemOf(
+  file: Pick<File, 'name' | 'size'>,
+  material: { formats: readonly FileFormat[]; maxBytes: number },
+): 'format' | 'size' | 'empty' | undefined {
+  const name = file.name.toLowerCase();
+  if (
+    !material.formats.some((format) =>
+      EXTENSIONS[format].some((extension) => name.endsWith(extension)),
+    )
+  )
+    return 'format';
+  if (file.size === 0) return 'empty';
+  if (file.size > material.maxBytes) return 'size';
+  return undefined;
 }

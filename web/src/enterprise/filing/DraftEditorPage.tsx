@@ -34,7 +34,7 @@ import { bundleQuery, serviceVersionQuery, type MaterialType } from '../catalogu
 import { applicationQuery } from './draft';
 import { MaterialsPanel } from './MaterialsPanel';
 import { SubmitDraft } from './SubmitDraft';
-import type { Application } from './upload';
+import type { Application } from '../../applications/parts/upload';
 import { useAutosave, type SaveState } from './useAutosave';
 
 /** What a draft files under: one service at its pinned version, or a bundle's merged form. */

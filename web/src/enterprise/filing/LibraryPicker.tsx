@@ -7,7 +7,7 @@ import { rowsStyle, rowStyle } from '../catalogue/CatalogueMaterials';
 import { formatBytes, formatsText } from '../catalogue/materials';
 import type { MaterialType } from '../catalogue/queries';
 import { libraryQuery, storeApplication, type LibraryMaterial } from './draft';
-import { attachFromLibrary, type Application } from './upload';
+import { attachFromLibrary, type Application } from '../../applications/parts/upload';
 
 /** Why a library document cannot stand in for this material here, if it cannot. */
 function unfitOf(item: LibraryMaterial, material: MaterialType): 'format' | 'size' | undefined {

@@ -17,7 +17,7 @@ import { formatBytes, formatsText, MaterialHeading } from '../catalogue/material
 import type { MaterialType } from '../catalogue/queries';
 import { libraryQuery, storeApplication } from './draft';
 import { LibraryPicker } from './LibraryPicker';
-import { acceptOf, fileProblemOf, uploadMaterial, type Application } from './upload';
+import { acceptOf, fileProblemOf, uploadMaterial, type Application } from '../../applications/parts/upload';
 
 type Attached = Application['materials'][number];
 

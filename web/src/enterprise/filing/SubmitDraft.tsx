@@ -17,7 +17,7 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import type { MaterialType } from '../catalogue/queries';
 import { applicationQuery, checklistQuery, storeApplication, type Checklist } from './draft';
 import { useIdempotencyKey } from './idempotency';
-import type { Application } from './upload';
+import type { Application } from '../../applications/parts/upload';
 
 type Item = Checklist['items'][number];
 

@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
-import type { Application } from './upload';
+import type { Application } from '../../applications/parts/upload';
 
 export type Checklist = components['schemas']['ChecklistDto'];
 export type LibraryMaterial = components['schemas']['LibraryMaterialDto'];

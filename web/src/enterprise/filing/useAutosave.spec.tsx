@@ -4,7 +4,7 @@ import { ParklineApiError } from '@parkline/client';
 import type { ReactNode } from 'react';
 import { parkline } from '../../shared/api/session';
 import { applicationQuery } from './draft';
-import type { Application } from './upload';
+import type { Application } from '../../applications/parts/upload';
 import { AUTOSAVE_DELAY_MS, useAutosave } from './useAutosave';
 
 jest.mock('../../shared/api/session', () => ({

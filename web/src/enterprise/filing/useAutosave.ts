@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ParklineApiError } from '../../shared/api/problem';
 import { call, parkline } from '../../shared/api/session';
 import { applicationQuery, storeApplication } from './draft';
-import type { Application } from './upload';
+import type { Application } from '../../applications/parts/upload';
 
 type Form = Record<string, unknown>;
 
