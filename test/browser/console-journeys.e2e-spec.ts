@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
 import { loginAdmin, Session } from '../support/factories';
 import {
   act,
   department,
-  Department,
   fileComplete,
   PDF,
   verifiedEnterprise,
@@ -16,6 +15,7 @@ import {
   ConsoleApp,
   launchBrowser,
   openConsole,
+  PHONE,
   signIn,
   startConsoleApp,
 } from '../support/browser';
@@ -27,7 +27,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
   let app: ConsoleApp;
   let browser: Browser;
   let admin: Session;
-  let mpa: Department;
+  let mpa: Awaited<ReturnType<typeof department>>;
   let enterprise: RegisteredEnterprise;
 
   beforeAll(async () => {
@@ -43,6 +43,65 @@ describe('console: the journeys of enterprise, officer, head, public and command
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  /** On the task page: chooses the action, then confirms it in its form. */
+  async function complete(page: Page, label: string) {
+    await page.getByRole('button', { name: label, exact: true }).first().click();
+    await page.getByRole('button', { name: label, exact: true }).last().click();
+  }
+
+  it("takes a licence from the officer's queue through review to the head's signature", async () => {
+    const { id, number } = await fileComplete(app, enterprise, SERVICE);
+    await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
+
+    const officer = await openConsole(browser, app);
+    await signIn(officer.page, mpa.officer.email, mpa.officer.password);
+    await officer.page.waitForURL(/\/workbench/);
+    await officer.page.getByRole('link', { name: number }).first().waitFor();
+    await officer.shot('officer-workbench');
+    for (const [stage, label] of [
+      ['acceptance', zhCN['officer.action.accept']],
+      ['review', zhCN['officer.action.approve']],
+    ]) {
+      await waitForApplication(app, enterprise, id, { stage });
+      await officer.page.goto('/workbench');
+      await officer.page.getByRole('button', { name: zhCN['officer.claimNext'] }).click();
+      await officer.page.waitForURL(/\/workbench\/tasks\//);
+      await officer.page.getByText(number).first().waitFor();
+      await officer.shot(`officer-task-${stage}`);
+      await complete(officer.page, label);
+      await waitForApplication(app, enterprise, id, {
+        stage: stage === 'acceptance' ? 'review' : 'decision',
+      });
+    }
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+
+    const head = await openConsole(browser, app);
+    await signIn(head.page, mpa.head.email, mpa.head.password);
+    await head.page.getByRole('button', { name: zhCN['officer.claimNext'] }).click();
+    await head.page.waitForURL(/\/workbench\/tasks\//);
+    await head.shot('head-decision');
+    await complete(head.page, zhCN['officer.action.sign']);
+    await waitForApplication(app, enterprise, id, { status: 'COMPLETED' });
+    expect(head.problems).toEqual([]);
+    await head.context.close();
+  });
+
+  it('lays the workbench out for a phone', async () => {
+    const { id, number } = await fileComplete(app, enterprise, SERVICE);
+    await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
+    const phone = await openConsole(browser, app, PHONE);
+    await signIn(phone.page, mpa.officer.email, mpa.officer.password);
+    await phone.page.getByText(number).first().waitFor();
+    // Cards, not a table wider than the screen.
+    expect(await phone.page.locator('.ant-table').count()).toBe(0);
+    const width = await phone.page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await phone.shot('officer-workbench-phone');
+    expect(phone.problems).toEqual([]);
+    await phone.context.close();
   });
 
   it('lets the enterprise answer an itemised supplement request item by item', async () => {
@@ -95,7 +154,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
     // The rollups follow the events by moments.
     await eventually(async () => {
       const overview = await app.http().get('/api/v1/stats/overview').set(admin.auth).expect(200);
-      return overview.body.total.submitted >= 3 ? true : undefined;
+      return overview.body.total.submitted >= 5 ? true : undefined;
     });
     const { page, context, problems, shot } = await openConsole(browser, app);
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
@@ -106,10 +165,10 @@ describe('console: the journeys of enterprise, officer, head, public and command
       .first()
       .getByRole('link');
     await submitted.waitFor();
-    expect(Number(await submitted.innerText())).toBe(3);
+    expect(Number(await submitted.innerText())).toBe(5);
     await shot('desk-overview');
     await submitted.click();
-    await page.waitForURL(/\/applications\?/);
+    await page.waitForURL(/\/applications/);
     await page.getByRole('link', { name: number }).first().waitFor();
     await shot('desk-applications-behind-figure');
     expect(problems).toEqual([]);

@@ -73,12 +73,15 @@ export async function login(t: TestApp, email: string, password: string): Promis
 
 export const loginAdmin = (t: TestApp) => login(t, TEST_ADMIN.email, TEST_ADMIN.password);
 
+/** A staff member's session, with what signs them in (the browser tests use the console's page). */
+export type StaffSession = Session & { email: string; password: string };
+
 export async function newStaff(
   t: TestApp,
   admin: Session,
   role: 'OFFICER' | 'DEPARTMENT_HEAD' | 'ADMIN',
   departmentCode?: string,
-): Promise<Session & { email: string }> {
+): Promise<StaffSession> {
   const email = uniqueEmail(role.toLowerCase());
   const password = 'Officer-Pass-2026';
   await t
@@ -87,5 +90,5 @@ export async function newStaff(
     .set(admin.auth)
     .send({ email, password, name: '陈警官', role, ...(departmentCode ? { departmentCode } : {}) })
     .expect(201);
-  return { ...(await login(t, email, password)), email };
+  return { ...(await login(t, email, password)), email, password };
 }

@@ -4,6 +4,7 @@ import {
   newStaff,
   RegisteredEnterprise,
   registerEnterprise,
+  StaffSession,
 } from './factories';
 import { eventually, TestApp } from './test-app';
 
@@ -217,7 +218,11 @@ export interface Department {
   head: Session;
 }
 
-export async function department(t: TestApp, admin: Session, code: string): Promise<Department> {
+export async function department(
+  t: TestApp,
+  admin: Session,
+  code: string,
+): Promise<{ officer: StaffSession; head: StaffSession }> {
   return {
     officer: await newStaff(t, admin, 'OFFICER', code),
     head: await newStaff(t, admin, 'DEPARTMENT_HEAD', code),

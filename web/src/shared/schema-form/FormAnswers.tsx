@@ -1,4 +1,4 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Grid } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../ui/format';
@@ -17,7 +17,7 @@ function useAnswerOf(): (field: FormField | undefined, value: unknown) => string
       return typeof item === 'object' ? JSON.stringify(item) : String(item);
     };
     if (field?.kind === 'date' && typeof value === 'string') return formatDate(value, language);
-    return Array.isArray(value) ? value.map(one).join('、') : one(value);
+    return Array.isArray(value) ? value.map(one).join(t('schemaForm.listSeparator')) : one(value);
   };
 }
 
@@ -36,6 +36,8 @@ export function FormAnswers({
 }) {
   const { pick } = useI18n();
   const answerOf = useAnswerOf();
+  // On a phone, labels above their values: side by side they wrap a character a line.
+  const phone = !Grid.useBreakpoint().md;
   const fields = useMemo(() => fieldsOf(schema), [schema]);
   const unnamed = Object.keys(form).filter((key) => !fields.some((field) => field.key === key));
   const items = [
@@ -46,5 +48,13 @@ export function FormAnswers({
     })),
     ...unnamed.map((key) => ({ key, label: key, children: answerOf(undefined, form[key]) })),
   ];
-  return <Descriptions bordered size="small" column={column ?? { xs: 1, md: 2 }} items={items} />;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      layout={phone ? 'vertical' : 'horizontal'}
+      column={column ?? { xs: 1, md: 2 }}
+      items={items}
+    />
+  );
 }

@@ -59,7 +59,9 @@ function FieldInput({ field, ...control }: { field: FormField } & Record<string,
       return (
         <Input.TextArea
           {...control}
-          autoSize={{ minRows: 3, maxRows: 10 }}
+          // Rows, not autoSize: autoSize measures with a hidden textarea styled by an attribute,
+          // which the console's CSP refuses (and the measuring box then shows).
+          rows={4}
           showCount
           maxLength={field.maxLength}
           placeholder={placeholder}

@@ -25,3 +25,4 @@ export {
   type Requirement,
   type SituationalMaterial,
 } from './situations';
+export { violationMessage } from './messages';
