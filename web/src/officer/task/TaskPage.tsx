@@ -52,7 +52,9 @@ function TaskView({ id }: { id: string }) {
   const [done, setDone] = useState<Task>();
   const phone = !Grid.useBreakpoint().md;
   // Opened from far down the queue, the task (and then its outcome) starts at the top.
-  useEffect(() => window.scrollTo(0, 0), [done]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [done]);
 
   if (task.error) return <ProblemAlert error={task.error} onRetry={() => void task.refetch()} />;
   if (!task.data) return <PageSkeleton rows={10} />;
