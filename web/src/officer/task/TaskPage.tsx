@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   FormAnswers,
@@ -51,6 +51,10 @@ function TaskView({ id }: { id: string }) {
   );
   const [done, setDone] = useState<Task>();
   const phone = !Grid.useBreakpoint().md;
+  // Opened from far down the queue, the task (and then its outcome) starts at the top.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [done]);
 
   if (task.error) return <ProblemAlert error={task.error} onRetry={() => void task.refetch()} />;
   if (!task.data) return <PageSkeleton rows={10} />;

@@ -56,7 +56,9 @@ export function WorkbenchPage() {
   const tasks = queue.data?.pages.flatMap((page) => page.data) ?? [];
   const [active, setActive] = useState(0);
   const filterKey = `${filter.view}/${filter.sla ?? ''}`;
-  useEffect(() => setActive(0), [filterKey]);
+  useEffect(() => {
+    setActive(0);
+  }, [filterKey]);
 
   const activeTask: Task | undefined = tasks[Math.min(active, tasks.length - 1)];
   const move = (step: number) => {
