@@ -28,6 +28,7 @@ export async function serveConsole(app: NestFastifyApplication): Promise<boolean
   const indexFile = join(CONSOLE_DIR, 'index.html');
   if (!existsSync(indexFile)) return false;
   const page = readFileSync(indexFile, 'utf8');
+  const favicon = readFileSync(join(CONSOLE_DIR, 'favicon.svg'));
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
   await app.register(fastifyStatic as never, {
@@ -42,7 +43,7 @@ export async function serveConsole(app: NestFastifyApplication): Promise<boolean
     reply
       .type('image/svg+xml')
       .header('cache-control', 'public, max-age=86400')
-      .send(readFileSync(join(CONSOLE_DIR, 'favicon.svg'))),
+      .send(favicon),
   );
   fastify.get('/*', (request, reply) => {
     if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
