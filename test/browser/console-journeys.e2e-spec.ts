@@ -185,7 +185,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
     const { page, context, problems, shot } = await openConsole(browser, app);
     await signIn(page, enterprise.email, enterprise.password);
     await page.getByRole('link', { name: number }).first().click();
-    await page.getByText('缺少企业签章').waitFor();
+    await page.getByText('缺少企业签章', { exact: true }).waitFor();
     await shot('enterprise-supplement-notice');
     await page.locator('input[type=file]').first().setInputFiles({
       name: 'quality-standard-signed.pdf',
