@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather than returned: the way for browsers, where scripts must not hold it.
+         * @description With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather than returned: the way for browsers, where scripts must not hold it. The answer carries the user and their enterprise, as `GET /me` describes them.
          */
         post: operations["login"];
         delete?: never;
@@ -543,6 +543,26 @@ export interface paths {
         };
         /** The park departments that handle services */
         get: operations["listDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{code}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a department's active officers and heads, by name
+         * @description Whom a task of the department can be handed to. A department head lists their own department only.
+         */
+        get: operations["listDepartmentStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1932,6 +1952,20 @@ export interface components {
             /** @example CUSTOMS */
             departmentCode: string;
         };
+        DepartmentStaffDto: {
+            /**
+             * Format: uuid
+             * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
+             */
+            id: string;
+            /** @example 陈静 */
+            name: string;
+            /**
+             * @example OFFICER
+             * @enum {string}
+             */
+            role: "OFFICER" | "DEPARTMENT_HEAD";
+        };
         DraftChangeInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name?: string;
@@ -2936,6 +2970,26 @@ export interface components {
              */
             publishedAt?: string | null;
         };
+        SessionDto: {
+            /**
+             * @description JWT for `Authorization: Bearer`.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig
+             */
+            accessToken: string;
+            /**
+             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
+             * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
+             */
+            refreshToken?: string;
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            user: components["schemas"]["UserDto"];
+            /** @description Null for park staff. */
+            enterprise?: components["schemas"]["EnterpriseDto"] | null;
+        };
         SlaDto: {
             /**
              * @description The worse of the two clocks.
@@ -3148,23 +3202,6 @@ export interface components {
             periodStart: string;
             /** @example 57 */
             value: number;
-        };
-        TokenPairDto: {
-            /**
-             * @description JWT for `Authorization: Bearer`.
-             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig
-             */
-            accessToken: string;
-            /**
-             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
-             * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
-             */
-            refreshToken?: string;
-            /**
-             * @description Seconds until the access token expires.
-             * @example 900
-             */
-            expiresIn: number;
         };
         UpdateEnterpriseDto: {
             /** @example 苏州启明生物医药有限公司 */
@@ -5245,7 +5282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
@@ -5328,7 +5365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
@@ -5776,6 +5813,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"][];
+                };
+            };
+        };
+    };
+    listDepartmentStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A department code, as `GET /departments` lists. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentStaffDto"][];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
