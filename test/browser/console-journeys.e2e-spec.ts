@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
-import { loginAdmin, Session } from '../support/factories';
+import { loginAdmin, newStaff, Session } from '../support/factories';
 import {
   act,
   department,
@@ -9,6 +9,7 @@ import {
   verifiedEnterprise,
   waitForApplication,
   approveToCertificate,
+  taskFor,
 } from '../support/filing';
 import { eventually, TEST_ADMIN } from '../support/test-app';
 import {
@@ -168,6 +169,36 @@ describe('console: the journeys of enterprise, officer, head, public and command
     await phone.shot('officer-workbench-phone');
     expect(phone.problems).toEqual([]);
     await phone.context.close();
+  });
+
+  it('lets a head hand a task to an officer of the department, chosen by name', async () => {
+    const { id, number } = await fileComplete(app, enterprise, SERVICE);
+    await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
+    const task = await taskFor(app, mpa.head, id, 'acceptance');
+    const colleague = await newStaff(app, admin, 'OFFICER', 'MPA', '周敏');
+    const head = await openConsole(browser, app);
+    await signIn(head.page, mpa.head.email, mpa.head.password);
+    await head.page.goto(`/workbench/tasks/${task.id}`);
+    await head.page.getByText(number).first().waitFor();
+    await head.page
+      .getByRole('button', { name: zhCN['officer.reassign.open'], exact: true })
+      .click();
+    const dialog = head.page.getByRole('dialog');
+    await dialog.getByLabel(zhCN['officer.reassign.assignee']).fill('周敏');
+    await head.page.keyboard.press('Enter');
+    await head.shot('head-reassign');
+    await dialog
+      .getByRole('button', { name: zhCN['officer.reassign.submit'], exact: true })
+      .click();
+    await head.page.getByText(zhCN['officer.reassign.done'].replace('{name}', '周敏')).waitFor();
+    const reassigned = await app
+      .http()
+      .get(`/api/v1/tasks/${task.id}`)
+      .set(mpa.head.auth)
+      .expect(200);
+    expect(reassigned.body).toMatchObject({ status: 'CLAIMED', assigneeId: colleague.userId });
+    expect(head.problems).toEqual([]);
+    await head.context.close();
   });
 
   it('lets the enterprise answer an itemised supplement request item by item', async () => {
