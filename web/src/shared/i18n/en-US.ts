@@ -499,8 +499,6 @@ export const enUS: Messages = {
   'officer.task.submitted': 'Submitted',
   'officer.task.promised': 'Promised by',
   'officer.task.statutory': 'Statutory limit',
-  'officer.task.workingDays': '{used} of {allowed} working days used',
-  'officer.task.extended': 'Extended',
   'officer.task.supplementAsked': 'Supplement requested on {date}',
   'officer.task.outcomeReason': 'Reason given',
   'officer.task.answers': 'Form answers',

@@ -500,8 +500,6 @@ export const zhCN = {
   'officer.task.submitted': '提交时间',
   'officer.task.promised': '承诺时限',
   'officer.task.statutory': '法定时限',
-  'officer.task.workingDays': '已用 {used}/{allowed} 个工作日',
-  'officer.task.extended': '已延长',
   'officer.task.supplementAsked': '已于 {date} 通知补正',
   'officer.task.outcomeReason': '办理意见',
   'officer.task.answers': '申请表内容',
