@@ -1,20 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
-import { loginAdmin, Session, type RegisteredEnterprise } from '../support/factories';
-import {
-  department,
-  fileComplete,
-  verifiedEnterprise,
-  waitForApplication,
-} from '../support/filing';
+import type { Session, RegisteredEnterprise } from '../support/factories';
+import { fileComplete, waitForApplication } from '../support/filing';
 import {
   ConsoleApp,
+  ConsoleCast,
   ConsolePage,
-  launchBrowser,
   openConsole,
   PHONE,
   signIn,
-  startConsoleApp,
+  startConsoleCast,
 } from '../support/browser';
 import { TEST_ADMIN } from '../support/test-app';
 
@@ -25,26 +20,22 @@ const SERVICE = 'DRUG_REGISTRATION_TESTING';
  * renders without an error, a refused style or script, a 403 or a 404.
  */
 describe('console: every screen of every role', () => {
+  let cast: ConsoleCast;
   let app: ConsoleApp;
   let browser: Browser;
   let admin: Session;
-  let mpa: Awaited<ReturnType<typeof department>>;
+  let mpa: ConsoleCast['mpa'];
   let enterprise: RegisteredEnterprise;
   let application: { id: string; number: string };
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startConsoleApp(), launchBrowser()]);
-    admin = await loginAdmin(app);
-    mpa = await department(app, admin, 'MPA');
-    enterprise = await verifiedEnterprise(app, admin);
+    cast = await startConsoleCast();
+    ({ app, browser, admin, mpa, enterprise } = cast);
     application = await fileComplete(app, enterprise, SERVICE);
     await waitForApplication(app, enterprise, application.id, { stage: 'acceptance' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => cast?.close());
 
   /** Opens a screen inside the running console, as its links do: no reload, no new session. */
   async function visit({ page, shot }: ConsolePage, path: string, name: string) {
