@@ -79,7 +79,7 @@ export async function startConsoleCast(
 export interface ConsolePage {
   page: Page;
   context: BrowserContext;
-  /** Console errors and CSP violations seen so far: a test ends by expecting none. */
+  /** Console errors, warnings and CSP violations seen so far: a test ends by expecting none. */
   problems: string[];
   shot: (name: string) => Promise<void>;
 }
@@ -105,6 +105,7 @@ export async function openConsole(
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const text = message.text();
+    if (message.type() === 'warning') problems.push(`warning: ${text}`);
     if (message.type() === 'error' && !text.startsWith('Failed to load resource'))
       problems.push(`console: ${text}`);
     if (text.includes('Content Security Policy')) problems.push(`csp: ${text}`);

@@ -32,18 +32,24 @@ function NotFound() {
   return <Result status="404" title={t('app.notFound')} />;
 }
 
-/** Every screen is its own chunk, loaded when first opened. */
+/**
+ * Every screen is its own chunk, loaded when first opened; until the first one arrives the
+ * page shows a skeleton, not a blank screen.
+ */
 export const routes: RouteObject[] = [
   {
     path: '/login',
+    HydrateFallback: PageSkeleton,
     lazy: () => import('../public/login/LoginPage').then((m) => ({ Component: m.LoginPage })),
   },
   {
     path: '/verify/:number?',
+    HydrateFallback: PageSkeleton,
     lazy: () => import('../public/verify/VerifyPage').then((m) => ({ Component: m.VerifyPage })),
   },
   {
     element: <SignedIn />,
+    HydrateFallback: PageSkeleton,
     children: [
       {
         element: <Shell />,
