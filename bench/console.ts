@@ -69,8 +69,10 @@ async function openWorkbench(page: Page, baseUrl: string) {
   const onRequest = (request: Request) => started.set(request, Date.now() - origin);
   const onFinished = (request: Request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith('/api/'))
-      requests.push({ path, start: started.get(request) ?? 0, end: Date.now() - origin });
+    const start = started.get(request);
+    // Only what this navigation asked for: not the answers of the page it replaced.
+    if (path.startsWith('/api/') && start !== undefined)
+      requests.push({ path, start, end: Date.now() - origin });
   };
   page.on('request', onRequest);
   page.on('requestfinished', onFinished);
@@ -102,7 +104,7 @@ function report(
     '| --- | ---: | ---: |',
     `| workbench interactive after navigation, median of ${runs.length} | ${median} ms | ≤ 2000 ms |`,
     `| workbench interactive, slowest | ${sorted.at(-1)} ms | |`,
-    `| API round trips one after another before the queue shows | ${Math.max(...runs.map((r) => r.depth))} | ≤ 2 |`,
+    `| API round trips one after another before the queue shows, most of any run | ${Math.max(...runs.map((r) => r.depth))} | ≤ 2 |`,
     `| first screen's JavaScript (sign-in), gzip | ${kB(weights.find((w) => w.screen === 'public/login/LoginPage.tsx')!.gzipBytes)} kB | ≤ 400 kB |`,
     '',
     'API requests of the last run before the queue showed (ms from navigation):',
