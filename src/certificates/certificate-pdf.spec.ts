@@ -12,8 +12,8 @@ function sampleCertificate(): LegacyCertificateContent {
     titleEn: 'Entry-Exit Special Articles Health Quarantine Approval',
     holder: {
       enterpriseId: '7b0c2f8e-4a51-4d7e-9a43-2f1f6f0d3b11',
-      name: '上海示例生物科技有限公司',
-      creditCode: '91310115MA1K4XYZ2Q',
+      name: '杭州示例生物科技有限公司',
+      creditCode: '91330114MA2K4XY72B',
     },
     applicationId: '0f5e8a52-1c7b-4b8e-8d57-6f2a9c3e4d21',
     applicationNumber: 'QT-2026-000123',
@@ -26,7 +26,7 @@ function sampleCertificate(): LegacyCertificateContent {
       unit: 'vials',
       coldChain: true,
     },
-    issuer: { departmentCode: 'CUSTOMS', departmentName: '浦东海关' },
+    issuer: { departmentCode: 'CUSTOMS', departmentName: '下沙海关' },
   };
 }
 
@@ -78,7 +78,7 @@ describe('renderCertificatePdf', () => {
   it('prints the number, holder credit code, validity, verification code and verify URL', () => {
     const text = drawnText(pdf);
     expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
-    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).toContain('91330114MA2K4XY72B');
     expect(text).toContain('2026-03-06 to 2027-03-05');
     expect(text).toContain('77PPYXAJ8U8K');
     expect(text).toContain(proof.verifyUrl);
@@ -153,7 +153,7 @@ describe('renderCertificatePdf', () => {
     );
     const text = drawnText(current);
     expect(text).toContain(code);
-    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).toContain('91330114MA2K4XY72B');
     expect(text).not.toContain('Application number');
     expect(text).not.toContain('Approved particulars');
     expect(text).not.toContain('QT-2026-000123');

@@ -1651,8 +1651,8 @@ export interface components {
              *       "title": "出入境特殊物品卫生检疫审批单",
              *       "titleEn": "Entry health quarantine approval of special articles",
              *       "holder": {
-             *         "name": "苏州启明生物医药有限公司",
-             *         "creditCode": "91320594MA1MXYJ83F"
+             *         "name": "杭州源启生物医药有限公司",
+             *         "creditCode": "91330114MA2KCQ7M0T"
              *       },
              *       "issuedAt": "2026-11-23T06:00:00.000Z",
              *       "validFrom": "2026-11-23",
@@ -1695,11 +1695,11 @@ export interface components {
             revocationReason?: string | null;
         };
         CertificateHolderDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
             /**
              * @description Unified social credit code: the public registration number of the enterprise.
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
         };
@@ -1981,13 +1981,13 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             id: string;
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string | null;
             /**
              * @description Unified social credit code (GB 32100-2015).
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
             /**
@@ -1997,7 +1997,7 @@ export interface components {
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
             /**
              * @description Park zone the enterprise sits in.
-             * @example BioBAY-A
+             * @example XIASHA-A
              */
             zone: string;
             /** @example 张明 */
@@ -2018,7 +2018,7 @@ export interface components {
             contactName?: string | null;
             /** @example 13912345678 */
             contactPhone?: string | null;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string | null;
             /**
              * @description Verified enterprises may submit applications.
@@ -2118,7 +2118,7 @@ export interface components {
              * @enum {string}
              */
             refreshTokenIn?: "body" | "cookie";
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2326,16 +2326,16 @@ export interface components {
             definition?: components["schemas"]["ServiceDefinitionInput"];
         };
         NewEnterpriseDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string;
             /**
              * @example ANTIBODY_PROTEIN
              * @enum {string}
              */
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example BioBAY-A */
+            /** @example XIASHA-A */
             zone: string;
             /** @example 张明 */
             legalRepresentative?: string;
@@ -2355,16 +2355,16 @@ export interface components {
             contactName?: string;
             /** @example 13912345678 */
             contactPhone?: string;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string;
             /**
              * @description Unified social credit code: 18 characters, the last a GB 32100-2015 check character.
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
         };
         NewMemberDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2377,7 +2377,7 @@ export interface components {
             role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER";
         };
         NewPersonDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2395,7 +2395,7 @@ export interface components {
             definition: components["schemas"]["ServiceDefinitionInput"];
         };
         NewStaffDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2413,7 +2413,7 @@ export interface components {
             departmentCode?: string;
         };
         NewWebhookInput: {
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [
@@ -2446,7 +2446,7 @@ export interface components {
             type: string;
             /** @example 企业认证已通过 / Enterprise verified */
             title: string;
-            /** @example 苏州启明生物医药有限公司 has been verified by the park and may now submit applications. */
+            /** @example 杭州源启生物医药有限公司 has been verified by the park and may now submit applications. */
             body: string;
             /**
              * Format: uuid
@@ -2577,8 +2577,8 @@ export interface components {
              *       "title": "出入境特殊物品卫生检疫审批单",
              *       "titleEn": "Entry health quarantine approval of special articles",
              *       "holder": {
-             *         "name": "苏州启明生物医药有限公司",
-             *         "creditCode": "91320594MA1MXYJ83F"
+             *         "name": "杭州源启生物医药有限公司",
+             *         "creditCode": "91330114MA2KCQ7M0T"
              *       },
              *       "issuedAt": "2026-11-23T06:00:00.000Z",
              *       "validFrom": "2026-11-23",
@@ -3167,16 +3167,16 @@ export interface components {
             expiresIn: number;
         };
         UpdateEnterpriseDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name?: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string;
             /**
              * @example ANTIBODY_PROTEIN
              * @enum {string}
              */
             sector?: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example BioBAY-A */
+            /** @example XIASHA-A */
             zone?: string;
             /** @example 张明 */
             legalRepresentative?: string;
@@ -3196,7 +3196,7 @@ export interface components {
             contactName?: string;
             /** @example 13912345678 */
             contactPhone?: string;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string;
             /**
              * @description The version you read; a stale one answers 409.
@@ -3229,7 +3229,7 @@ export interface components {
              * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
              */
             id: string;
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example 李华 */
             name: string;
@@ -3294,7 +3294,7 @@ export interface components {
             responseExcerpt?: string | null;
         };
         WebhookChangeInput: {
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks/v2 */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks/v2 */
             url?: string;
             /**
              * @example [
@@ -3363,7 +3363,7 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             enterpriseId?: string | null;
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [
@@ -3409,7 +3409,7 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             enterpriseId?: string | null;
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [

@@ -84,7 +84,7 @@ const DEFINITIONS = {
     titleEn: 'Site address',
     minLength: 5,
     maxLength: 200,
-    examples: ['生物医药产业园科苑路88号3号楼5层'],
+    examples: ['杭州市钱塘区福城路291号杭州医药港小镇3号楼5层'],
   },
   'site.zone': {
     type: 'string',
@@ -92,7 +92,7 @@ const DEFINITIONS = {
     titleEn: 'Park zone',
     minLength: 1,
     maxLength: 50,
-    examples: ['核心区A区'],
+    examples: ['XIASHA-A'],
   },
 
   'lab.name': {
@@ -593,7 +593,7 @@ const DEFINITIONS = {
     titleEn: 'Lead clinical institution',
     minLength: 2,
     maxLength: 100,
-    examples: ['市第一人民医院'],
+    examples: ['浙江大学医学院附属第一医院'],
   },
   'hgr.foreignPartyName': {
     type: 'string',
@@ -656,7 +656,7 @@ const DEFINITIONS = {
     items: { type: 'string', minLength: 2, maxLength: 100 },
     maxItems: 10,
     uniqueItems: true,
-    examples: [['市第一人民医院', '省肿瘤医院']],
+    examples: [['浙江大学医学院附属第一医院', '浙江省肿瘤医院']],
   },
   'clinical.specialty': {
     type: 'string',
@@ -812,7 +812,7 @@ const DEFINITIONS = {
     titleEn: 'Contract manufacturer',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区细胞治疗CDMO有限公司'],
+    examples: ['杭州钱塘细胞治疗CDMO有限公司'],
   },
   'mfg.deviceCleanroomLevel': {
     type: 'string',
@@ -945,7 +945,7 @@ const DEFINITIONS = {
     titleEn: 'Warehouse address',
     minLength: 5,
     maxLength: 200,
-    examples: ['生物医药产业园物流路18号2号库'],
+    examples: ['杭州市钱塘区下沙街道物流路18号2号库'],
   },
   'distribution.warehouseAreaSqm': {
     type: 'number',
@@ -984,7 +984,7 @@ const DEFINITIONS = {
     titleEn: 'Proposed company name',
     minLength: 4,
     maxLength: 60,
-    examples: ['园区源启生物科技有限公司'],
+    examples: ['杭州源启生物科技有限公司'],
   },
   'company.type': {
     type: 'string',
@@ -1033,7 +1033,7 @@ const DEFINITIONS = {
     items: { type: 'string', minLength: 2, maxLength: 100 },
     minItems: 1,
     maxItems: 200,
-    examples: [['张伟', '园区生物医药产业投资基金合伙企业（有限合伙）']],
+    examples: [['张伟', '杭州钱塘生物医药产业投资基金合伙企业（有限合伙）']],
   },
   'company.additionalServices': {
     type: 'array',
@@ -1198,7 +1198,7 @@ const DEFINITIONS = {
     titleEn: 'Wastewater destination',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区污水处理厂'],
+    examples: ['杭州七格污水处理厂'],
   },
   'env.onlineMonitoring': {
     type: 'boolean',
@@ -1330,7 +1330,7 @@ const DEFINITIONS = {
     titleEn: 'Design institute',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区建筑设计研究院有限公司'],
+    examples: ['浙江省建筑设计研究院'],
   },
 
   'hte.techField': {
@@ -1955,7 +1955,7 @@ const DEFINITIONS = {
     titleEn: 'Policy and clause',
     minLength: 4,
     maxLength: 200,
-    examples: ['园区促进生物医药产业高质量发展若干措施 第五条（临床试验支持）'],
+    examples: ['杭州市钱塘区促进生物医药产业高质量发展若干政策 第五条（临床试验支持）'],
   },
   'subsidy.category': {
     type: 'string',
@@ -1996,7 +1996,7 @@ const DEFINITIONS = {
     titleEn: 'Account name',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区源启生物科技有限公司'],
+    examples: ['杭州源启生物科技有限公司'],
   },
   'bank.bankName': {
     type: 'string',
@@ -2004,7 +2004,7 @@ const DEFINITIONS = {
     titleEn: 'Bank and branch',
     minLength: 2,
     maxLength: 100,
-    examples: ['中国建设银行股份有限公司园区支行'],
+    examples: ['中国建设银行股份有限公司杭州下沙支行'],
   },
   'bank.accountNumber': {
     type: 'string',
@@ -2157,7 +2157,7 @@ const DEFINITIONS = {
     titleEn: 'Preferred hospital',
     minLength: 2,
     maxLength: 100,
-    examples: ['市第一人民医院'],
+    examples: ['浙江大学医学院附属第一医院'],
   },
 
   'instrument.category': {

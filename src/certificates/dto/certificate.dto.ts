@@ -9,7 +9,7 @@ const CONTENT_EXAMPLE: CertificateContent = {
   serviceNameEn: 'Entry health-quarantine approval of special articles',
   title: '出入境特殊物品卫生检疫审批单',
   titleEn: 'Entry health quarantine approval of special articles',
-  holder: { name: '苏州启明生物医药有限公司', creditCode: '91320594MA1MXYJ83F' },
+  holder: { name: '杭州源启生物医药有限公司', creditCode: '91330114MA2KCQ7M0T' },
   issuedAt: '2026-11-23T06:00:00.000Z',
   validFrom: '2026-11-23',
   validUntil: '2027-05-22',
@@ -76,12 +76,12 @@ export class CertificateDto {
 }
 
 export class CertificateHolderDto {
-  @ApiProperty({ example: '苏州启明生物医药有限公司' })
+  @ApiProperty({ example: '杭州源启生物医药有限公司' })
   name: string;
 
   @ApiProperty({
     description: 'Unified social credit code: the public registration number of the enterprise.',
-    example: '91320594MA1MXYJ83F',
+    example: '91330114MA2KCQ7M0T',
   })
   creditCode: string;
 }

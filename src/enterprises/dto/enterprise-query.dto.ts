@@ -9,7 +9,7 @@ export class EnterpriseListQuery extends PageQuery {
   @IsIn(SECTORS)
   sector?: Sector;
 
-  @ApiPropertyOptional({ example: 'BioBAY-A' })
+  @ApiPropertyOptional({ example: 'XIASHA-A' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -22,7 +22,7 @@ export class EnterpriseListQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description: 'Matches the name (Chinese or English) or the credit code.',
-    example: '启明',
+    example: '源启',
   })
   @IsOptional()
   @IsString()
