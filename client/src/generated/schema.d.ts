@@ -1468,6 +1468,12 @@ export interface components {
              */
             promisedDeadline?: string | null;
         };
+        BilingualTextDto: {
+            /** @example 物品名称 */
+            zh: string;
+            /** @example Article name */
+            en: string;
+        };
         BundleDto: {
             /** @example CELL_THERAPY_LAB */
             code: string;
@@ -1666,6 +1672,8 @@ export interface components {
             content: {
                 [key: string]: unknown;
             };
+            /** @description The approved particulars the certificate prints, in the form's order: every answered field except a natural person's particulars (contacts, ID numbers). They are the holder's: not signed, and not shown to verifiers. */
+            particulars: components["schemas"]["CertificateParticularDto"][];
             /**
              * @description Ed25519 over the canonical JSON of `content` (keys sorted, no spaces), base64url.
              * @example BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg
@@ -1708,6 +1716,29 @@ export interface components {
             departmentCode: string;
             /** @example 海关（口岸卫生检疫） */
             departmentName: string;
+        };
+        CertificateParticularDto: {
+            /**
+             * @description The form field it comes from.
+             * @example article.unit
+             */
+            field: string;
+            /**
+             * @description The field's title on the service's form.
+             * @example {
+             *       "zh": "计量单位",
+             *       "en": "Unit of measure"
+             *     }
+             */
+            label: components["schemas"]["BilingualTextDto"];
+            /**
+             * @description A choice by its names, yes/no in words; other answers as filed, the same in both.
+             * @example {
+             *       "zh": "支（瓶）",
+             *       "en": "Vials"
+             *     }
+             */
+            value: components["schemas"]["BilingualTextDto"];
         };
         CertificateSpecDto: {
             /** @example 出入境特殊物品卫生检疫审批单 */
