@@ -18,8 +18,8 @@ describe('enterprises', () => {
     t = await startTestApp();
     admin = await loginAdmin(t);
     officer = await newStaff(t, admin, 'OFFICER', 'MPA');
-    a = await registerEnterprise(t, { sector: 'CELL_GENE_THERAPY', zone: 'XIASHA-B' });
-    b = await registerEnterprise(t, { sector: 'MEDICAL_DEVICE', zone: 'JIANGDONG-A' });
+    a = await registerEnterprise(t, { sector: 'CELL_GENE_THERAPY', zone: 'BioBAY-B' });
+    b = await registerEnterprise(t, { sector: 'MEDICAL_DEVICE', zone: 'BioBAY-C' });
   });
 
   afterAll(() => t.close());
@@ -55,14 +55,14 @@ describe('enterprises', () => {
       .patch(`/api/v1/enterprises/${a.enterpriseId}`)
       .set(a.auth)
       .set('If-Match', '"1"')
-      .send({ zone: 'JIANGDONG-B' })
+      .send({ zone: 'BioBAY-D' })
       .expect(412);
     expect(stale.body.type).toBe('urn:parkline:problem:precondition-failed');
     await t
       .http()
       .patch(`/api/v1/enterprises/${a.enterpriseId}`)
       .set(a.auth)
-      .send({ zone: 'JIANGDONG-B', expectedVersion: 1 })
+      .send({ zone: 'BioBAY-D', expectedVersion: 1 })
       .expect(409);
     await t
       .http()
@@ -108,7 +108,7 @@ describe('enterprises', () => {
       .get(`/api/v1/enterprises/${b.enterpriseId}`)
       .set(b.auth)
       .expect(200);
-    expect(unchanged.body.zone).toBe('JIANGDONG-A');
+    expect(unchanged.body.zone).toBe('BioBAY-C');
     await t.http().get('/api/v1/enterprises').set(a.auth).expect(403);
   });
 

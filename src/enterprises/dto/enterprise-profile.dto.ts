@@ -34,7 +34,7 @@ export class EnterpriseProfileDto {
   @IsIn(SECTORS)
   sector: Sector;
 
-  @ApiProperty({ example: 'XIASHA-A', maxLength: 50 })
+  @ApiProperty({ example: 'BioBAY-A', maxLength: 50 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)

@@ -9,7 +9,7 @@ export class EnterpriseListQuery extends PageQuery {
   @IsIn(SECTORS)
   sector?: Sector;
 
-  @ApiPropertyOptional({ example: 'XIASHA-A' })
+  @ApiPropertyOptional({ example: 'BioBAY-A' })
   @IsOptional()
   @IsString()
   @MaxLength(50)

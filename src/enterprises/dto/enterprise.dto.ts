@@ -25,7 +25,7 @@ export class EnterpriseDto {
   @ApiProperty({ enum: SECTORS, example: 'ANTIBODY_PROTEIN' })
   sector: Sector;
 
-  @ApiProperty({ description: 'Park zone the enterprise sits in.', example: 'XIASHA-A' })
+  @ApiProperty({ description: 'Park zone the enterprise sits in.', example: 'BioBAY-A' })
   zone: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '张明' })
