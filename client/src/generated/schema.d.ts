@@ -2028,7 +2028,7 @@ export interface components {
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
             /**
              * @description Park zone the enterprise sits in.
-             * @example XIASHA-A
+             * @example BioBAY-A
              */
             zone: string;
             /** @example 张明 */
@@ -2366,7 +2366,7 @@ export interface components {
              * @enum {string}
              */
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example XIASHA-A */
+            /** @example BioBAY-A */
             zone: string;
             /** @example 张明 */
             legalRepresentative?: string;
@@ -3207,7 +3207,7 @@ export interface components {
              * @enum {string}
              */
             sector?: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example XIASHA-A */
+            /** @example BioBAY-A */
             zone?: string;
             /** @example 张明 */
             legalRepresentative?: string;
