@@ -119,7 +119,7 @@ const DEFINITIONS = {
     titleEn: 'Park zone',
     minLength: 1,
     maxLength: 50,
-    examples: ['XIASHA-A'],
+    examples: ['杭州医药港小镇核心区'],
   },
 
   'lab.name': {
