@@ -18,13 +18,13 @@ describe('auth', () => {
   afterAll(() => t.close());
 
   it('registers an enterprise with its admin, who can log in and read /me', async () => {
-    const body = registrationBody({ name: '苏州启明生物医药有限公司' });
+    const body = registrationBody({ name: '杭州源启生物医药有限公司' });
     const registered = await t.http().post('/api/v1/auth/register').send(body).expect(201);
     expect(registered.headers.location).toBe(
       `/api/v1/enterprises/${registered.body.enterprise.id}`,
     );
     expect(registered.body.enterprise).toMatchObject({
-      name: '苏州启明生物医药有限公司',
+      name: '杭州源启生物医药有限公司',
       creditCode: body.enterprise.creditCode,
       verified: false,
       version: 1,

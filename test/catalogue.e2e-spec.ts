@@ -1,3 +1,4 @@
+import { TRIAL_INSTITUTIONS } from '../src/catalogue/data/trial-institutions';
 import { validateWorkflow } from '../src/workflow/workflow-validator';
 import { SeedService } from '../src/seed/seed.service';
 import { Session, loginAdmin, registerEnterprise } from './support/factories';
@@ -394,5 +395,33 @@ describe('catalogue and calendar', () => {
     ).toEqual(counts);
     const departments = await t.http().get('/api/v1/departments').expect(200);
     expect(departments.body).toHaveLength(12);
+  });
+
+  it('brings the trial institutions up to date and retires those no longer listed', async () => {
+    await t.dataSource.query(
+      `INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
+       VALUES ('RETIRED_HOSPITAL', '已不合作的医院', 'Former partner hospital', '{ONCOLOGY}', '{}')`,
+    );
+    await t.dataSource.query(
+      `UPDATE trial_institutions SET name = '旧名称', active = false WHERE code = 'ZJU_FIRST_AFFILIATED'`,
+    );
+    await t.app.get(SeedService).seedReferenceData();
+    const rows: { code: string; name: string; active: boolean }[] = await t.dataSource.query(
+      `SELECT code, name, active FROM trial_institutions`,
+    );
+    expect(rows.filter((row) => row.active).map((row) => row.code)).toEqual(
+      expect.arrayContaining(TRIAL_INSTITUTIONS.map((institution) => institution.code)),
+    );
+    expect(rows.filter((row) => row.active)).toHaveLength(TRIAL_INSTITUTIONS.length);
+    expect(rows).toContainEqual({
+      code: 'ZJU_FIRST_AFFILIATED',
+      name: '浙江大学医学院附属第一医院',
+      active: true,
+    });
+    expect(rows).toContainEqual({
+      code: 'RETIRED_HOSPITAL',
+      name: '已不合作的医院',
+      active: false,
+    });
   });
 });

@@ -167,6 +167,32 @@ describe('public certificate verification', () => {
       expect(published).not.toContain(value);
   });
 
+  it("gives the holder the approved particulars under the form's labels, without the contact, on one page", async () => {
+    const issued = await t
+      .http()
+      .get(`/api/v1/applications/${applicationId}/certificate`)
+      .set(enterprise.auth)
+      .expect(200);
+    const particulars: { field: string; label: object; value: object }[] = issued.body.particulars;
+    const fields = particulars.map(({ field }) => field);
+    expect(fields).toEqual(expect.arrayContaining(['article.name', 'article.unit']));
+    expect(fields.filter((field) => field.startsWith('contact.'))).toEqual([]);
+    expect(particulars.find(({ field }) => field === 'article.unit')).toEqual({
+      field: 'article.unit',
+      label: { zh: '计量单位', en: 'Unit of measure' },
+      value: expect.objectContaining({ en: expect.not.stringMatching(/^[A-Z_]+$/) }),
+    });
+    for (const value of Object.values(CONTACT))
+      expect(JSON.stringify(particulars)).not.toContain(value);
+
+    const pdf = await t
+      .http()
+      .get(`/api/v1/applications/${applicationId}/certificate.pdf`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect((pdf.body as Buffer).toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+
   it('keeps a certificate issued earlier over form fields verifiable, without showing its content', async () => {
     const draft = await t
       .http()

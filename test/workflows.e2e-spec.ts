@@ -105,7 +105,7 @@ describe('workflow archetypes', () => {
       );
     };
     const [first] = await matchEvents();
-    expect(first.data.institution.code).toBe('PROVINCIAL_CANCER');
+    expect(first.data.institution.code).toBe('ZJ_CANCER_HOSPITAL');
 
     expect(
       (await act(t, psc.officer, id, 'hospital_review', 'decline', { comment: '本季度床位已满' }))

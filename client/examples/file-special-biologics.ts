@@ -169,11 +169,11 @@ function newRegistration(): components['schemas']['RegisterDto'] {
   const suffix = randomBytes(4).toString('hex');
   return {
     enterprise: {
-      name: `苏州示例生物医药 ${suffix} 有限公司`,
-      nameEn: `Suzhou Example Biopharma ${suffix} Co., Ltd.`,
+      name: `杭州示例生物医药 ${suffix} 有限公司`,
+      nameEn: `Hangzhou Example Biopharma ${suffix} Co., Ltd.`,
       creditCode: newCreditCode(),
       sector: 'ANTIBODY_PROTEIN',
-      zone: 'BioBAY-A',
+      zone: 'CGT-PARK',
     },
     admin: {
       email: `regulatory.${suffix}@example-biopharma.cn`,
@@ -185,7 +185,7 @@ function newRegistration(): components['schemas']['RegisterDto'] {
 
 /**
  * A random unified social credit code: registration authority 9 (industry and commerce),
- * type 1 (enterprise), region 320594 (Suzhou Industrial Park), a random organisation code, and
+ * type 1 (enterprise), region 330114 (Qiantang District, Hangzhou), a random organisation code, and
  * the GB 32100-2015 check character.
  */
 function newCreditCode(): string {
@@ -193,7 +193,7 @@ function newCreditCode(): string {
     { length: 9 },
     () => CREDIT_CODE_ALPHABET[randomInt(CREDIT_CODE_ALPHABET.length)],
   ).join('');
-  const first17 = `91320594${organisationCode}`;
+  const first17 = `91330114${organisationCode}`;
   return first17 + creditCodeCheckCharacter(first17);
 }
 

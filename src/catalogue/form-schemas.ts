@@ -3,10 +3,24 @@ import addFormats from 'ajv-formats';
 import type { FieldError } from '../common/problem/problem-types';
 import type { JsonSchema } from './service-definition';
 
-/** One Ajv for every form schema of the catalogue; `titleEn` is our annotation keyword. */
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+/**
+ * The catalogue's annotation keywords: `titleEn`, the names of an enum's values (`enumTitles`,
+ * `enumTitlesEn`: value → label) and `personal` (a natural person's particulars, which
+ * certificates leave out).
+ */
+export function addCatalogueKeywords(ajv: Ajv): Ajv {
+  ajv.addKeyword('titleEn');
+  for (const keyword of ['enumTitles', 'enumTitlesEn'])
+    ajv.addKeyword({
+      keyword,
+      metaSchema: { type: 'object', additionalProperties: { type: 'string' } },
+    });
+  return ajv.addKeyword({ keyword: 'personal', metaSchema: { type: 'boolean' } });
+}
+
+/** One Ajv for every form schema of the catalogue. */
+const ajv = addCatalogueKeywords(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
 addFormats(ajv);
-ajv.addKeyword('titleEn');
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 

@@ -1,3 +1,5 @@
+import { ALL_SERVICES, FieldSchema, formSchema, JsonSchema } from '../catalogue/data';
+import { approvedParticulars, CertificateParticular } from './certificate-particulars';
 import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import { LegacyCertificateContent } from './certificate-signature';
 
@@ -12,23 +14,29 @@ function sampleCertificate(): LegacyCertificateContent {
     titleEn: 'Entry-Exit Special Articles Health Quarantine Approval',
     holder: {
       enterpriseId: '7b0c2f8e-4a51-4d7e-9a43-2f1f6f0d3b11',
-      name: '上海示例生物科技有限公司',
-      creditCode: '91310115MA1K4XYZ2Q',
+      name: '杭州示例生物科技有限公司',
+      creditCode: '91330114MA2K4XY72B',
     },
     applicationId: '0f5e8a52-1c7b-4b8e-8d57-6f2a9c3e4d21',
     applicationNumber: 'QT-2026-000123',
     issuedAt: '2026-03-05T17:30:00.000Z',
     validFrom: '2026-03-06',
     validUntil: '2027-03-05',
-    particulars: {
-      articleName: 'Human serum albumin',
-      quantity: 200,
-      unit: 'vials',
-      coldChain: true,
-    },
-    issuer: { departmentCode: 'CUSTOMS', departmentName: '浦东海关' },
+    particulars: { articleName: 'Human serum albumin', quantity: 200 },
+    issuer: { departmentCode: 'CUSTOMS', departmentName: '下沙海关' },
   };
 }
+
+/** The approved particulars of a special article, as its service's form labels them. */
+const particulars = approvedParticulars(
+  formSchema(['article.name', 'article.quantity', 'article.unit', 'article.storageConditions']),
+  {
+    'article.name': 'Human serum albumin',
+    'article.quantity': 200,
+    'article.unit': 'VIAL',
+    'article.storageConditions': 'MINUS_80C',
+  },
+);
 
 const proof = {
   verifyUrl:
@@ -63,11 +71,33 @@ function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 }
 
+/** Texts as long as an enterprise realistically writes them, however much the form allows. */
+const REALISTIC_TEXT_LENGTH = 160;
+
+/**
+ * Every field answered at its largest realistic: every choice of a list, each example list in
+ * full, and texts their examples repeated to a realistic length.
+ */
+function largestForm(schema: JsonSchema): Record<string, unknown> {
+  const properties = schema.properties as Record<string, FieldSchema>;
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, field]) => {
+      const items = field.items as JsonSchema | undefined;
+      const [example] = field.examples;
+      if (items?.enum) return [key, items.enum];
+      if (field.type !== 'string' || field.enum || field.format) return [key, example];
+      const length = Math.min(Number(field.maxLength ?? 50), REALISTIC_TEXT_LENGTH);
+      const text = String(example);
+      return [key, text.repeat(Math.ceil(length / text.length)).slice(0, length)];
+    }),
+  );
+}
+
 describe('renderCertificatePdf', () => {
   let pdf: Buffer;
 
   beforeAll(async () => {
-    pdf = await renderCertificatePdf(sampleCertificate(), proof, { compress: false });
+    pdf = await renderCertificatePdf(sampleCertificate(), particulars, proof, { compress: false });
   });
 
   it('renders a PDF of more than 1 KB', () => {
@@ -78,7 +108,7 @@ describe('renderCertificatePdf', () => {
   it('prints the number, holder credit code, validity, verification code and verify URL', () => {
     const text = drawnText(pdf);
     expect(text).toContain('No. SPECIAL_ARTICLE_ENTRY-2026-000042');
-    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).toContain('91330114MA2K4XY72B');
     expect(text).toContain('2026-03-06 to 2027-03-05');
     expect(text).toContain('77PPYXAJ8U8K');
     expect(text).toContain(proof.verifyUrl);
@@ -88,13 +118,28 @@ describe('renderCertificatePdf', () => {
     expect(drawnText(pdf)).toContain('2026-03-06');
   });
 
-  it('prints the application number and the particulars', () => {
+  it("prints the approved particulars under the form's labels, choices by their names", () => {
     const text = drawnText(pdf);
     expect(text).toEqual(
-      expect.arrayContaining(['articleName', 'Human serum albumin', 'quantity', '200', 'Yes']),
+      expect.arrayContaining([
+        'Approved particulars',
+        'Article name',
+        'Human serum albumin',
+        'Quantity',
+        '200',
+        'Unit of measure',
+        'Vials',
+        'Storage conditions',
+        '-80 °C',
+      ]),
     );
-    expect(text).toEqual(
-      expect.arrayContaining(['Application number', 'QT-2026-000123', 'Approved particulars']),
+    for (const key of ['article.name', 'articleName', 'VIAL', 'MINUS_80C'])
+      expect(text.some((line) => line.includes(key))).toBe(false);
+  });
+
+  it('prints the application number of a certificate that signed it', () => {
+    expect(drawnText(pdf)).toEqual(
+      expect.arrayContaining(['Application number', 'QT-2026-000123']),
     );
   });
 
@@ -125,20 +170,40 @@ describe('renderCertificatePdf', () => {
   });
 
   it('compresses the content streams by default', async () => {
-    const compressed = await renderCertificatePdf(sampleCertificate(), proof);
+    const compressed = await renderCertificatePdf(sampleCertificate(), particulars, proof);
     expect(compressed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(compressed.toString('latin1')).toContain('/Filter /FlateDecode');
     expect(drawnText(compressed)).toEqual([]);
   });
 
-  it('continues on a second page when the particulars do not fit on one', async () => {
-    const content = sampleCertificate();
-    for (let index = 1; index <= 30; index += 1) {
-      content.particulars![`batch${index}`] = `Lot 2026-${String(index).padStart(4, '0')}`;
+  it('keeps the largest realistic particulars of every certifying service on one page', async () => {
+    const certifying = ALL_SERVICES.filter((service) => service.certificate !== null);
+    expect(certifying.length).toBeGreaterThan(15);
+    for (const service of certifying) {
+      const largest = approvedParticulars(service.formSchema, largestForm(service.formSchema));
+      const rendered = await renderCertificatePdf(sampleCertificate(), largest, proof, {
+        cjkFontPath: BUNDLED_CJK_FONT,
+      });
+      expect([service.code, pageCount(rendered)]).toEqual([service.code, 1]);
     }
-    const longPdf = await renderCertificatePdf(content, proof, { compress: false });
+  });
+
+  it('continues on a second page only for particulars beyond any form, the QR code at the end', async () => {
+    const many: CertificateParticular[] = Array.from({ length: 60 }, (_, index) => ({
+      field: `batch.lot${index + 1}`,
+      label: { zh: `批号 ${index + 1}`, en: `Lot ${index + 1}` },
+      value: {
+        zh: `Lot 2026-${String(index + 1).padStart(4, '0')}`,
+        en: `Lot 2026-${String(index + 1).padStart(4, '0')}`,
+      },
+    }));
+    const longPdf = await renderCertificatePdf(sampleCertificate(), many, proof, {
+      compress: false,
+    });
     expect(pageCount(longPdf)).toBe(2);
-    expect(drawnText(longPdf)).toEqual(expect.arrayContaining(['Lot 2026-0030', proof.verifyUrl]));
+    const text = drawnText(longPdf);
+    expect(text).toEqual(expect.arrayContaining(['Lot 2026-0060', proof.verifyUrl]));
+    expect(text.indexOf(proof.verifyUrl)).toBeGreaterThan(text.indexOf('Lot 2026-0060'));
   });
 
   it('prints a current certificate, without application number or particulars, and its long code', async () => {
@@ -148,12 +213,13 @@ describe('renderCertificatePdf', () => {
     const code = '7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN';
     const current = await renderCertificatePdf(
       { ...content, holder: { name: holder.name, creditCode: holder.creditCode } },
+      [],
       { ...proof, verificationCode: code, verifyUrl: `${proof.verifyUrl.split('=')[0]}=${code}` },
       { compress: false },
     );
     const text = drawnText(current);
     expect(text).toContain(code);
-    expect(text).toContain('91310115MA1K4XYZ2Q');
+    expect(text).toContain('91330114MA2K4XY72B');
     expect(text).not.toContain('Application number');
     expect(text).not.toContain('Approved particulars');
     expect(text).not.toContain('QT-2026-000123');
@@ -162,11 +228,11 @@ describe('renderCertificatePdf', () => {
 
   it('rejects a certificate whose issuedAt is not an instant', async () => {
     const content = { ...sampleCertificate(), issuedAt: 'yesterday' };
-    await expect(renderCertificatePdf(content, proof)).rejects.toThrow(RangeError);
+    await expect(renderCertificatePdf(content, particulars, proof)).rejects.toThrow(RangeError);
   });
 
   it('embeds the CJK font for Chinese text when one is given', async () => {
-    const chinesePdf = await renderCertificatePdf(sampleCertificate(), proof, {
+    const chinesePdf = await renderCertificatePdf(sampleCertificate(), particulars, proof, {
       compress: false,
       cjkFontPath: BUNDLED_CJK_FONT,
     });

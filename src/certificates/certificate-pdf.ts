@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { BilingualText, CertificateParticular } from './certificate-particulars';
 import { CertificateContent, LegacyCertificateContent } from './certificate-signature';
 
 export interface CertificateProof {
@@ -28,11 +29,6 @@ type FontWeight = 'regular' | 'bold';
 /** The font that can draw text, or null when no registered font can. */
 type FontFor = (text: string, weight?: FontWeight) => string | null;
 
-interface Bilingual {
-  en: string;
-  zh: string;
-}
-
 interface DrawableLine {
   text: string;
   font: string;
@@ -40,15 +36,21 @@ interface DrawableLine {
   color: string;
 }
 
-const PAGE_MARGIN = 56;
+const PAGE_MARGIN = 48;
 const FRAME_INSET = 24;
-const LABEL_COLUMN_WIDTH = 160;
-const CELL_PADDING = 5;
+const LABEL_COLUMN_WIDTH = 150;
+const CELL_PADDING = 4;
 const BODY_FONT_SIZE = 10;
 const LABEL_FONT_SIZE = 9;
-const QR_CODE_SIZE = 120;
-// Caption and first row together, so a caption never ends a page on its own.
-const TABLE_START_SPACE = 60;
+const LABEL_EN_FONT_SIZE = 7.5;
+const QR_CODE_SIZE = 100;
+const QR_GAP = 14;
+const BLOCK_GAP = 14;
+/**
+ * Everything is drawn at the largest of these scales at which the certificate fits its page;
+ * only particulars beyond any realistic form continue on a second page at the smallest.
+ */
+const SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
 const INK = '#1a1a1a';
 const MUTED = '#666666';
 const RULE = '#bbbbbb';
@@ -56,16 +58,21 @@ const CJK_FONT = 'certificate-cjk';
 const LATIN_FONTS: Record<FontWeight, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 const PLACEHOLDER_FONT = 'Helvetica-Oblique';
 const CODE_FONT = 'Courier-Bold';
-const CODE_CHARACTER_SPACING = 2;
+const CODE_CHARACTER_SPACING = 1;
 const CHINESE_ONLY_PLACEHOLDER = '(Chinese text, shown on the verification page)';
 // Asia/Shanghai has been UTC+8 without DST since 1991, so a fixed offset is exact.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 // Characters outside Latin-1 that the standard fonts' WinAnsiEncoding still has.
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
-/** An A4 certificate with a QR code of the public verify URL. */
+/**
+ * An A4 certificate: heading, the certificate's details, the approved particulars (labelled as
+ * the service's form names them, in Chinese and English) and, at the foot of the page, the QR
+ * code of the public verify URL with the verification code.
+ */
 export async function renderCertificatePdf(
   content: LegacyCertificateContent,
+  particulars: CertificateParticular[],
   proof: CertificateProof,
   options: CertificatePdfOptions = {},
 ): Promise<Buffer> {
@@ -94,29 +101,70 @@ export async function renderCertificatePdf(
   });
   const rendered = collectOutput(doc);
   const fontFor = registerFonts(doc, options.cjkFontPath);
+  const sheet: Sheet = {
+    doc,
+    fontFor,
+    left: doc.page.margins.left,
+    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+    top: doc.page.margins.top,
+    bottom: doc.page.height - doc.page.margins.bottom,
+  };
+  const blocksAt = (scale: number): Block[] => [
+    headingBlock(sheet, content, scale),
+    tableBlock(
+      sheet,
+      { zh: '证书信息', en: 'Certificate details' },
+      certificateRows(content, issuedAt),
+      scale,
+    ),
+    tableBlock(
+      sheet,
+      { zh: '核准事项', en: 'Approved particulars' },
+      particulars.map(({ label, value }) => ({
+        label,
+        value: value.zh === value.en ? [value.zh] : [value.zh, value.en],
+      })),
+      scale,
+    ),
+    footerBlock(sheet, proof, qrCodePng, scale),
+  ];
+  const [heading, details, approved, footer] = largestFitting(blocksAt, sheet.bottom - sheet.top);
 
   drawFrame(doc);
   doc.on('pageAdded', () => drawFrame(doc));
-  drawHeading(doc, fontFor, content);
-  drawTable(
-    doc,
-    fontFor,
-    { en: 'Certificate details', zh: '证书信息' },
-    certificateRows(content, issuedAt),
-  );
-  drawTable(
-    doc,
-    fontFor,
-    { en: 'Approved particulars', zh: '核准事项' },
-    Object.entries(content.particulars ?? {}).map(([name, value]) => ({
-      label: name,
-      value: [formatParticular(value)],
-    })),
-  );
-  drawFooter(doc, fontFor, proof, qrCodePng);
+  const tablesEnd = approved.draw(details.draw(heading.draw(sheet.top)));
+  if (tablesEnd + footer.height > sheet.bottom) doc.addPage();
+  // The verification block sits at the foot of the page, however much the tables above hold.
+  footer.draw(sheet.bottom - footer.height);
 
   doc.end();
   return rendered;
+}
+
+/** The page's writable area, and what draws on it. */
+interface Sheet {
+  doc: PDFKit.PDFDocument;
+  fontFor: FontFor;
+  left: number;
+  width: number;
+  top: number;
+  bottom: number;
+}
+
+/** A part of the certificate: its height on one page, and a drawing that returns where it ends. */
+interface Block {
+  height: number;
+  draw: (top: number) => number;
+}
+
+/** The blocks at the largest scale at which they fit the page, else at the smallest. */
+function largestFitting(blocksAt: (scale: number) => Block[], pageHeight: number): Block[] {
+  let blocks: Block[] = [];
+  for (const scale of SCALES) {
+    blocks = blocksAt(scale);
+    if (blocks.reduce((sum, block) => sum + block.height, 0) <= pageHeight) break;
+  }
+  return blocks;
 }
 
 function collectOutput(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -164,8 +212,219 @@ function drawableLines(
   return [{ text: CHINESE_ONLY_PLACEHOLDER, font: PLACEHOLDER_FONT, size, color: MUTED }];
 }
 
-function bilingualLines(fontFor: FontFor, label: Bilingual): string[] {
-  return fontFor(label.zh) === null ? [label.en] : [label.zh, label.en];
+/** A label: Chinese above, English below in a smaller size; English alone without a CJK font. */
+function labelLines(fontFor: FontFor, label: BilingualText, scale: number): DrawableLine[] {
+  const english = {
+    text: label.en,
+    font: fontFor(label.en) ?? PLACEHOLDER_FONT,
+    size: LABEL_EN_FONT_SIZE * scale,
+    color: MUTED,
+  };
+  const chineseFont = fontFor(label.zh);
+  if (chineseFont === null) return [{ ...english, size: LABEL_FONT_SIZE * scale }];
+  return [
+    { text: label.zh, font: chineseFont, size: LABEL_FONT_SIZE * scale, color: INK },
+    english,
+  ];
+}
+
+function bilingualText(fontFor: FontFor, label: BilingualText): string {
+  return fontFor(label.zh) === null ? label.en : `${label.zh}  ${label.en}`;
+}
+
+function heightOfLines(
+  doc: PDFKit.PDFDocument,
+  lines: DrawableLine[],
+  width: number,
+  options: PDFKit.Mixins.TextOptions = {},
+): number {
+  return lines.reduce(
+    (height, line) =>
+      height +
+      doc
+        .font(line.font)
+        .fontSize(line.size)
+        .heightOfString(line.text, { width, ...options }),
+    0,
+  );
+}
+
+/** Draws lines one under another from `top`; returns where the last one ends. */
+function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: DrawableLine[],
+  x: number,
+  top: number,
+  width: number,
+  options: PDFKit.Mixins.TextOptions = {},
+): number {
+  let lineTop = top;
+  for (const line of lines) {
+    const textOptions = { width, ...options };
+    doc.font(line.font).fontSize(line.size).fillColor(line.color);
+    const height = doc.heightOfString(line.text, textOptions);
+    doc.text(line.text, x, lineTop, textOptions);
+    lineTop += height;
+  }
+  return lineTop;
+}
+
+function drawRule(doc: PDFKit.PDFDocument, x: number, y: number, width: number, color: string) {
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor(color)
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .stroke()
+    .restore();
+}
+
+function headingBlock(sheet: Sheet, content: CertificateContent, scale: number): Block {
+  const { doc, fontFor, left, width } = sheet;
+  const chineseFont = fontFor(content.title, 'bold');
+  const lines: DrawableLine[] = [
+    ...(chineseFont === null
+      ? []
+      : [{ text: content.title, font: chineseFont, size: 20 * scale, color: INK }]),
+    {
+      text: content.titleEn,
+      font: fontFor(content.titleEn, 'bold') ?? LATIN_FONTS.bold,
+      size: 14 * scale,
+      color: INK,
+    },
+    { text: `No. ${content.number}`, font: LATIN_FONTS.regular, size: 10 * scale, color: MUTED },
+  ];
+  const centred = { align: 'center' as const, paragraphGap: 4 * scale };
+  return {
+    height: heightOfLines(doc, lines, width, centred) + BLOCK_GAP * scale,
+    draw: (top) => drawLines(doc, lines, left, top, width, centred) + BLOCK_GAP * scale,
+  };
+}
+
+function tableBlock(sheet: Sheet, caption: BilingualText, rows: TableRow[], scale: number): Block {
+  const { doc, fontFor, left, width } = sheet;
+  if (rows.length === 0) return { height: 0, draw: (top) => top };
+  const padding = CELL_PADDING * scale;
+  const labelWidth = LABEL_COLUMN_WIDTH - 2 * padding;
+  const valueWidth = width - LABEL_COLUMN_WIDTH - 2 * padding;
+  const captionText = bilingualText(fontFor, caption);
+  const captionLine: DrawableLine = {
+    text: captionText,
+    font: fontFor(captionText, 'bold') ?? LATIN_FONTS.bold,
+    size: 11 * scale,
+    color: INK,
+  };
+  const captionHeight = heightOfLines(doc, [captionLine], width) + 3 * scale;
+  const cells = rows.map((row) => {
+    const label = labelLines(fontFor, row.label, scale);
+    const value = drawableLines(fontFor, row.value, BODY_FONT_SIZE * scale, INK);
+    const height =
+      Math.max(heightOfLines(doc, label, labelWidth), heightOfLines(doc, value, valueWidth)) +
+      2 * padding;
+    return { label, value, height };
+  });
+  return {
+    height: captionHeight + cells.reduce((sum, cell) => sum + cell.height, 0) + BLOCK_GAP * scale,
+    draw: (top) => {
+      let y = drawLines(doc, [captionLine], left, top, width) + 3 * scale;
+      drawRule(doc, left, y, width, INK);
+      for (const cell of cells) {
+        // Only particulars beyond any realistic form get here.
+        if (y + cell.height > sheet.bottom) {
+          doc.addPage();
+          y = sheet.top;
+        }
+        drawLines(doc, cell.label, left + padding, y + padding, labelWidth);
+        drawLines(doc, cell.value, left + LABEL_COLUMN_WIDTH + padding, y + padding, valueWidth);
+        y += cell.height;
+        drawRule(doc, left, y, width, RULE);
+      }
+      return y + BLOCK_GAP * scale;
+    },
+  };
+}
+
+/** The QR code at the left; the verification code, the address and what they are for beside it. */
+function footerBlock(
+  sheet: Sheet,
+  proof: CertificateProof,
+  qrCodePng: Buffer,
+  scale: number,
+): Block {
+  const { doc, fontFor, left, width } = sheet;
+  const qrSize = QR_CODE_SIZE * scale;
+  const textLeft = left + qrSize + QR_GAP * scale;
+  const textWidth = width - qrSize - QR_GAP * scale;
+  const codeLabel = bilingualText(fontFor, { zh: '验证码', en: 'Verification code' });
+  const codeSize = fittingFontSize(
+    doc,
+    proof.verificationCode,
+    CODE_FONT,
+    textWidth - CODE_CHARACTER_SPACING * proof.verificationCode.length,
+    16 * scale,
+    8,
+  );
+  const urlSize = fittingFontSize(
+    doc,
+    proof.verifyUrl,
+    LATIN_FONTS.regular,
+    textWidth,
+    8 * scale,
+    6,
+  );
+  const howTo = bilingualText(fontFor, {
+    zh: '扫描二维码或打开上述地址，核验本证书的真实性与状态。',
+    en: `Scan the code or open the address to check this certificate. Signed with Ed25519 key ${proof.keyId}.`,
+  });
+  const items: { line: DrawableLine; options?: PDFKit.Mixins.TextOptions; gap: number }[] = [
+    {
+      line: {
+        text: codeLabel,
+        font: fontFor(codeLabel) ?? LATIN_FONTS.regular,
+        size: 8.5 * scale,
+        color: MUTED,
+      },
+      gap: 0,
+    },
+    {
+      line: { text: proof.verificationCode, font: CODE_FONT, size: codeSize, color: INK },
+      options: { characterSpacing: CODE_CHARACTER_SPACING },
+      gap: 2 * scale,
+    },
+    {
+      line: { text: proof.verifyUrl, font: LATIN_FONTS.regular, size: urlSize, color: INK },
+      options: { link: proof.verifyUrl },
+      gap: 5 * scale,
+    },
+    {
+      line: {
+        text: howTo,
+        font: fontFor(howTo) ?? LATIN_FONTS.regular,
+        size: 7.5 * scale,
+        color: MUTED,
+      },
+      gap: 5 * scale,
+    },
+  ];
+  const textHeight = items.reduce(
+    (sum, item) => sum + item.gap + heightOfLines(doc, [item.line], textWidth, item.options),
+    0,
+  );
+  // Rounding must not push the last line past the bottom margin, where pdfkit would add a page.
+  const height = Math.max(qrSize, textHeight) + 2;
+  return {
+    height,
+    draw: (top) => {
+      doc.image(qrCodePng, left, top, { width: qrSize, height: qrSize });
+      doc.link(left, top, qrSize, qrSize, proof.verifyUrl);
+      let y = top + Math.max(0, (qrSize - textHeight) / 2);
+      for (const item of items) {
+        y = drawLines(doc, [item.line], textLeft, y + item.gap, textWidth, item.options);
+      }
+      return top + height;
+    },
+  };
 }
 
 function drawFrame(doc: PDFKit.PDFDocument): void {
@@ -187,28 +446,8 @@ function drawFrame(doc: PDFKit.PDFDocument): void {
     .restore();
 }
 
-function drawHeading(doc: PDFKit.PDFDocument, fontFor: FontFor, content: CertificateContent): void {
-  const chineseTitleFont = fontFor(content.title, 'bold');
-  if (chineseTitleFont !== null) {
-    doc.font(chineseTitleFont).fontSize(22).fillColor(INK).text(content.title, { align: 'center' });
-    doc.moveDown(0.3);
-  }
-  doc
-    .font(fontFor(content.titleEn, 'bold') ?? LATIN_FONTS.bold)
-    .fontSize(16)
-    .fillColor(INK)
-    .text(content.titleEn, { align: 'center' });
-  doc.moveDown(0.4);
-  doc
-    .font(LATIN_FONTS.regular)
-    .fontSize(11)
-    .fillColor(MUTED)
-    .text(`No. ${content.number}`, { align: 'center' });
-  doc.moveDown(1.2);
-}
-
 interface TableRow {
-  label: Bilingual | string;
+  label: BilingualText;
   value: string[];
 }
 
@@ -243,205 +482,6 @@ function certificateRows(content: LegacyCertificateContent, issuedAt: Date): Tab
 
 function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function formatParticular(value: string | number | boolean): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
-}
-
-function drawTable(
-  doc: PDFKit.PDFDocument,
-  fontFor: FontFor,
-  caption: Bilingual,
-  rows: TableRow[],
-): void {
-  if (rows.length === 0) return;
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const valueWidth = width - LABEL_COLUMN_WIDTH - 2 * CELL_PADDING;
-  const labelWidth = LABEL_COLUMN_WIDTH - 2 * CELL_PADDING;
-
-  const captionText = fontFor(caption.zh) === null ? caption.en : `${caption.zh}  ${caption.en}`;
-  ensureSpace(doc, TABLE_START_SPACE);
-  doc
-    .font(fontFor(captionText, 'bold') ?? LATIN_FONTS.bold)
-    .fontSize(12)
-    .fillColor(INK)
-    .text(captionText, left, doc.y);
-  doc.moveDown(0.3);
-  drawRule(doc, left, doc.y, width, INK);
-
-  for (const row of rows) {
-    const labelTexts =
-      typeof row.label === 'string' ? [row.label] : bilingualLines(fontFor, row.label);
-    const labelLines = drawableLines(fontFor, labelTexts, LABEL_FONT_SIZE, MUTED);
-    const valueLines = drawableLines(fontFor, row.value, BODY_FONT_SIZE, INK);
-    const rowHeight =
-      Math.max(
-        heightOfLines(doc, labelLines, labelWidth),
-        heightOfLines(doc, valueLines, valueWidth),
-      ) +
-      2 * CELL_PADDING;
-    ensureSpace(doc, rowHeight);
-    const top = doc.y;
-    drawLines(doc, labelLines, left + CELL_PADDING, top + CELL_PADDING, labelWidth);
-    drawLines(
-      doc,
-      valueLines,
-      left + LABEL_COLUMN_WIDTH + CELL_PADDING,
-      top + CELL_PADDING,
-      valueWidth,
-    );
-    drawRule(doc, left, top + rowHeight, width, RULE);
-    doc.x = left;
-    doc.y = top + rowHeight;
-  }
-  doc.moveDown(1.5);
-}
-
-function heightOfLines(doc: PDFKit.PDFDocument, lines: DrawableLine[], width: number): number {
-  return lines.reduce(
-    (height, line) =>
-      height + doc.font(line.font).fontSize(line.size).heightOfString(line.text, { width }),
-    0,
-  );
-}
-
-function drawLines(
-  doc: PDFKit.PDFDocument,
-  lines: DrawableLine[],
-  x: number,
-  y: number,
-  width: number,
-): void {
-  let lineTop = y;
-  for (const line of lines) {
-    doc.font(line.font).fontSize(line.size).fillColor(line.color);
-    const height = doc.heightOfString(line.text, { width });
-    doc.text(line.text, x, lineTop, { width });
-    lineTop += height;
-  }
-}
-
-function drawRule(
-  doc: PDFKit.PDFDocument,
-  x: number,
-  y: number,
-  width: number,
-  color: string,
-): void {
-  doc
-    .save()
-    .lineWidth(0.5)
-    .strokeColor(color)
-    .moveTo(x, y)
-    .lineTo(x + width, y)
-    .stroke()
-    .restore();
-}
-
-function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-}
-
-function drawFooter(
-  doc: PDFKit.PDFDocument,
-  fontFor: FontFor,
-  proof: CertificateProof,
-  qrCodePng: Buffer,
-): void {
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const codeLabel = bilingualLines(fontFor, { zh: '验证码', en: 'Verification code' }).join('  ');
-  const urlFontSize = fittingFontSize(doc, proof.verifyUrl, LATIN_FONTS.regular, width, 9, 6);
-  const codeFontSize = fittingFontSize(
-    doc,
-    proof.verificationCode,
-    CODE_FONT,
-    width - CODE_CHARACTER_SPACING * proof.verificationCode.length,
-    20,
-    10,
-  );
-  const qrLeft = left + (width - QR_CODE_SIZE) / 2;
-  const items: FooterItem[] = [
-    centeredText(doc, left, width, 0, {
-      text: codeLabel,
-      font: fontFor(codeLabel) ?? LATIN_FONTS.regular,
-      size: 9,
-      color: MUTED,
-    }),
-    centeredText(
-      doc,
-      left,
-      width,
-      2,
-      { text: proof.verificationCode, font: CODE_FONT, size: codeFontSize, color: INK },
-      { characterSpacing: CODE_CHARACTER_SPACING },
-    ),
-    {
-      gapBefore: 8,
-      height: QR_CODE_SIZE,
-      draw: (top) => {
-        doc.image(qrCodePng, qrLeft, top, { width: QR_CODE_SIZE, height: QR_CODE_SIZE });
-        doc.link(qrLeft, top, QR_CODE_SIZE, QR_CODE_SIZE, proof.verifyUrl);
-      },
-    },
-    centeredText(
-      doc,
-      left,
-      width,
-      6,
-      { text: proof.verifyUrl, font: LATIN_FONTS.regular, size: urlFontSize, color: INK },
-      { link: proof.verifyUrl },
-    ),
-    centeredText(doc, left, width, 6, {
-      text: `Scan the code or open the address to check this certificate. Signed with Ed25519 key ${proof.keyId}.`,
-      font: LATIN_FONTS.regular,
-      size: 8,
-      color: MUTED,
-    }),
-  ];
-  const footerHeight = items.reduce((sum, item) => sum + item.gapBefore + item.height, 0);
-  // Rounding must not push the last line past the bottom margin, where pdfkit would add a page.
-  const footerTop = doc.page.height - doc.page.margins.bottom - footerHeight - 2;
-  if (doc.y > footerTop) doc.addPage();
-
-  let top = footerTop;
-  for (const item of items) {
-    top += item.gapBefore;
-    item.draw(top);
-    top += item.height;
-  }
-}
-
-interface FooterItem {
-  gapBefore: number;
-  height: number;
-  draw: (top: number) => void;
-}
-
-function centeredText(
-  doc: PDFKit.PDFDocument,
-  left: number,
-  width: number,
-  gapBefore: number,
-  line: DrawableLine,
-  options: PDFKit.Mixins.TextOptions = {},
-): FooterItem {
-  const textOptions = { width, align: 'center' as const, ...options };
-  const height = doc.font(line.font).fontSize(line.size).heightOfString(line.text, textOptions);
-  return {
-    gapBefore,
-    height,
-    draw: (top) => {
-      doc
-        .font(line.font)
-        .fontSize(line.size)
-        .fillColor(line.color)
-        .text(line.text, left, top, textOptions);
-    },
-  };
 }
 
 function fittingFontSize(

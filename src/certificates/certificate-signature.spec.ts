@@ -22,11 +22,11 @@ function currentCertificate(): CertificateContent {
     serviceNameEn: 'Health quarantine approval of special articles',
     title: '出入境特殊物品卫生检疫审批单',
     titleEn: 'Entry-Exit Special Articles Health Quarantine Approval',
-    holder: { name: '上海示例生物科技有限公司', creditCode: '91310115MA1K4XYZ2Q' },
+    holder: { name: '杭州示例生物科技有限公司', creditCode: '91330114MA2K4XY72B' },
     issuedAt: '2026-03-05T06:30:00.000Z',
     validFrom: '2026-03-05',
     validUntil: '2027-03-04',
-    issuer: { departmentCode: 'CUSTOMS', departmentName: '浦东海关' },
+    issuer: { departmentCode: 'CUSTOMS', departmentName: '下沙海关' },
   };
 }
 
@@ -124,8 +124,8 @@ describe('certificate signatures', () => {
   });
 
   it.each<[string, (content: LegacyCertificateContent) => void]>([
-    ['the holder name', (content) => (content.holder.name = '上海冒名生物科技有限公司')],
-    ['the holder credit code', (content) => (content.holder.creditCode = '91310115MA1K4XYZ3Q')],
+    ['the holder name', (content) => (content.holder.name = '杭州冒名生物科技有限公司')],
+    ['the holder credit code', (content) => (content.holder.creditCode = '91330114MA2K4XY73B')],
     ['the end of validity', (content) => (content.validUntil = '2028-03-04')],
     ['the end of validity, to no expiry', (content) => (content.validUntil = null)],
     ['the value of one particular', (content) => (content.particulars!.quantity = 2000)],

@@ -4,7 +4,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Application } from '../applications/application.entity';
-import type { ServiceDefinition } from '../catalogue/service-definition';
+import type { JsonSchema, ServiceDefinition } from '../catalogue/service-definition';
 import { Clock } from '../common/clock/clock';
 import { actorOf, departmentOf, UserPrincipal } from '../common/auth/principal';
 import { DomainError } from '../common/problem/domain-error';
@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { updateReturning } from '../database/update-returning';
 import { EventsService } from '../events/events.service';
 import { MaterialsService } from '../materials/materials.service';
+import { approvedParticulars, CertificateParticular } from './certificate-particulars';
 import { BUNDLED_CJK_FONT, renderCertificatePdf } from './certificate-pdf';
 import {
   CertificateContent,
@@ -49,6 +50,32 @@ interface CertificateRow {
   revoked_at: Date | null;
   revocation_reason: string | null;
   issued_at: Date;
+  /** Null for certificates issued before particulars were kept with them. */
+  particulars: CertificateParticular[] | null;
+}
+
+/** A certificate with what labels its particulars when it predates their column. */
+interface PrintableRow extends CertificateRow {
+  application_form: Record<string, unknown> | null;
+  form_schema: JsonSchema | null;
+}
+
+/**
+ * A certificate, and for one issued before particulars were kept with it, its application's
+ * form and the current form schema of its service, which name the particulars it prints.
+ */
+const PRINTABLE_CERTIFICATE = `SELECT c.*,
+    CASE WHEN c.particulars IS NULL THEN a.form END AS application_form,
+    CASE WHEN c.particulars IS NULL THEN v.definition->'formSchema' END AS form_schema
+  FROM certificates c
+  JOIN applications a ON a.id = c.application_id
+  LEFT JOIN services s ON s.code = c.service_code
+  LEFT JOIN service_versions v ON v.service_code = s.code AND v.version = s.current_version`;
+
+function particularsOf(row: PrintableRow): CertificateParticular[] {
+  if (row.particulars) return row.particulars;
+  if (!row.form_schema || !row.application_form) return [];
+  return approvedParticulars(row.form_schema, row.application_form);
 }
 
 interface SigningKey {
@@ -164,13 +191,14 @@ export class CertificatesService implements OnApplicationBootstrap {
       validUntil: spec.validityMonths ? addMonths(issuedOn, spec.validityMonths) : null,
       issuer: { departmentCode: definition.departmentCode, departmentName: department.name },
     };
+    const particulars = approvedParticulars(definition.formSchema, application.form);
     const key = await this.currentSigningKey();
     const signature = signCertificate(content, key.privateKey);
     const code = newVerificationCode();
     const [{ id }] = await manager.query(
       `INSERT INTO certificates (number, application_id, enterprise_id, service_code, content, signature, key_id, verification_code,
-         valid_from, valid_until, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+         valid_from, valid_until, issued_at, particulars)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         content.number,
         application.id,
@@ -183,11 +211,13 @@ export class CertificatesService implements OnApplicationBootstrap {
         content.validFrom,
         content.validUntil,
         now,
+        JSON.stringify(particulars),
       ],
     );
 
     const pdf = await renderCertificatePdf(
       content,
+      particulars,
       { verifyUrl: this.verifyUrl(content.number, code), verificationCode: code, keyId: key.keyId },
       { cjkFontPath: BUNDLED_CJK_FONT },
     );
@@ -227,8 +257,8 @@ export class CertificatesService implements OnApplicationBootstrap {
   }
 
   async forApplication(applicationId: string): Promise<CertificateDto> {
-    const [row]: CertificateRow[] = await this.dataSource.query(
-      `SELECT * FROM certificates WHERE application_id = $1`,
+    const [row]: PrintableRow[] = await this.dataSource.query(
+      `${PRINTABLE_CERTIFICATE} WHERE c.application_id = $1`,
       [applicationId],
     );
     if (!row) throw DomainError.notFound('Certificate');
@@ -236,13 +266,14 @@ export class CertificatesService implements OnApplicationBootstrap {
   }
 
   async pdfForApplication(applicationId: string): Promise<Buffer> {
-    const [row]: CertificateRow[] = await this.dataSource.query(
-      `SELECT * FROM certificates WHERE application_id = $1`,
+    const [row]: PrintableRow[] = await this.dataSource.query(
+      `${PRINTABLE_CERTIFICATE} WHERE c.application_id = $1`,
       [applicationId],
     );
     if (!row) throw DomainError.notFound('Certificate');
     return renderCertificatePdf(
       row.content,
+      particularsOf(row),
       {
         verifyUrl: this.verifyUrl(row.number, row.verification_code),
         verificationCode: row.verification_code,
@@ -302,8 +333,8 @@ export class CertificatesService implements OnApplicationBootstrap {
   /** A head of the issuing department revokes a certificate, with a reason. */
   async revoke(principal: UserPrincipal, number: string, reason: string): Promise<CertificateDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: CertificateRow[] = await manager.query(
-        `SELECT * FROM certificates WHERE number = $1 FOR UPDATE`,
+      const [row]: PrintableRow[] = await manager.query(
+        `${PRINTABLE_CERTIFICATE} WHERE c.number = $1 FOR UPDATE OF c`,
         [number],
       );
       if (
@@ -330,7 +361,7 @@ export class CertificatesService implements OnApplicationBootstrap {
         actor: actorOf(principal),
         data: { certificateId: row.id, number: row.number, reason },
       });
-      return this.toDto(updated);
+      return this.toDto({ ...row, ...updated });
     });
   }
 
@@ -415,13 +446,14 @@ export class CertificatesService implements OnApplicationBootstrap {
     return { keyId, privateKey };
   }
 
-  private toDto(row: CertificateRow): CertificateDto {
+  private toDto(row: PrintableRow): CertificateDto {
     return {
       id: row.id,
       number: row.number,
       applicationId: row.application_id,
       status: row.status,
       content: row.content,
+      particulars: particularsOf(row),
       signature: row.signature,
       keyId: row.key_id,
       verificationCode: row.verification_code,

@@ -31,12 +31,25 @@ export class SeedService {
     await this.seedTrialInstitutions();
   }
 
+  /**
+   * The institutions as listed: new ones added, listed ones brought up to date, and ones no
+   * longer listed made inactive (applications matched with them keep their ids).
+   */
   private async seedTrialInstitutions(): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
-       SELECT i.code, i.name, i.name_en, ARRAY(SELECT jsonb_array_elements_text(i.specialties)), ARRAY(SELECT jsonb_array_elements_text(i.indications))
-       FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)
-       ON CONFLICT (code) DO NOTHING`,
+      `WITH listed AS (
+         SELECT i.code, i.name, i.name_en, ARRAY(SELECT jsonb_array_elements_text(i.specialties)) AS specialties,
+           ARRAY(SELECT jsonb_array_elements_text(i.indications)) AS indications
+         FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)),
+       upserted AS (
+         INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
+         SELECT code, name, name_en, specialties, indications FROM listed
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en,
+           specialties = EXCLUDED.specialties, indications = EXCLUDED.indications, active = true
+         WHERE (trial_institutions.name, trial_institutions.name_en, trial_institutions.specialties, trial_institutions.indications, trial_institutions.active)
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.specialties, EXCLUDED.indications, true))
+       UPDATE trial_institutions SET active = false
+       WHERE active AND code NOT IN (SELECT code FROM listed)`,
       [
         JSON.stringify(
           TRIAL_INSTITUTIONS.map(({ nameEn, ...institution }) => ({

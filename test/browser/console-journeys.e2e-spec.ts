@@ -41,7 +41,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
     title: string;
     type?: string;
     enum?: string[];
-    description?: string;
+    enumTitles?: Record<string, string>;
     examples: unknown[];
   }
 
@@ -65,9 +65,8 @@ describe('console: the journeys of enterprise, officer, head, public and command
       const input = page.getByLabel(field.title, { exact: true });
       const example = field.examples[0];
       if (field.enum) {
-        // Choices read as the catalogue names them: "CODE 名称；…" in the field's description.
-        const label = new RegExp(`${example}\\s+([^；;]+)`).exec(field.description ?? '')?.[1];
-        await input.fill(label ?? String(example));
+        // Choices read as the catalogue names them.
+        await input.fill(field.enumTitles?.[String(example)] ?? String(example));
         await page.keyboard.press('Enter');
       } else await input.fill(String(example));
     }

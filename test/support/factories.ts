@@ -6,7 +6,7 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** A unified social credit code with a correct check character, unique enough for a test run. */
 export function newCreditCode(): string {
-  const body = `91320594${Array.from({ length: 9 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
+  const body = `91330114${Array.from({ length: 9 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
   return body + creditCodeCheckCharacter(body);
 }
 
@@ -30,10 +30,10 @@ export function registrationBody(
 ) {
   return {
     enterprise: {
-      name: overrides.name ?? `苏州测试生物 ${randomBytes(3).toString('hex')} 有限公司`,
+      name: overrides.name ?? `杭州钱塘测试生物 ${randomBytes(3).toString('hex')} 有限公司`,
       creditCode: newCreditCode(),
       sector: overrides.sector ?? 'ANTIBODY_PROTEIN',
-      zone: overrides.zone ?? 'BioBAY-A',
+      zone: overrides.zone ?? 'HMP-CORE',
     },
     admin: { email: uniqueEmail('admin'), password: 'Enterprise-Pass-2026', name: '王芳' },
   };

@@ -1488,6 +1488,12 @@ export interface components {
              */
             promisedDeadline?: string | null;
         };
+        BilingualTextDto: {
+            /** @example 物品名称 */
+            zh: string;
+            /** @example Article name */
+            en: string;
+        };
         BundleDto: {
             /** @example CELL_THERAPY_LAB */
             code: string;
@@ -1671,8 +1677,8 @@ export interface components {
              *       "title": "出入境特殊物品卫生检疫审批单",
              *       "titleEn": "Entry health quarantine approval of special articles",
              *       "holder": {
-             *         "name": "苏州启明生物医药有限公司",
-             *         "creditCode": "91320594MA1MXYJ83F"
+             *         "name": "杭州源启生物医药有限公司",
+             *         "creditCode": "91330114MA2KCQ7M0T"
              *       },
              *       "issuedAt": "2026-11-23T06:00:00.000Z",
              *       "validFrom": "2026-11-23",
@@ -1686,6 +1692,8 @@ export interface components {
             content: {
                 [key: string]: unknown;
             };
+            /** @description The approved particulars the certificate prints, in the form's order: every answered field except a natural person's particulars (contacts, ID numbers). They are the holder's: not signed, and not shown to verifiers. */
+            particulars: components["schemas"]["CertificateParticularDto"][];
             /**
              * @description Ed25519 over the canonical JSON of `content` (keys sorted, no spaces), base64url.
              * @example BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg
@@ -1715,11 +1723,11 @@ export interface components {
             revocationReason?: string | null;
         };
         CertificateHolderDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
             /**
              * @description Unified social credit code: the public registration number of the enterprise.
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
         };
@@ -1728,6 +1736,29 @@ export interface components {
             departmentCode: string;
             /** @example 海关（口岸卫生检疫） */
             departmentName: string;
+        };
+        CertificateParticularDto: {
+            /**
+             * @description The form field it comes from.
+             * @example article.unit
+             */
+            field: string;
+            /**
+             * @description The field's title on the service's form.
+             * @example {
+             *       "zh": "计量单位",
+             *       "en": "Unit of measure"
+             *     }
+             */
+            label: components["schemas"]["BilingualTextDto"];
+            /**
+             * @description A choice by its names, yes/no in words; other answers as filed, the same in both.
+             * @example {
+             *       "zh": "支（瓶）",
+             *       "en": "Vials"
+             *     }
+             */
+            value: components["schemas"]["BilingualTextDto"];
         };
         CertificateSpecDto: {
             /** @example 出入境特殊物品卫生检疫审批单 */
@@ -2015,13 +2046,13 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             id: string;
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string | null;
             /**
              * @description Unified social credit code (GB 32100-2015).
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
             /**
@@ -2052,7 +2083,7 @@ export interface components {
             contactName?: string | null;
             /** @example 13912345678 */
             contactPhone?: string | null;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string | null;
             /**
              * @description Verified enterprises may submit applications.
@@ -2152,7 +2183,7 @@ export interface components {
              * @enum {string}
              */
             refreshTokenIn?: "body" | "cookie";
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2360,9 +2391,9 @@ export interface components {
             definition?: components["schemas"]["ServiceDefinitionInput"];
         };
         NewEnterpriseDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string;
             /**
              * @example ANTIBODY_PROTEIN
@@ -2389,16 +2420,16 @@ export interface components {
             contactName?: string;
             /** @example 13912345678 */
             contactPhone?: string;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string;
             /**
              * @description Unified social credit code: 18 characters, the last a GB 32100-2015 check character.
-             * @example 91320594MA1MXYJ83F
+             * @example 91330114MA2KCQ7M0T
              */
             creditCode: string;
         };
         NewMemberDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2411,7 +2442,7 @@ export interface components {
             role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER";
         };
         NewPersonDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2429,7 +2460,7 @@ export interface components {
             definition: components["schemas"]["ServiceDefinitionInput"];
         };
         NewStaffDto: {
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example Qiming-2026-secure */
             password: string;
@@ -2447,7 +2478,7 @@ export interface components {
             departmentCode?: string;
         };
         NewWebhookInput: {
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [
@@ -2480,7 +2511,7 @@ export interface components {
             type: string;
             /** @example 企业认证已通过 / Enterprise verified */
             title: string;
-            /** @example 苏州启明生物医药有限公司 has been verified by the park and may now submit applications. */
+            /** @example 杭州源启生物医药有限公司 has been verified by the park and may now submit applications. */
             body: string;
             /**
              * Format: uuid
@@ -2611,8 +2642,8 @@ export interface components {
              *       "title": "出入境特殊物品卫生检疫审批单",
              *       "titleEn": "Entry health quarantine approval of special articles",
              *       "holder": {
-             *         "name": "苏州启明生物医药有限公司",
-             *         "creditCode": "91320594MA1MXYJ83F"
+             *         "name": "杭州源启生物医药有限公司",
+             *         "creditCode": "91330114MA2KCQ7M0T"
              *       },
              *       "issuedAt": "2026-11-23T06:00:00.000Z",
              *       "validFrom": "2026-11-23",
@@ -3204,9 +3235,9 @@ export interface components {
             value: number;
         };
         UpdateEnterpriseDto: {
-            /** @example 苏州启明生物医药有限公司 */
+            /** @example 杭州源启生物医药有限公司 */
             name?: string;
-            /** @example Suzhou Qiming Biopharma Co., Ltd. */
+            /** @example Hangzhou Yuanqi Biopharma Co., Ltd. */
             nameEn?: string;
             /**
              * @example ANTIBODY_PROTEIN
@@ -3233,7 +3264,7 @@ export interface components {
             contactName?: string;
             /** @example 13912345678 */
             contactPhone?: string;
-            /** @example regulatory@qiming-bio.cn */
+            /** @example regulatory@yuanqi-bio.cn */
             contactEmail?: string;
             /**
              * @description The version you read; a stale one answers 409.
@@ -3266,7 +3297,7 @@ export interface components {
              * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
              */
             id: string;
-            /** @example li.hua@qiming-bio.cn */
+            /** @example li.hua@yuanqi-bio.cn */
             email: string;
             /** @example 李华 */
             name: string;
@@ -3331,7 +3362,7 @@ export interface components {
             responseExcerpt?: string | null;
         };
         WebhookChangeInput: {
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks/v2 */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks/v2 */
             url?: string;
             /**
              * @example [
@@ -3400,7 +3431,7 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             enterpriseId?: string | null;
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [
@@ -3446,7 +3477,7 @@ export interface components {
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
              */
             enterpriseId?: string | null;
-            /** @example https://erp.qiming-bio.cn/parkline/webhooks */
+            /** @example https://erp.yuanqi-bio.cn/parkline/webhooks */
             url: string;
             /**
              * @example [

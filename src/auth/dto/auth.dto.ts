@@ -16,7 +16,7 @@ import { NestedObject } from '../../common/validation/nested';
 import { REFRESH_COOKIE, REFRESH_TOKEN_DELIVERIES, RefreshTokenDelivery } from '../refresh-cookie';
 
 export class NewPersonDto {
-  @ApiProperty({ example: 'li.hua@qiming-bio.cn', maxLength: 254 })
+  @ApiProperty({ example: 'li.hua@yuanqi-bio.cn', maxLength: 254 })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -62,7 +62,7 @@ export class RegisterDto extends SessionRequestDto {
 }
 
 export class LoginDto extends SessionRequestDto {
-  @ApiProperty({ example: 'li.hua@qiming-bio.cn' })
+  @ApiProperty({ example: 'li.hua@yuanqi-bio.cn' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(254)

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { addCatalogueKeywords } from '../form-schemas';
 import {
   ALL_SERVICES,
   BASIC_SERVICES,
@@ -18,8 +19,7 @@ import {
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
-  ajv.addKeyword('titleEn');
-  return ajv;
+  return addCatalogueKeywords(ajv);
 }
 
 const ajv = newAjv();
@@ -292,6 +292,34 @@ describe('service catalogue data', () => {
         }
       },
     );
+
+    it('names every choice of every enum in Chinese and in English, and nothing else', () => {
+      for (const [key, entry] of entries) {
+        const holder = (entry.enum ? entry : (entry.items ?? {})) as JsonSchema;
+        if (!holder.enum) continue;
+        for (const names of [holder.enumTitles, holder.enumTitlesEn]) {
+          expect([key, Object.keys(names ?? {})]).toEqual([key, holder.enum]);
+        }
+        const titles = holder.enumTitles as Record<string, string>;
+        const titlesEn = holder.enumTitlesEn as Record<string, string>;
+        for (const value of holder.enum as string[]) {
+          expect([key, value, /[\u4e00-\u9fa5]/.test(titles[value])]).toEqual([key, value, true]);
+          expect([key, value, /^[\x20-\x7e–°]+$/.test(titlesEn[value])]).toEqual([
+            key,
+            value,
+            true,
+          ]);
+        }
+      }
+    });
+
+    it('marks the particulars of natural persons, which certificates leave out', () => {
+      const personal = entries.filter(([, entry]) => entry.personal).map(([key]) => key);
+      expect(personal).toEqual(
+        expect.arrayContaining(['contact.name', 'contact.phone', 'contact.email']),
+      );
+      expect(personal).not.toContain('article.name');
+    });
 
     it('is used: every entry appears in at least one service form', () => {
       const used = new Set(

@@ -5,8 +5,30 @@ export interface FieldSchema {
   title: string;
   titleEn: string;
   description?: string;
+  /** A natural person's particulars (a contact, an ID number): never printed on a certificate. */
+  personal?: true;
   examples: unknown[];
   [keyword: string]: unknown;
+}
+
+/** The name of one choice: Chinese, then English. */
+type ChoiceTitles = readonly [zh: string, en: string];
+
+/**
+ * An enum whose values carry their names: `enumTitles` and `enumTitlesEn` map each value to
+ * what a form and a certificate show for it, in Chinese and in English.
+ */
+function choices(named: Record<string, ChoiceTitles>) {
+  const values = Object.keys(named);
+  // An object lists integer-like keys first, whatever order they were written in.
+  const reordered = values.find((value) => /^(0|[1-9]\d*)$/.test(value));
+  if (reordered)
+    throw new Error(`Choice '${reordered}' would lose its place: name it with a letter`);
+  return {
+    enum: values,
+    enumTitles: Object.fromEntries(values.map((value) => [value, named[value][0]])),
+    enumTitlesEn: Object.fromEntries(values.map((value) => [value, named[value][1]])),
+  };
 }
 
 const MOBILE_OR_LANDLINE = '^1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$';
@@ -25,24 +47,26 @@ const DEFINITIONS = {
     type: 'string',
     title: '建设项目类型',
     titleEn: 'Construction project type',
-    description:
-      'BIOMEDICAL_RD_LAB 生物医药研发实验室；PHARMACEUTICAL_MANUFACTURING 化学药品制造；BIOLOGICS_MANUFACTURING 生物药品制造；MEDICAL_DEVICE_MANUFACTURING 医疗器械制造；LAB_ANIMAL_FACILITY 实验动物设施；OTHER 其他',
-    enum: [
-      'BIOMEDICAL_RD_LAB',
-      'PHARMACEUTICAL_MANUFACTURING',
-      'BIOLOGICS_MANUFACTURING',
-      'MEDICAL_DEVICE_MANUFACTURING',
-      'LAB_ANIMAL_FACILITY',
-      'OTHER',
-    ],
+    ...choices({
+      BIOMEDICAL_RD_LAB: ['生物医药研发实验室', 'Biomedical R&D laboratory'],
+      PHARMACEUTICAL_MANUFACTURING: ['化学药品制造', 'Chemical drug manufacturing'],
+      BIOLOGICS_MANUFACTURING: ['生物药品制造', 'Biological drug manufacturing'],
+      MEDICAL_DEVICE_MANUFACTURING: ['医疗器械制造', 'Medical device manufacturing'],
+      LAB_ANIMAL_FACILITY: ['实验动物设施', 'Laboratory animal facility'],
+      OTHER: ['其他', 'Other'],
+    }),
     examples: ['BIOMEDICAL_RD_LAB'],
   },
   'project.constructionType': {
     type: 'string',
     title: '建设性质',
     titleEn: 'Nature of construction',
-    description: 'NEW 新建；EXPANSION 扩建；RENOVATION 改建；RELOCATION 迁建',
-    enum: ['NEW', 'EXPANSION', 'RENOVATION', 'RELOCATION'],
+    ...choices({
+      NEW: ['新建', 'New construction'],
+      EXPANSION: ['扩建', 'Expansion'],
+      RENOVATION: ['改建', 'Renovation'],
+      RELOCATION: ['迁建', 'Relocation'],
+    }),
     examples: ['NEW'],
   },
   'project.totalInvestmentWanCny': {
@@ -56,6 +80,7 @@ const DEFINITIONS = {
 
   'contact.name': {
     type: 'string',
+    personal: true,
     title: '联系人',
     titleEn: 'Contact person',
     minLength: 2,
@@ -64,6 +89,7 @@ const DEFINITIONS = {
   },
   'contact.phone': {
     type: 'string',
+    personal: true,
     title: '联系电话',
     titleEn: 'Contact phone',
     pattern: MOBILE_OR_LANDLINE,
@@ -71,6 +97,7 @@ const DEFINITIONS = {
   },
   'contact.email': {
     type: 'string',
+    personal: true,
     title: '电子邮箱',
     titleEn: 'Contact email',
     format: 'email',
@@ -84,7 +111,7 @@ const DEFINITIONS = {
     titleEn: 'Site address',
     minLength: 5,
     maxLength: 200,
-    examples: ['生物医药产业园科苑路88号3号楼5层'],
+    examples: ['杭州市钱塘区福城路291号杭州医药港小镇3号楼5层'],
   },
   'site.zone': {
     type: 'string',
@@ -92,7 +119,7 @@ const DEFINITIONS = {
     titleEn: 'Park zone',
     minLength: 1,
     maxLength: 50,
-    examples: ['核心区A区'],
+    examples: ['杭州医药港小镇核心区'],
   },
 
   'lab.name': {
@@ -107,8 +134,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '实验室生物安全防护级别',
     titleEn: 'Laboratory biosafety level',
-    description: 'BSL-1 至 BSL-4，对应生物安全一级至四级实验室',
-    enum: ['BSL-1', 'BSL-2', 'BSL-3', 'BSL-4'],
+    ...choices({
+      'BSL-1': ['生物安全一级（BSL-1）', 'Biosafety level 1 (BSL-1)'],
+      'BSL-2': ['生物安全二级（BSL-2）', 'Biosafety level 2 (BSL-2)'],
+      'BSL-3': ['生物安全三级（BSL-3）', 'Biosafety level 3 (BSL-3)'],
+      'BSL-4': ['生物安全四级（BSL-4）', 'Biosafety level 4 (BSL-4)'],
+    }),
     examples: ['BSL-2'],
   },
   'lab.areaSqm': {
@@ -123,18 +154,16 @@ const DEFINITIONS = {
     type: 'array',
     title: '拟开展的实验活动',
     titleEn: 'Planned laboratory activities',
-    description:
-      'CULTURE 病原微生物培养；SAMPLE_TESTING 样本检测；NUCLEIC_ACID_DETECTION 核酸检测；VIRAL_VECTOR_WORK 病毒载体操作；INACTIVATED_MATERIAL 灭活材料操作；ANIMAL_INFECTION 动物感染实验',
     items: {
       type: 'string',
-      enum: [
-        'CULTURE',
-        'SAMPLE_TESTING',
-        'NUCLEIC_ACID_DETECTION',
-        'VIRAL_VECTOR_WORK',
-        'INACTIVATED_MATERIAL',
-        'ANIMAL_INFECTION',
-      ],
+      ...choices({
+        CULTURE: ['病原微生物培养', 'Culture of pathogenic microorganisms'],
+        SAMPLE_TESTING: ['样本检测', 'Sample testing'],
+        NUCLEIC_ACID_DETECTION: ['核酸检测', 'Nucleic acid detection'],
+        VIRAL_VECTOR_WORK: ['病毒载体操作', 'Viral vector work'],
+        INACTIVATED_MATERIAL: ['灭活材料操作', 'Work with inactivated material'],
+        ANIMAL_INFECTION: ['动物感染实验', 'Animal infection studies'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -170,9 +199,18 @@ const DEFINITIONS = {
     type: 'string',
     title: '特殊物品类别',
     titleEn: 'Special article category',
-    description:
-      'MICROORGANISM 微生物；HUMAN_TISSUE 人体组织（含细胞、器官、组织切片）；BLOOD_PRODUCT 血液及其制品；BIOLOGICAL_PRODUCT 生物制品（疫苗、抗体、细胞治疗产品、诊断试剂等）',
-    enum: ['MICROORGANISM', 'HUMAN_TISSUE', 'BLOOD_PRODUCT', 'BIOLOGICAL_PRODUCT'],
+    ...choices({
+      MICROORGANISM: ['微生物', 'Microorganisms'],
+      HUMAN_TISSUE: [
+        '人体组织（含细胞、器官、组织切片）',
+        'Human tissue (cells, organs and tissue sections included)',
+      ],
+      BLOOD_PRODUCT: ['血液及其制品', 'Blood and blood products'],
+      BIOLOGICAL_PRODUCT: [
+        '生物制品（疫苗、抗体、细胞治疗产品、诊断试剂等）',
+        'Biological products (vaccines, antibodies, cell therapy products, diagnostic reagents and the like)',
+      ],
+    }),
     examples: ['HUMAN_TISSUE'],
   },
   'article.name': {
@@ -195,9 +233,18 @@ const DEFINITIONS = {
     type: 'string',
     title: '计量单位',
     titleEn: 'Unit of measure',
-    description:
-      'ML 毫升；L 升；MG 毫克；G 克；KG 千克；VIAL 支（瓶）；TUBE 管；AMPOULE 安瓿；BOX 盒；PIECE 件',
-    enum: ['ML', 'L', 'MG', 'G', 'KG', 'VIAL', 'TUBE', 'AMPOULE', 'BOX', 'PIECE'],
+    ...choices({
+      ML: ['毫升', 'Millilitres'],
+      L: ['升', 'Litres'],
+      MG: ['毫克', 'Milligrams'],
+      G: ['克', 'Grams'],
+      KG: ['千克', 'Kilograms'],
+      VIAL: ['支（瓶）', 'Vials'],
+      TUBE: ['管', 'Tubes'],
+      AMPOULE: ['安瓿', 'Ampoules'],
+      BOX: ['盒', 'Boxes'],
+      PIECE: ['件', 'Pieces'],
+    }),
     examples: ['VIAL'],
   },
   'article.originCountry': {
@@ -219,18 +266,31 @@ const DEFINITIONS = {
     type: 'string',
     title: '储存条件',
     titleEn: 'Storage conditions',
-    description:
-      'AMBIENT 常温；2_8C 2–8℃冷藏；MINUS_20C -20℃；MINUS_80C -80℃；LIQUID_NITROGEN 液氮',
-    enum: ['AMBIENT', '2_8C', 'MINUS_20C', 'MINUS_80C', 'LIQUID_NITROGEN'],
+    ...choices({
+      AMBIENT: ['常温', 'Ambient'],
+      '2_8C': ['2–8℃冷藏', 'Refrigerated, 2–8 °C'],
+      MINUS_20C: ['-20℃冷冻', '-20 °C'],
+      MINUS_80C: ['-80℃超低温冷冻', '-80 °C'],
+      LIQUID_NITROGEN: ['液氮', 'Liquid nitrogen'],
+    }),
     examples: ['LIQUID_NITROGEN'],
   },
   'article.riskClass': {
     type: 'string',
     title: '特殊物品风险等级',
     titleEn: 'Declared special-article risk class',
-    description:
-      'A 含或可能含高致病性病原微生物；B 含或可能含其他病原微生物；C 经灭活或不含病原微生物但有潜在风险的生物制品；D 风险最低的物品',
-    enum: ['A', 'B', 'C', 'D'],
+    ...choices({
+      A: [
+        '含或可能含高致病性病原微生物',
+        'Contains or may contain highly pathogenic microorganisms',
+      ],
+      B: ['含或可能含其他病原微生物', 'Contains or may contain other pathogenic microorganisms'],
+      C: [
+        '经灭活或不含病原微生物但有潜在风险的生物制品',
+        'Biological products inactivated or free of pathogens but with a potential risk',
+      ],
+      D: ['风险最低的物品', 'Lowest-risk articles'],
+    }),
     examples: ['B'],
   },
   'article.hsCode': {
@@ -245,15 +305,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '研发用物品类型',
     titleEn: 'Type of R&D article',
-    description:
-      'REFERENCE_DRUG 对照药品；RESEARCH_REAGENT 研发试剂；BIOLOGICAL_MATERIAL 生物材料；API_SAMPLE 研发用原料药样品；LAB_CONSUMABLE 实验耗材',
-    enum: [
-      'REFERENCE_DRUG',
-      'RESEARCH_REAGENT',
-      'BIOLOGICAL_MATERIAL',
-      'API_SAMPLE',
-      'LAB_CONSUMABLE',
-    ],
+    ...choices({
+      REFERENCE_DRUG: ['对照药品', 'Reference drug'],
+      RESEARCH_REAGENT: ['研发试剂', 'Research reagent'],
+      BIOLOGICAL_MATERIAL: ['生物材料', 'Biological material'],
+      API_SAMPLE: ['研发用原料药样品', 'API sample for research'],
+      LAB_CONSUMABLE: ['实验耗材', 'Laboratory consumable'],
+    }),
     examples: ['BIOLOGICAL_MATERIAL'],
   },
   'whitelist.importBatches': {
@@ -277,8 +335,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '药品类别',
     titleEn: 'Controlled-drug category',
-    description: 'NARCOTIC 麻醉药品；PSYCHOTROPIC_I 第一类精神药品；PSYCHOTROPIC_II 第二类精神药品',
-    enum: ['NARCOTIC', 'PSYCHOTROPIC_I', 'PSYCHOTROPIC_II'],
+    ...choices({
+      NARCOTIC: ['麻醉药品', 'Narcotic drug'],
+      PSYCHOTROPIC_I: ['第一类精神药品', 'Category I psychotropic'],
+      PSYCHOTROPIC_II: ['第二类精神药品', 'Category II psychotropic'],
+    }),
     examples: ['PSYCHOTROPIC_I'],
   },
   'controlled.quantity': {
@@ -293,8 +354,14 @@ const DEFINITIONS = {
     type: 'string',
     title: '计量单位',
     titleEn: 'Unit of measure',
-    description: 'MG 毫克；G 克；ML 毫升；AMPOULE 支（安瓿）；VIAL 瓶；TABLET 片',
-    enum: ['MG', 'G', 'ML', 'AMPOULE', 'VIAL', 'TABLET'],
+    ...choices({
+      MG: ['毫克', 'Milligrams'],
+      G: ['克', 'Grams'],
+      ML: ['毫升', 'Millilitres'],
+      AMPOULE: ['支（安瓿）', 'Ampoules'],
+      VIAL: ['瓶', 'Vials'],
+      TABLET: ['片', 'Tablets'],
+    }),
     examples: ['AMPOULE'],
   },
   'controlled.purpose': {
@@ -309,8 +376,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '储存设施',
     titleEn: 'Storage facility',
-    description: 'SPECIAL_STORAGE_ROOM 专库；SAFE_CABINET 专用保险柜',
-    enum: ['SPECIAL_STORAGE_ROOM', 'SAFE_CABINET'],
+    ...choices({
+      SPECIAL_STORAGE_ROOM: ['专库', 'Dedicated storeroom'],
+      SAFE_CABINET: ['专用保险柜', 'Dedicated safe'],
+    }),
     examples: ['SAFE_CABINET'],
   },
   'storage.dualLock': {
@@ -345,20 +414,18 @@ const DEFINITIONS = {
     type: 'array',
     title: '危险性类别',
     titleEn: 'Hazard classes',
-    description:
-      'FLAMMABLE_LIQUID 易燃液体；FLAMMABLE_GAS 易燃气体；FLAMMABLE_SOLID 易燃固体；OXIDIZER 氧化性物质；TOXIC 急性毒性物质；CORROSIVE 腐蚀性物质；PRESSURISED_GAS 加压气体；EXPLOSIVE 爆炸物',
     items: {
       type: 'string',
-      enum: [
-        'FLAMMABLE_LIQUID',
-        'FLAMMABLE_GAS',
-        'FLAMMABLE_SOLID',
-        'OXIDIZER',
-        'TOXIC',
-        'CORROSIVE',
-        'PRESSURISED_GAS',
-        'EXPLOSIVE',
-      ],
+      ...choices({
+        FLAMMABLE_LIQUID: ['易燃液体', 'Flammable liquid'],
+        FLAMMABLE_GAS: ['易燃气体', 'Flammable gas'],
+        FLAMMABLE_SOLID: ['易燃固体', 'Flammable solid'],
+        OXIDIZER: ['氧化性物质', 'Oxidiser'],
+        TOXIC: ['急性毒性物质', 'Acutely toxic'],
+        CORROSIVE: ['腐蚀性物质', 'Corrosive'],
+        PRESSURISED_GAS: ['加压气体', 'Gas under pressure'],
+        EXPLOSIVE: ['爆炸物', 'Explosive'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -384,9 +451,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '储存方式',
     titleEn: 'Storage mode',
-    description:
-      'DEDICATED_WAREHOUSE 专用仓库；STORAGE_CABINET 防爆/防腐储存柜；TANK_FARM 储罐区；GAS_CYLINDER_ROOM 气瓶间',
-    enum: ['DEDICATED_WAREHOUSE', 'STORAGE_CABINET', 'TANK_FARM', 'GAS_CYLINDER_ROOM'],
+    ...choices({
+      DEDICATED_WAREHOUSE: ['专用仓库', 'Dedicated warehouse'],
+      STORAGE_CABINET: ['防爆/防腐储存柜', 'Explosion- or corrosion-proof cabinet'],
+      TANK_FARM: ['储罐区', 'Tank farm'],
+      GAS_CYLINDER_ROOM: ['气瓶间', 'Gas cylinder room'],
+    }),
     examples: ['STORAGE_CABINET'],
   },
   'chemical.majorHazardSource': {
@@ -399,9 +469,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '易制毒化学品类别',
     titleEn: 'Precursor chemical category',
-    description:
-      'CATEGORY_1 第一类（购买许可）；CATEGORY_2 第二类（购买备案）；CATEGORY_3 第三类（购买备案）',
-    enum: ['CATEGORY_1', 'CATEGORY_2', 'CATEGORY_3'],
+    ...choices({
+      CATEGORY_1: ['第一类（购买许可）', 'Category 1 (purchase licence)'],
+      CATEGORY_2: ['第二类（购买备案）', 'Category 2 (purchase filing)'],
+      CATEGORY_3: ['第三类（购买备案）', 'Category 3 (purchase filing)'],
+    }),
     examples: ['CATEGORY_2'],
   },
   'precursor.quantity': {
@@ -416,8 +488,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '计量单位',
     titleEn: 'Unit of measure',
-    description: 'G 克；KG 千克；T 吨；ML 毫升；L 升',
-    enum: ['G', 'KG', 'T', 'ML', 'L'],
+    ...choices({
+      G: ['克', 'Grams'],
+      KG: ['千克', 'Kilograms'],
+      T: ['吨', 'Tonnes'],
+      ML: ['毫升', 'Millilitres'],
+      L: ['升', 'Litres'],
+    }),
     examples: ['L'],
   },
   'precursor.purpose': {
@@ -441,23 +518,21 @@ const DEFINITIONS = {
     type: 'array',
     title: '实验动物品种',
     titleEn: 'Laboratory animal species',
-    description:
-      'MOUSE 小鼠；RAT 大鼠；HAMSTER 地鼠；GUINEA_PIG 豚鼠；RABBIT 兔；BEAGLE_DOG 比格犬；MINIPIG 小型猪；CYNOMOLGUS_MONKEY 食蟹猴；RHESUS_MONKEY 恒河猴；MARMOSET 狨猴；ZEBRAFISH 斑马鱼',
     items: {
       type: 'string',
-      enum: [
-        'MOUSE',
-        'RAT',
-        'HAMSTER',
-        'GUINEA_PIG',
-        'RABBIT',
-        'BEAGLE_DOG',
-        'MINIPIG',
-        'CYNOMOLGUS_MONKEY',
-        'RHESUS_MONKEY',
-        'MARMOSET',
-        'ZEBRAFISH',
-      ],
+      ...choices({
+        MOUSE: ['小鼠', 'Mouse'],
+        RAT: ['大鼠', 'Rat'],
+        HAMSTER: ['地鼠', 'Hamster'],
+        GUINEA_PIG: ['豚鼠', 'Guinea pig'],
+        RABBIT: ['兔', 'Rabbit'],
+        BEAGLE_DOG: ['比格犬', 'Beagle'],
+        MINIPIG: ['小型猪', 'Minipig'],
+        CYNOMOLGUS_MONKEY: ['食蟹猴', 'Cynomolgus monkey'],
+        RHESUS_MONKEY: ['恒河猴', 'Rhesus monkey'],
+        MARMOSET: ['狨猴', 'Marmoset'],
+        ZEBRAFISH: ['斑马鱼', 'Zebrafish'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -476,8 +551,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '设施环境等级',
     titleEn: 'Facility environment grade',
-    description: 'ORDINARY 普通环境；BARRIER 屏障环境；ISOLATION 隔离环境（GB 14925）',
-    enum: ['ORDINARY', 'BARRIER', 'ISOLATION'],
+    ...choices({
+      ORDINARY: ['普通环境', 'Conventional environment'],
+      BARRIER: ['屏障环境', 'Barrier environment'],
+      ISOLATION: ['隔离环境', 'Isolation environment'],
+    }),
+    description: 'GB 14925《实验动物 环境及设施》',
     examples: ['BARRIER'],
   },
   'animal.annualCount': {
@@ -537,8 +616,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '质量检测方式',
     titleEn: 'Quality monitoring',
-    description: 'SELF_LAB 自有检测实验室；ENTRUSTED 委托有资质的检测机构',
-    enum: ['SELF_LAB', 'ENTRUSTED'],
+    ...choices({
+      SELF_LAB: ['自有检测实验室', 'In-house testing laboratory'],
+      ENTRUSTED: ['委托有资质的检测机构', 'Accredited testing body under contract'],
+    }),
     examples: ['ENTRUSTED'],
   },
 
@@ -546,34 +627,30 @@ const DEFINITIONS = {
     type: 'string',
     title: '人类遗传资源活动类型',
     titleEn: 'Human genetic resources activity',
-    description:
-      'COLLECTION 采集；PRESERVATION 保藏；INTERNATIONAL_RESEARCH 国际合作科学研究；INTERNATIONAL_CLINICAL_TRIAL 国际合作临床试验；MATERIAL_EXPORT 材料出境',
-    enum: [
-      'COLLECTION',
-      'PRESERVATION',
-      'INTERNATIONAL_RESEARCH',
-      'INTERNATIONAL_CLINICAL_TRIAL',
-      'MATERIAL_EXPORT',
-    ],
+    ...choices({
+      COLLECTION: ['采集', 'Collection'],
+      PRESERVATION: ['保藏', 'Preservation'],
+      INTERNATIONAL_RESEARCH: ['国际合作科学研究', 'International research collaboration'],
+      INTERNATIONAL_CLINICAL_TRIAL: ['国际合作临床试验', 'International clinical trial'],
+      MATERIAL_EXPORT: ['材料出境', 'Export of material'],
+    }),
     examples: ['INTERNATIONAL_CLINICAL_TRIAL'],
   },
   'hgr.resourceTypes': {
     type: 'array',
     title: '遗传资源类型',
     titleEn: 'Resource types',
-    description:
-      'WHOLE_BLOOD 全血；SERUM_PLASMA 血清/血浆；TISSUE 组织；CELLS 细胞；NUCLEIC_ACID 核酸；OTHER_BODY_FLUID 其他体液；DATA 人类遗传资源信息',
     items: {
       type: 'string',
-      enum: [
-        'WHOLE_BLOOD',
-        'SERUM_PLASMA',
-        'TISSUE',
-        'CELLS',
-        'NUCLEIC_ACID',
-        'OTHER_BODY_FLUID',
-        'DATA',
-      ],
+      ...choices({
+        WHOLE_BLOOD: ['全血', 'Whole blood'],
+        SERUM_PLASMA: ['血清/血浆', 'Serum or plasma'],
+        TISSUE: ['组织', 'Tissue'],
+        CELLS: ['细胞', 'Cells'],
+        NUCLEIC_ACID: ['核酸', 'Nucleic acids'],
+        OTHER_BODY_FLUID: ['其他体液', 'Other body fluids'],
+        DATA: ['人类遗传资源信息', 'Human genetic resource data'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -593,7 +670,7 @@ const DEFINITIONS = {
     titleEn: 'Lead clinical institution',
     minLength: 2,
     maxLength: 100,
-    examples: ['市第一人民医院'],
+    examples: ['浙江大学医学院附属第一医院'],
   },
   'hgr.foreignPartyName': {
     type: 'string',
@@ -614,8 +691,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '临床试验分期',
     titleEn: 'Clinical trial phase',
-    description: 'PHASE_I Ⅰ期；PHASE_II Ⅱ期；PHASE_III Ⅲ期；PHASE_IV Ⅳ期；BE 生物等效性试验',
-    enum: ['PHASE_I', 'PHASE_II', 'PHASE_III', 'PHASE_IV', 'BE'],
+    ...choices({
+      PHASE_I: ['Ⅰ期', 'Phase I'],
+      PHASE_II: ['Ⅱ期', 'Phase II'],
+      PHASE_III: ['Ⅲ期', 'Phase III'],
+      PHASE_IV: ['Ⅳ期', 'Phase IV'],
+      BE: ['生物等效性试验', 'Bioequivalence study'],
+    }),
     examples: ['PHASE_I'],
   },
   'trial.indication': {
@@ -645,8 +727,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '临床试验申请（IND）状态',
     titleEn: 'IND status',
-    description: 'NOT_SUBMITTED 未递交；UNDER_REVIEW 审评中；APPROVED 已获批准（含默示许可）',
-    enum: ['NOT_SUBMITTED', 'UNDER_REVIEW', 'APPROVED'],
+    ...choices({
+      NOT_SUBMITTED: ['未递交', 'Not submitted'],
+      UNDER_REVIEW: ['审评中', 'Under review'],
+      APPROVED: ['已获批准（含默示许可）', 'Approved (implied permission included)'],
+    }),
     examples: ['APPROVED'],
   },
   'trial.preferredInstitutions': {
@@ -656,28 +741,26 @@ const DEFINITIONS = {
     items: { type: 'string', minLength: 2, maxLength: 100 },
     maxItems: 10,
     uniqueItems: true,
-    examples: [['市第一人民医院', '省肿瘤医院']],
+    examples: [['浙江大学医学院附属第一医院', '浙江省肿瘤医院']],
   },
   'clinical.specialty': {
     type: 'string',
     title: '临床专业',
     titleEn: 'Clinical specialty',
-    description:
-      'ONCOLOGY 肿瘤；HEMATOLOGY 血液；CARDIOLOGY 心血管；ENDOCRINOLOGY 内分泌；NEUROLOGY 神经；INFECTIOUS_DISEASE 感染；RESPIRATORY 呼吸；RHEUMATOLOGY_IMMUNOLOGY 风湿免疫；DERMATOLOGY 皮肤；OPHTHALMOLOGY 眼科；PEDIATRICS 儿科；OTHER 其他',
-    enum: [
-      'ONCOLOGY',
-      'HEMATOLOGY',
-      'CARDIOLOGY',
-      'ENDOCRINOLOGY',
-      'NEUROLOGY',
-      'INFECTIOUS_DISEASE',
-      'RESPIRATORY',
-      'RHEUMATOLOGY_IMMUNOLOGY',
-      'DERMATOLOGY',
-      'OPHTHALMOLOGY',
-      'PEDIATRICS',
-      'OTHER',
-    ],
+    ...choices({
+      ONCOLOGY: ['肿瘤', 'Oncology'],
+      HEMATOLOGY: ['血液', 'Haematology'],
+      CARDIOLOGY: ['心血管', 'Cardiology'],
+      ENDOCRINOLOGY: ['内分泌', 'Endocrinology'],
+      NEUROLOGY: ['神经', 'Neurology'],
+      INFECTIOUS_DISEASE: ['感染', 'Infectious diseases'],
+      RESPIRATORY: ['呼吸', 'Respiratory medicine'],
+      RHEUMATOLOGY_IMMUNOLOGY: ['风湿免疫', 'Rheumatology and immunology'],
+      DERMATOLOGY: ['皮肤', 'Dermatology'],
+      OPHTHALMOLOGY: ['眼科', 'Ophthalmology'],
+      PEDIATRICS: ['儿科', 'Paediatrics'],
+      OTHER: ['其他', 'Other'],
+    }),
     examples: ['HEMATOLOGY'],
   },
 
@@ -693,8 +776,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '药品类型',
     titleEn: 'Drug type',
-    description: 'CHEMICAL 化学药品；BIOLOGICAL 生物制品；TCM 中药',
-    enum: ['CHEMICAL', 'BIOLOGICAL', 'TCM'],
+    ...choices({
+      CHEMICAL: ['化学药品', 'Chemical drug'],
+      BIOLOGICAL: ['生物制品', 'Biological product'],
+      TCM: ['中药', 'Traditional Chinese medicine'],
+    }),
     examples: ['BIOLOGICAL'],
   },
   'drug.registrationClass': {
@@ -709,20 +795,18 @@ const DEFINITIONS = {
     type: 'string',
     title: '剂型',
     titleEn: 'Dosage form',
-    description:
-      'TABLET 片剂；CAPSULE 胶囊剂；GRANULE 颗粒剂；ORAL_SOLUTION 口服溶液剂；INJECTION 注射液；LYOPHILIZED_POWDER 注射用冻干粉针；CELL_SUSPENSION 细胞悬液（输注用）；INHALATION 吸入制剂；TOPICAL 外用制剂；OTHER 其他',
-    enum: [
-      'TABLET',
-      'CAPSULE',
-      'GRANULE',
-      'ORAL_SOLUTION',
-      'INJECTION',
-      'LYOPHILIZED_POWDER',
-      'CELL_SUSPENSION',
-      'INHALATION',
-      'TOPICAL',
-      'OTHER',
-    ],
+    ...choices({
+      TABLET: ['片剂', 'Tablet'],
+      CAPSULE: ['胶囊剂', 'Capsule'],
+      GRANULE: ['颗粒剂', 'Granules'],
+      ORAL_SOLUTION: ['口服溶液剂', 'Oral solution'],
+      INJECTION: ['注射液', 'Injection'],
+      LYOPHILIZED_POWDER: ['注射用冻干粉针', 'Lyophilised powder for injection'],
+      CELL_SUSPENSION: ['细胞悬液（输注用）', 'Cell suspension for infusion'],
+      INHALATION: ['吸入制剂', 'Inhalation'],
+      TOPICAL: ['外用制剂', 'Topical preparation'],
+      OTHER: ['其他', 'Other'],
+    }),
     examples: ['INJECTION'],
   },
   'drug.specification': {
@@ -738,29 +822,30 @@ const DEFINITIONS = {
     type: 'string',
     title: '药品生产许可证分类',
     titleEn: 'Manufacturing licence category',
-    description:
-      'A 自行生产的上市许可持有人；B 委托生产的上市许可持有人；C 接受委托的药品生产企业；D 原料药生产企业',
-    enum: ['A', 'B', 'C', 'D'],
+    ...choices({
+      A: ['自行生产的上市许可持有人', 'A: holder manufacturing itself'],
+      B: ['委托生产的上市许可持有人', 'B: holder contracting manufacture'],
+      C: ['接受委托的药品生产企业', 'C: contract manufacturer'],
+      D: ['原料药生产企业', 'D: API manufacturer'],
+    }),
     examples: ['A'],
   },
   'mfg.productionScope': {
     type: 'array',
     title: '生产范围',
     titleEn: 'Production scope',
-    description:
-      'CHEMICAL_API 化学原料药；CHEMICAL_FORMULATION 化学药制剂；BIOLOGICAL_PRODUCT 生物制品（治疗用）；VACCINE 疫苗；BLOOD_PRODUCT 血液制品；CELL_GENE_THERAPY 细胞和基因治疗产品；TCM_PREPARATION 中药制剂；RADIOPHARMACEUTICAL 放射性药品',
     items: {
       type: 'string',
-      enum: [
-        'CHEMICAL_API',
-        'CHEMICAL_FORMULATION',
-        'BIOLOGICAL_PRODUCT',
-        'VACCINE',
-        'BLOOD_PRODUCT',
-        'CELL_GENE_THERAPY',
-        'TCM_PREPARATION',
-        'RADIOPHARMACEUTICAL',
-      ],
+      ...choices({
+        CHEMICAL_API: ['化学原料药', 'Chemical APIs'],
+        CHEMICAL_FORMULATION: ['化学药制剂', 'Chemical formulations'],
+        BIOLOGICAL_PRODUCT: ['生物制品（治疗用）', 'Therapeutic biological products'],
+        VACCINE: ['疫苗', 'Vaccines'],
+        BLOOD_PRODUCT: ['血液制品', 'Blood products'],
+        CELL_GENE_THERAPY: ['细胞和基因治疗产品', 'Cell and gene therapy products'],
+        TCM_PREPARATION: ['中药制剂', 'TCM preparations'],
+        RADIOPHARMACEUTICAL: ['放射性药品', 'Radiopharmaceuticals'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -812,15 +897,19 @@ const DEFINITIONS = {
     titleEn: 'Contract manufacturer',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区细胞治疗CDMO有限公司'],
+    examples: ['杭州钱塘细胞治疗CDMO有限公司'],
   },
   'mfg.deviceCleanroomLevel': {
     type: 'string',
     title: '洁净室（区）级别',
     titleEn: 'Cleanroom class',
-    description:
-      'NONE 无洁净要求；CLASS_100000 十万级；CLASS_10000 万级；CLASS_10000_LOCAL_100 万级下局部百级（YY 0033）',
-    enum: ['NONE', 'CLASS_100000', 'CLASS_10000', 'CLASS_10000_LOCAL_100'],
+    ...choices({
+      NONE: ['无洁净要求', 'No cleanroom required'],
+      CLASS_100000: ['十万级', 'Class 100,000'],
+      CLASS_10000: ['万级', 'Class 10,000'],
+      CLASS_10000_LOCAL_100: ['万级下局部百级', 'Class 10,000 with local class 100'],
+    }),
+    description: 'YY 0033《无菌医疗器具生产管理规范》',
     examples: ['CLASS_100000'],
   },
   'mfg.managementRepresentative': {
@@ -844,8 +933,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '管理类别',
     titleEn: 'Device class',
-    description: 'II 第二类；III 第三类',
-    enum: ['II', 'III'],
+    ...choices({
+      II: ['第二类', 'Class II'],
+      III: ['第三类', 'Class III'],
+    }),
     examples: ['II'],
   },
   'device.classificationCode': {
@@ -891,9 +982,14 @@ const DEFINITIONS = {
     type: 'string',
     title: '临床评价路径',
     titleEn: 'Clinical evaluation route',
-    description:
-      'EXEMPT 列入免于临床评价目录；SAME_VARIETY_COMPARISON 同品种医疗器械临床数据评价；CLINICAL_TRIAL 临床试验',
-    enum: ['EXEMPT', 'SAME_VARIETY_COMPARISON', 'CLINICAL_TRIAL'],
+    ...choices({
+      EXEMPT: ['列入免于临床评价目录', 'Listed as exempt from clinical evaluation'],
+      SAME_VARIETY_COMPARISON: [
+        '同品种医疗器械临床数据评价',
+        'Clinical data of a device of the same variety',
+      ],
+      CLINICAL_TRIAL: ['临床试验', 'Clinical trial'],
+    }),
     examples: ['SAME_VARIETY_COMPARISON'],
   },
 
@@ -901,8 +997,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '注册检验类型',
     titleEn: 'Registration test type',
-    description: 'SAMPLE_TESTING 样品检验；SAMPLE_TESTING_WITH_STANDARD_REVIEW 样品检验和标准复核',
-    enum: ['SAMPLE_TESTING', 'SAMPLE_TESTING_WITH_STANDARD_REVIEW'],
+    ...choices({
+      SAMPLE_TESTING: ['样品检验', 'Sample testing'],
+      SAMPLE_TESTING_WITH_STANDARD_REVIEW: [
+        '样品检验和标准复核',
+        'Sample testing with review of the product standard',
+      ],
+    }),
     examples: ['SAMPLE_TESTING'],
   },
   'registrationTest.batchCount': {
@@ -917,8 +1018,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '检验机构',
     titleEn: 'Testing institute',
-    description: 'NIFDC 中国食品药品检定研究院；PROVINCIAL_INSTITUTE 省级药品检验机构',
-    enum: ['NIFDC', 'PROVINCIAL_INSTITUTE'],
+    ...choices({
+      NIFDC: ['中国食品药品检定研究院', 'National Institutes for Food and Drug Control (NIFDC)'],
+      PROVINCIAL_INSTITUTE: ['省级药品检验机构', 'Provincial drug testing institute'],
+    }),
     examples: ['NIFDC'],
   },
 
@@ -926,9 +1029,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '申请事项',
     titleEn: 'Licence or filing applied for',
-    description:
-      'DRUG_WHOLESALE 药品批发许可；DRUG_RETAIL 药品零售许可；DEVICE_CLASS_III_LICENCE 第三类医疗器械经营许可；DEVICE_CLASS_II_FILING 第二类医疗器械经营备案',
-    enum: ['DRUG_WHOLESALE', 'DRUG_RETAIL', 'DEVICE_CLASS_III_LICENCE', 'DEVICE_CLASS_II_FILING'],
+    ...choices({
+      DRUG_WHOLESALE: ['药品批发许可', 'Drug wholesale licence'],
+      DRUG_RETAIL: ['药品零售许可', 'Drug retail licence'],
+      DEVICE_CLASS_III_LICENCE: ['第三类医疗器械经营许可', 'Class III device distribution licence'],
+      DEVICE_CLASS_II_FILING: ['第二类医疗器械经营备案', 'Class II device distribution filing'],
+    }),
     examples: ['DRUG_WHOLESALE'],
   },
   'distribution.businessScope': {
@@ -945,7 +1051,7 @@ const DEFINITIONS = {
     titleEn: 'Warehouse address',
     minLength: 5,
     maxLength: 200,
-    examples: ['生物医药产业园物流路18号2号库'],
+    examples: ['杭州市钱塘区下沙街道物流路18号2号库'],
   },
   'distribution.warehouseAreaSqm': {
     type: 'number',
@@ -984,15 +1090,19 @@ const DEFINITIONS = {
     titleEn: 'Proposed company name',
     minLength: 4,
     maxLength: 60,
-    examples: ['园区源启生物科技有限公司'],
+    examples: ['杭州源启生物科技有限公司'],
   },
   'company.type': {
     type: 'string',
     title: '企业类型',
     titleEn: 'Company type',
-    description:
-      'LLC 有限责任公司；ONE_PERSON_LLC 一人有限责任公司；JOINT_STOCK 股份有限公司；BRANCH 分公司；FOREIGN_INVESTED_LLC 外商投资有限责任公司',
-    enum: ['LLC', 'ONE_PERSON_LLC', 'JOINT_STOCK', 'BRANCH', 'FOREIGN_INVESTED_LLC'],
+    ...choices({
+      LLC: ['有限责任公司', 'Limited liability company'],
+      ONE_PERSON_LLC: ['一人有限责任公司', 'One-person limited liability company'],
+      JOINT_STOCK: ['股份有限公司', 'Joint-stock company'],
+      BRANCH: ['分公司', 'Branch'],
+      FOREIGN_INVESTED_LLC: ['外商投资有限责任公司', 'Foreign-invested limited liability company'],
+    }),
     examples: ['LLC'],
   },
   'company.registeredCapitalWanCny': {
@@ -1021,6 +1131,7 @@ const DEFINITIONS = {
   },
   'company.legalRepresentativeIdNumber': {
     type: 'string',
+    personal: true,
     title: '法定代表人身份证号码',
     titleEn: 'Legal representative ID number',
     pattern: '^\\d{17}[\\dX]$',
@@ -1033,23 +1144,21 @@ const DEFINITIONS = {
     items: { type: 'string', minLength: 2, maxLength: 100 },
     minItems: 1,
     maxItems: 200,
-    examples: [['张伟', '园区生物医药产业投资基金合伙企业（有限合伙）']],
+    examples: [['张伟', '杭州钱塘生物医药产业投资基金合伙企业（有限合伙）']],
   },
   'company.additionalServices': {
     type: 'array',
     title: '一并办理事项',
     titleEn: 'Services handled together',
-    description:
-      'SEAL_ENGRAVING 公章刻制；INVOICE_APPLICATION 发票申领；SOCIAL_INSURANCE 社保登记；HOUSING_FUND 公积金缴存登记；BANK_ACCOUNT 银行预约开户',
     items: {
       type: 'string',
-      enum: [
-        'SEAL_ENGRAVING',
-        'INVOICE_APPLICATION',
-        'SOCIAL_INSURANCE',
-        'HOUSING_FUND',
-        'BANK_ACCOUNT',
-      ],
+      ...choices({
+        SEAL_ENGRAVING: ['公章刻制', 'Company seal engraving'],
+        INVOICE_APPLICATION: ['发票申领', 'Invoice application'],
+        SOCIAL_INSURANCE: ['社保登记', 'Social insurance registration'],
+        HOUSING_FUND: ['公积金缴存登记', 'Housing fund registration'],
+        BANK_ACCOUNT: ['银行预约开户', 'Bank account appointment'],
+      }),
     },
     uniqueItems: true,
     examples: [['SEAL_ENGRAVING', 'INVOICE_APPLICATION', 'SOCIAL_INSURANCE']],
@@ -1059,9 +1168,14 @@ const DEFINITIONS = {
     type: 'array',
     title: '辐射活动种类',
     titleEn: 'Radiation activities',
-    description:
-      'SEALED_SOURCE 使用密封放射源；UNSEALED_SOURCE 使用非密封放射性物质；RAY_DEVICE 使用射线装置',
-    items: { type: 'string', enum: ['SEALED_SOURCE', 'UNSEALED_SOURCE', 'RAY_DEVICE'] },
+    items: {
+      type: 'string',
+      ...choices({
+        SEALED_SOURCE: ['使用密封放射源', 'Sealed radioactive sources'],
+        UNSEALED_SOURCE: ['使用非密封放射性物质', 'Unsealed radioactive substances'],
+        RAY_DEVICE: ['使用射线装置', 'Radiation-emitting devices'],
+      }),
+    },
     minItems: 1,
     uniqueItems: true,
     examples: [['UNSEALED_SOURCE', 'RAY_DEVICE']],
@@ -1085,8 +1199,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '非密封放射性物质工作场所等级',
     titleEn: 'Unsealed-source workplace grade',
-    description: 'GRADE_A 甲级；GRADE_B 乙级；GRADE_C 丙级',
-    enum: ['GRADE_A', 'GRADE_B', 'GRADE_C'],
+    ...choices({
+      GRADE_A: ['甲级', 'Grade A'],
+      GRADE_B: ['乙级', 'Grade B'],
+      GRADE_C: ['丙级', 'Grade C'],
+    }),
     examples: ['GRADE_C'],
   },
   'radiation.deviceName': {
@@ -1101,8 +1218,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '射线装置类别',
     titleEn: 'Ray device class',
-    description: 'I Ⅰ类；II Ⅱ类；III Ⅲ类（《射线装置分类》）',
-    enum: ['I', 'II', 'III'],
+    ...choices({
+      I: ['Ⅰ类', 'Class I'],
+      II: ['Ⅱ类', 'Class II'],
+      III: ['Ⅲ类', 'Class III'],
+    }),
+    description: '《射线装置分类》',
     examples: ['III'],
   },
   'radiation.workerCount': {
@@ -1126,27 +1247,27 @@ const DEFINITIONS = {
     type: 'string',
     title: '环境影响评价文件类型',
     titleEn: 'EIA document type',
-    description: 'REPORT_BOOK 环境影响报告书；REPORT_FORM 环境影响报告表',
-    enum: ['REPORT_BOOK', 'REPORT_FORM'],
+    ...choices({
+      REPORT_BOOK: ['环境影响报告书', 'Environmental impact report'],
+      REPORT_FORM: ['环境影响报告表', 'Environmental impact report form'],
+    }),
     examples: ['REPORT_FORM'],
   },
   'env.dischargeItems': {
     type: 'array',
     title: '污染物排放类别',
     titleEn: 'Discharge categories',
-    description:
-      'WASTEWATER 废水；WASTE_GAS 废气；NOISE 噪声；SOLID_WASTE 一般固体废物；HAZARDOUS_WASTE 危险废物；MEDICAL_WASTE 医疗废物；RADIATION 电离辐射',
     items: {
       type: 'string',
-      enum: [
-        'WASTEWATER',
-        'WASTE_GAS',
-        'NOISE',
-        'SOLID_WASTE',
-        'HAZARDOUS_WASTE',
-        'MEDICAL_WASTE',
-        'RADIATION',
-      ],
+      ...choices({
+        WASTEWATER: ['废水', 'Wastewater'],
+        WASTE_GAS: ['废气', 'Waste gas'],
+        NOISE: ['噪声', 'Noise'],
+        SOLID_WASTE: ['一般固体废物', 'General solid waste'],
+        HAZARDOUS_WASTE: ['危险废物', 'Hazardous waste'],
+        MEDICAL_WASTE: ['医疗废物', 'Medical waste'],
+        RADIATION: ['电离辐射', 'Ionising radiation'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -1164,8 +1285,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '排污许可管理类别',
     titleEn: 'Permit management category',
-    description: 'KEY 重点管理；SIMPLIFIED 简化管理（《固定污染源排污许可分类管理名录》）',
-    enum: ['KEY', 'SIMPLIFIED'],
+    ...choices({
+      KEY: ['重点管理', 'Key management'],
+      SIMPLIFIED: ['简化管理', 'Simplified management'],
+    }),
+    description: '《固定污染源排污许可分类管理名录》',
     examples: ['SIMPLIFIED'],
   },
   'env.industryCode': {
@@ -1198,7 +1322,7 @@ const DEFINITIONS = {
     titleEn: 'Wastewater destination',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区污水处理厂'],
+    examples: ['杭州七格污水处理厂'],
   },
   'env.onlineMonitoring': {
     type: 'boolean',
@@ -1234,8 +1358,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '物理形态',
     titleEn: 'Physical form',
-    description: 'SOLID 固态；SEMI_SOLID 半固态；LIQUID 液态',
-    enum: ['SOLID', 'SEMI_SOLID', 'LIQUID'],
+    ...choices({
+      SOLID: ['固态', 'Solid'],
+      SEMI_SOLID: ['半固态', 'Semi-solid'],
+      LIQUID: ['液态', 'Liquid'],
+    }),
     examples: ['LIQUID'],
   },
   'waste.annualQuantityTonnes': {
@@ -1281,17 +1408,33 @@ const DEFINITIONS = {
     type: 'string',
     title: '申请事项',
     titleEn: 'Application type',
-    description:
-      'DESIGN_REVIEW 特殊建设工程消防设计审查；ACCEPTANCE 特殊建设工程消防验收；ACCEPTANCE_FILING 其他建设工程消防验收备案',
-    enum: ['DESIGN_REVIEW', 'ACCEPTANCE', 'ACCEPTANCE_FILING'],
+    ...choices({
+      DESIGN_REVIEW: [
+        '特殊建设工程消防设计审查',
+        'Fire protection design review of a special construction project',
+      ],
+      ACCEPTANCE: [
+        '特殊建设工程消防验收',
+        'Fire protection acceptance of a special construction project',
+      ],
+      ACCEPTANCE_FILING: [
+        '其他建设工程消防验收备案',
+        'Fire protection acceptance filing of another construction project',
+      ],
+    }),
     examples: ['DESIGN_REVIEW'],
   },
   'fire.buildingUse': {
     type: 'string',
     title: '建筑使用性质',
     titleEn: 'Building use',
-    description: 'LABORATORY 实验室；FACTORY 厂房；WAREHOUSE 仓库；OFFICE 办公；MIXED 综合',
-    enum: ['LABORATORY', 'FACTORY', 'WAREHOUSE', 'OFFICE', 'MIXED'],
+    ...choices({
+      LABORATORY: ['实验室', 'Laboratory'],
+      FACTORY: ['厂房', 'Factory'],
+      WAREHOUSE: ['仓库', 'Warehouse'],
+      OFFICE: ['办公', 'Office'],
+      MIXED: ['综合', 'Mixed use'],
+    }),
     examples: ['LABORATORY'],
   },
   'fire.buildingAreaSqm': {
@@ -1314,8 +1457,14 @@ const DEFINITIONS = {
     type: 'string',
     title: '火灾危险性类别',
     titleEn: 'Fire hazard category',
-    description: 'CLASS_A 甲类；CLASS_B 乙类；CLASS_C 丙类；CLASS_D 丁类；CLASS_E 戊类（GB 50016）',
-    enum: ['CLASS_A', 'CLASS_B', 'CLASS_C', 'CLASS_D', 'CLASS_E'],
+    ...choices({
+      CLASS_A: ['甲类', 'Class A'],
+      CLASS_B: ['乙类', 'Class B'],
+      CLASS_C: ['丙类', 'Class C'],
+      CLASS_D: ['丁类', 'Class D'],
+      CLASS_E: ['戊类', 'Class E'],
+    }),
+    description: 'GB 50016《建筑设计防火规范》火灾危险性分类',
     examples: ['CLASS_B'],
   },
   'fire.specialProject': {
@@ -1330,25 +1479,24 @@ const DEFINITIONS = {
     titleEn: 'Design institute',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区建筑设计研究院有限公司'],
+    examples: ['浙江省建筑设计研究院'],
   },
 
   'hte.techField': {
     type: 'string',
     title: '技术领域',
     titleEn: 'Technology field',
-    description:
-      '《国家重点支持的高新技术领域》：ELECTRONIC_INFORMATION 电子信息；BIO_NEW_MEDICINE 生物与新医药；AEROSPACE 航空航天；NEW_MATERIALS 新材料；HIGH_TECH_SERVICES 高技术服务；NEW_ENERGY 新能源与节能；RESOURCES_ENVIRONMENT 资源与环境；ADVANCED_MANUFACTURING 先进制造与自动化',
-    enum: [
-      'ELECTRONIC_INFORMATION',
-      'BIO_NEW_MEDICINE',
-      'AEROSPACE',
-      'NEW_MATERIALS',
-      'HIGH_TECH_SERVICES',
-      'NEW_ENERGY',
-      'RESOURCES_ENVIRONMENT',
-      'ADVANCED_MANUFACTURING',
-    ],
+    ...choices({
+      ELECTRONIC_INFORMATION: ['电子信息', 'Electronic information'],
+      BIO_NEW_MEDICINE: ['生物与新医药', 'Biotechnology and new medicine'],
+      AEROSPACE: ['航空航天', 'Aerospace'],
+      NEW_MATERIALS: ['新材料', 'New materials'],
+      HIGH_TECH_SERVICES: ['高技术服务', 'High-tech services'],
+      NEW_ENERGY: ['新能源与节能', 'New energy and energy saving'],
+      RESOURCES_ENVIRONMENT: ['资源与环境', 'Resources and environment'],
+      ADVANCED_MANUFACTURING: ['先进制造与自动化', 'Advanced manufacturing and automation'],
+    }),
+    description: '《国家重点支持的高新技术领域》',
     examples: ['BIO_NEW_MEDICINE'],
   },
   'hte.classOneIpCount': {
@@ -1418,17 +1566,15 @@ const DEFINITIONS = {
     type: 'string',
     title: '岗位类别',
     titleEn: 'Position category',
-    description:
-      'RD_SCIENTIST 研发科学家；CLINICAL_RESEARCH 临床研究；QA_QC 质量保证/质量控制；REGULATORY_AFFAIRS 注册事务；PRODUCTION 生产；BD_MARKETING 商务拓展与市场；MANAGEMENT 管理',
-    enum: [
-      'RD_SCIENTIST',
-      'CLINICAL_RESEARCH',
-      'QA_QC',
-      'REGULATORY_AFFAIRS',
-      'PRODUCTION',
-      'BD_MARKETING',
-      'MANAGEMENT',
-    ],
+    ...choices({
+      RD_SCIENTIST: ['研发科学家', 'R&D scientist'],
+      CLINICAL_RESEARCH: ['临床研究', 'Clinical research'],
+      QA_QC: ['质量保证/质量控制', 'QA/QC'],
+      REGULATORY_AFFAIRS: ['注册事务', 'Regulatory affairs'],
+      PRODUCTION: ['生产', 'Production'],
+      BD_MARKETING: ['商务拓展与市场', 'Business development and marketing'],
+      MANAGEMENT: ['管理', 'Management'],
+    }),
     examples: ['RD_SCIENTIST'],
   },
   'recruitment.headcount': {
@@ -1443,8 +1589,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '最低学历要求',
     titleEn: 'Minimum education',
-    description: 'COLLEGE 大专；BACHELOR 本科；MASTER 硕士；DOCTORATE 博士',
-    enum: ['COLLEGE', 'BACHELOR', 'MASTER', 'DOCTORATE'],
+    ...choices({
+      COLLEGE: ['大专', 'Junior college'],
+      BACHELOR: ['本科', 'Bachelor'],
+      MASTER: ['硕士', 'Master'],
+      DOCTORATE: ['博士', 'Doctorate'],
+    }),
     examples: ['MASTER'],
   },
   'recruitment.experienceYears': {
@@ -1475,8 +1625,15 @@ const DEFINITIONS = {
     type: 'array',
     title: '招聘渠道',
     titleEn: 'Recruitment channels',
-    description: 'CAMPUS 校园招聘；JOB_FAIR 园区专场招聘会；HEADHUNTER 猎头推荐；ONLINE 网络招聘',
-    items: { type: 'string', enum: ['CAMPUS', 'JOB_FAIR', 'HEADHUNTER', 'ONLINE'] },
+    items: {
+      type: 'string',
+      ...choices({
+        CAMPUS: ['校园招聘', 'Campus recruitment'],
+        JOB_FAIR: ['园区专场招聘会', 'Park job fair'],
+        HEADHUNTER: ['猎头推荐', 'Headhunter referral'],
+        ONLINE: ['网络招聘', 'Online recruitment'],
+      }),
+    },
     minItems: 1,
     uniqueItems: true,
     examples: [['JOB_FAIR', 'ONLINE']],
@@ -1494,12 +1651,16 @@ const DEFINITIONS = {
     type: 'string',
     title: '证件类型',
     titleEn: 'ID document type',
-    description: 'ID_CARD 居民身份证；PASSPORT 护照；PERMANENT_RESIDENT_ID 外国人永久居留身份证',
-    enum: ['ID_CARD', 'PASSPORT', 'PERMANENT_RESIDENT_ID'],
+    ...choices({
+      ID_CARD: ['居民身份证', 'Resident identity card'],
+      PASSPORT: ['护照', 'Passport'],
+      PERMANENT_RESIDENT_ID: ['外国人永久居留身份证', 'Foreign permanent resident ID card'],
+    }),
     examples: ['ID_CARD'],
   },
   'talent.idNumber': {
     type: 'string',
+    personal: true,
     title: '证件号码',
     titleEn: 'ID document number',
     pattern: '^[A-Za-z0-9]{6,30}$',
@@ -1509,8 +1670,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '最高学位',
     titleEn: 'Highest degree',
-    description: 'BACHELOR 学士；MASTER 硕士；DOCTORATE 博士',
-    enum: ['BACHELOR', 'MASTER', 'DOCTORATE'],
+    ...choices({
+      BACHELOR: ['学士', 'Bachelor'],
+      MASTER: ['硕士', 'Master'],
+      DOCTORATE: ['博士', 'Doctorate'],
+    }),
     examples: ['DOCTORATE'],
   },
   'talent.position': {
@@ -1532,8 +1696,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '申报人才层次',
     titleEn: 'Talent tier applied for',
-    description: 'TOP 顶尖人才；LEADING 领军人才；HIGH_LEVEL 高层次人才；YOUTH 青年优秀人才',
-    enum: ['TOP', 'LEADING', 'HIGH_LEVEL', 'YOUTH'],
+    ...choices({
+      TOP: ['顶尖人才', 'Top talent'],
+      LEADING: ['领军人才', 'Leading talent'],
+      HIGH_LEVEL: ['高层次人才', 'High-level talent'],
+      YOUTH: ['青年优秀人才', 'Outstanding young talent'],
+    }),
     examples: ['LEADING'],
   },
   'talent.annualSalaryWanCny': {
@@ -1554,17 +1722,15 @@ const DEFINITIONS = {
     type: 'array',
     title: '申请支持事项',
     titleEn: 'Support applied for',
-    description:
-      'SETTLEMENT_SUBSIDY 安家补贴；HOUSING_SUBSIDY 租房补贴；RESEARCH_FUNDING 科研经费资助；CHILDREN_EDUCATION 子女入学；MEDICAL_CARE 医疗保障',
     items: {
       type: 'string',
-      enum: [
-        'SETTLEMENT_SUBSIDY',
-        'HOUSING_SUBSIDY',
-        'RESEARCH_FUNDING',
-        'CHILDREN_EDUCATION',
-        'MEDICAL_CARE',
-      ],
+      ...choices({
+        SETTLEMENT_SUBSIDY: ['安家补贴', 'Settlement allowance'],
+        HOUSING_SUBSIDY: ['租房补贴', 'Rent subsidy'],
+        RESEARCH_FUNDING: ['科研经费资助', 'Research funding'],
+        CHILDREN_EDUCATION: ['子女入学', 'School places for children'],
+        MEDICAL_CARE: ['医疗保障', 'Medical care'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -1580,8 +1746,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '申请户型',
     titleEn: 'Apartment type',
-    description: 'STUDIO 单间；ONE_BEDROOM 一室户；TWO_BEDROOM 两室户',
-    enum: ['STUDIO', 'ONE_BEDROOM', 'TWO_BEDROOM'],
+    ...choices({
+      STUDIO: ['单间', 'Studio'],
+      ONE_BEDROOM: ['一室户', 'One-bedroom'],
+      TWO_BEDROOM: ['两室户', 'Two-bedroom'],
+    }),
     examples: ['ONE_BEDROOM'],
   },
   'apartment.leaseMonths': {
@@ -1620,8 +1789,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '服务方式',
     titleEn: 'Preferred mode',
-    description: 'ONSITE 现场；ONLINE 线上；WRITTEN 书面',
-    enum: ['ONSITE', 'ONLINE', 'WRITTEN'],
+    ...choices({
+      ONSITE: ['现场', 'On site'],
+      ONLINE: ['线上', 'Online'],
+      WRITTEN: ['书面', 'In writing'],
+    }),
     examples: ['ONSITE'],
   },
   'service.preferredDate': {
@@ -1636,36 +1808,47 @@ const DEFINITIONS = {
     type: 'string',
     title: '产品类型',
     titleEn: 'Product type',
-    description:
-      'CHEMICAL_DRUG 化学药；BIOLOGIC 生物制品；CELL_GENE_THERAPY 细胞和基因治疗产品；TCM 中药；MEDICAL_DEVICE 医疗器械；IVD 体外诊断试剂',
-    enum: ['CHEMICAL_DRUG', 'BIOLOGIC', 'CELL_GENE_THERAPY', 'TCM', 'MEDICAL_DEVICE', 'IVD'],
+    ...choices({
+      CHEMICAL_DRUG: ['化学药', 'Chemical drug'],
+      BIOLOGIC: ['生物制品', 'Biologic'],
+      CELL_GENE_THERAPY: ['细胞和基因治疗产品', 'Cell and gene therapy product'],
+      TCM: ['中药', 'Traditional Chinese medicine'],
+      MEDICAL_DEVICE: ['医疗器械', 'Medical device'],
+      IVD: ['体外诊断试剂', 'In vitro diagnostic reagent'],
+    }),
     examples: ['CELL_GENE_THERAPY'],
   },
   'guidance.registrationStage': {
     type: 'string',
     title: '申报阶段',
     titleEn: 'Regulatory stage',
-    description:
-      'PRE_IND IND前沟通；IND 临床试验申请；PRE_NDA 上市申请前沟通；NDA_BLA 上市许可申请；DEVICE_REGISTRATION 医疗器械注册；POST_APPROVAL_CHANGE 上市后变更',
-    enum: ['PRE_IND', 'IND', 'PRE_NDA', 'NDA_BLA', 'DEVICE_REGISTRATION', 'POST_APPROVAL_CHANGE'],
+    ...choices({
+      PRE_IND: ['IND前沟通', 'Pre-IND meeting'],
+      IND: ['临床试验申请', 'IND (clinical trial application)'],
+      PRE_NDA: ['上市申请前沟通', 'Pre-NDA meeting'],
+      NDA_BLA: ['上市许可申请', 'NDA/BLA (marketing authorisation application)'],
+      DEVICE_REGISTRATION: ['医疗器械注册', 'Medical device registration'],
+      POST_APPROVAL_CHANGE: ['上市后变更', 'Post-approval change'],
+    }),
     examples: ['PRE_IND'],
   },
   'guidance.topics': {
     type: 'array',
     title: '辅导内容',
     titleEn: 'Topics',
-    description:
-      'CMC 药学；NONCLINICAL 非临床；CLINICAL 临床；REGULATORY_STRATEGY 注册策略；EXPEDITED_PROGRAMS 加快上市程序（突破性治疗、优先审评等）；QUALITY_SYSTEM 质量体系',
     items: {
       type: 'string',
-      enum: [
-        'CMC',
-        'NONCLINICAL',
-        'CLINICAL',
-        'REGULATORY_STRATEGY',
-        'EXPEDITED_PROGRAMS',
-        'QUALITY_SYSTEM',
-      ],
+      ...choices({
+        CMC: ['药学', 'CMC'],
+        NONCLINICAL: ['非临床', 'Nonclinical'],
+        CLINICAL: ['临床', 'Clinical'],
+        REGULATORY_STRATEGY: ['注册策略', 'Regulatory strategy'],
+        EXPEDITED_PROGRAMS: [
+          '加快上市程序（突破性治疗、优先审评等）',
+          'Expedited programmes (breakthrough therapy, priority review and the like)',
+        ],
+        QUALITY_SYSTEM: ['质量体系', 'Quality system'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -1676,9 +1859,14 @@ const DEFINITIONS = {
     type: 'string',
     title: '场地类型',
     titleEn: 'Space type',
-    description:
-      'WET_LAB 湿实验室；DRY_LAB 干实验室；GMP_PLANT GMP厂房；OFFICE 办公；WAREHOUSE 仓储；ANIMAL_FACILITY 动物房',
-    enum: ['WET_LAB', 'DRY_LAB', 'GMP_PLANT', 'OFFICE', 'WAREHOUSE', 'ANIMAL_FACILITY'],
+    ...choices({
+      WET_LAB: ['湿实验室', 'Wet lab'],
+      DRY_LAB: ['干实验室', 'Dry lab'],
+      GMP_PLANT: ['GMP厂房', 'GMP plant'],
+      OFFICE: ['办公', 'Office'],
+      WAREHOUSE: ['仓储', 'Warehouse'],
+      ANIMAL_FACILITY: ['动物房', 'Animal facility'],
+    }),
     examples: ['WET_LAB'],
   },
   'space.areaMinSqm': {
@@ -1731,9 +1919,14 @@ const DEFINITIONS = {
     type: 'string',
     title: '公共技术平台',
     titleEn: 'Technology platform',
-    description:
-      'ANTIBODY 抗体药物平台；GENE_EDITING_CELL_THERAPY 基因编辑与细胞治疗平台；SMALL_MOLECULE 小分子药物平台',
-    enum: ['ANTIBODY', 'GENE_EDITING_CELL_THERAPY', 'SMALL_MOLECULE'],
+    ...choices({
+      ANTIBODY: ['抗体药物平台', 'Antibody drug platform'],
+      GENE_EDITING_CELL_THERAPY: [
+        '基因编辑与细胞治疗平台',
+        'Gene editing and cell therapy platform',
+      ],
+      SMALL_MOLECULE: ['小分子药物平台', 'Small-molecule drug platform'],
+    }),
     examples: ['GENE_EDITING_CELL_THERAPY'],
   },
   'platform.serviceItem': {
@@ -1779,19 +1972,17 @@ const DEFINITIONS = {
     type: 'array',
     title: '试验类型',
     titleEn: 'Study types',
-    description:
-      'PHARMACODYNAMICS 药效学；PHARMACOKINETICS 药代动力学；SAFETY_PHARMACOLOGY 安全药理学；GENERAL_TOXICOLOGY 一般毒理学；GENOTOXICITY 遗传毒性；REPRODUCTIVE_TOXICITY 生殖毒性；IMMUNOGENICITY 免疫原性',
     items: {
       type: 'string',
-      enum: [
-        'PHARMACODYNAMICS',
-        'PHARMACOKINETICS',
-        'SAFETY_PHARMACOLOGY',
-        'GENERAL_TOXICOLOGY',
-        'GENOTOXICITY',
-        'REPRODUCTIVE_TOXICITY',
-        'IMMUNOGENICITY',
-      ],
+      ...choices({
+        PHARMACODYNAMICS: ['药效学', 'Pharmacodynamics'],
+        PHARMACOKINETICS: ['药代动力学', 'Pharmacokinetics'],
+        SAFETY_PHARMACOLOGY: ['安全药理学', 'Safety pharmacology'],
+        GENERAL_TOXICOLOGY: ['一般毒理学', 'General toxicology'],
+        GENOTOXICITY: ['遗传毒性', 'Genotoxicity'],
+        REPRODUCTIVE_TOXICITY: ['生殖毒性', 'Reproductive toxicity'],
+        IMMUNOGENICITY: ['免疫原性', 'Immunogenicity'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -1801,8 +1992,15 @@ const DEFINITIONS = {
     type: 'string',
     title: '给药途径',
     titleEn: 'Route of administration',
-    description: 'ORAL 口服；IV 静脉；SC 皮下；IM 肌内；IP 腹腔；INHALATION 吸入；TOPICAL 局部',
-    enum: ['ORAL', 'IV', 'SC', 'IM', 'IP', 'INHALATION', 'TOPICAL'],
+    ...choices({
+      ORAL: ['口服', 'Oral'],
+      IV: ['静脉', 'Intravenous'],
+      SC: ['皮下', 'Subcutaneous'],
+      IM: ['肌内', 'Intramuscular'],
+      IP: ['腹腔', 'Intraperitoneal'],
+      INHALATION: ['吸入', 'Inhalation'],
+      TOPICAL: ['局部', 'Topical'],
+    }),
     examples: ['IV'],
   },
   'study.durationDays': {
@@ -1823,8 +2021,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '拟申报的监管机构',
     titleEn: 'Target regulator',
-    description: 'NMPA 国家药监局；FDA 美国；EMA 欧盟；PMDA 日本；NONE 暂不申报',
-    enum: ['NMPA', 'FDA', 'EMA', 'PMDA', 'NONE'],
+    ...choices({
+      NMPA: ['国家药监局', 'NMPA (China)'],
+      FDA: ['美国', 'FDA (United States)'],
+      EMA: ['欧盟', 'EMA (European Union)'],
+      PMDA: ['日本', 'PMDA (Japan)'],
+      NONE: ['暂不申报', 'No filing planned yet'],
+    }),
     examples: ['NMPA'],
   },
 
@@ -1832,36 +2035,42 @@ const DEFINITIONS = {
     type: 'string',
     title: '外包服务类型',
     titleEn: 'Outsourced service',
-    description:
-      'DISCOVERY_CRO 药物发现；PRECLINICAL_CRO 临床前研究；CLINICAL_CRO 临床研究；CMC_CDMO 工艺开发与临床样品生产；COMMERCIAL_CMO 商业化生产',
-    enum: ['DISCOVERY_CRO', 'PRECLINICAL_CRO', 'CLINICAL_CRO', 'CMC_CDMO', 'COMMERCIAL_CMO'],
+    ...choices({
+      DISCOVERY_CRO: ['药物发现', 'Drug discovery'],
+      PRECLINICAL_CRO: ['临床前研究', 'Preclinical research'],
+      CLINICAL_CRO: ['临床研究', 'Clinical research'],
+      CMC_CDMO: ['工艺开发与临床样品生产', 'Process development and clinical supply manufacturing'],
+      COMMERCIAL_CMO: ['商业化生产', 'Commercial manufacturing'],
+    }),
     examples: ['CMC_CDMO'],
   },
   'outsourcing.modality': {
     type: 'string',
     title: '产品形式',
     titleEn: 'Modality',
-    description:
-      'SMALL_MOLECULE 小分子；ANTIBODY 抗体；PROTEIN 重组蛋白；ADC 抗体偶联药物；CELL_THERAPY 细胞治疗；GENE_THERAPY 基因治疗；MRNA mRNA；VACCINE 疫苗；MEDICAL_DEVICE 医疗器械',
-    enum: [
-      'SMALL_MOLECULE',
-      'ANTIBODY',
-      'PROTEIN',
-      'ADC',
-      'CELL_THERAPY',
-      'GENE_THERAPY',
-      'MRNA',
-      'VACCINE',
-      'MEDICAL_DEVICE',
-    ],
+    ...choices({
+      SMALL_MOLECULE: ['小分子', 'Small molecule'],
+      ANTIBODY: ['抗体', 'Antibody'],
+      PROTEIN: ['重组蛋白', 'Recombinant protein'],
+      ADC: ['抗体偶联药物', 'Antibody-drug conjugate'],
+      CELL_THERAPY: ['细胞治疗', 'Cell therapy'],
+      GENE_THERAPY: ['基因治疗', 'Gene therapy'],
+      MRNA: ['mRNA药物', 'mRNA'],
+      VACCINE: ['疫苗', 'Vaccine'],
+      MEDICAL_DEVICE: ['医疗器械', 'Medical device'],
+    }),
     examples: ['CELL_THERAPY'],
   },
   'outsourcing.scale': {
     type: 'string',
     title: '项目阶段/规模',
     titleEn: 'Stage or scale',
-    description: 'RESEARCH 研究级；PRECLINICAL_TOX 毒理批；CLINICAL 临床批；COMMERCIAL 商业化',
-    enum: ['RESEARCH', 'PRECLINICAL_TOX', 'CLINICAL', 'COMMERCIAL'],
+    ...choices({
+      RESEARCH: ['研究级', 'Research grade'],
+      PRECLINICAL_TOX: ['毒理批', 'Toxicology batch'],
+      CLINICAL: ['临床批', 'Clinical batch'],
+      COMMERCIAL: ['商业化', 'Commercial'],
+    }),
     examples: ['CLINICAL'],
   },
   'outsourcing.gmpRequired': {
@@ -1883,7 +2092,15 @@ const DEFINITIONS = {
     type: 'string',
     title: '融资轮次',
     titleEn: 'Funding round',
-    enum: ['ANGEL', 'PRE_A', 'A', 'B', 'C', 'PRE_IPO', 'IPO'],
+    ...choices({
+      ANGEL: ['天使轮', 'Angel'],
+      PRE_A: ['Pre-A轮', 'Pre-A'],
+      A: ['A轮', 'Series A'],
+      B: ['B轮', 'Series B'],
+      C: ['C轮', 'Series C'],
+      PRE_IPO: ['Pre-IPO轮', 'Pre-IPO'],
+      IPO: ['首次公开发行（IPO）', 'IPO'],
+    }),
     examples: ['A'],
   },
   'financing.amountWanCny': {
@@ -1898,17 +2115,15 @@ const DEFINITIONS = {
     type: 'array',
     title: '意向对接渠道',
     titleEn: 'Channels',
-    description:
-      'GOVERNMENT_FUND 政府引导基金；VENTURE_CAPITAL 创业投资机构；EQUITY_EXCHANGE 区域性股权交易市场；BIOMEDICAL_BOARD 生物医药专板；BANK_LOAN 银行科技信贷',
     items: {
       type: 'string',
-      enum: [
-        'GOVERNMENT_FUND',
-        'VENTURE_CAPITAL',
-        'EQUITY_EXCHANGE',
-        'BIOMEDICAL_BOARD',
-        'BANK_LOAN',
-      ],
+      ...choices({
+        GOVERNMENT_FUND: ['政府引导基金', 'Government guidance fund'],
+        VENTURE_CAPITAL: ['创业投资机构', 'Venture capital'],
+        EQUITY_EXCHANGE: ['区域性股权交易市场', 'Regional equity exchange'],
+        BIOMEDICAL_BOARD: ['生物医药专板', 'Biomedical board'],
+        BANK_LOAN: ['银行科技信贷', 'Bank technology loan'],
+      }),
     },
     minItems: 1,
     uniqueItems: true,
@@ -1918,18 +2133,16 @@ const DEFINITIONS = {
     type: 'string',
     title: '核心产品研发阶段',
     titleEn: 'Lead asset stage',
-    description:
-      'DISCOVERY 药物发现；PRECLINICAL 临床前；IND_APPROVED 获批临床；PHASE_I Ⅰ期；PHASE_II Ⅱ期；PHASE_III Ⅲ期；NDA 上市申请；MARKETED 已上市',
-    enum: [
-      'DISCOVERY',
-      'PRECLINICAL',
-      'IND_APPROVED',
-      'PHASE_I',
-      'PHASE_II',
-      'PHASE_III',
-      'NDA',
-      'MARKETED',
-    ],
+    ...choices({
+      DISCOVERY: ['药物发现', 'Drug discovery'],
+      PRECLINICAL: ['临床前', 'Preclinical'],
+      IND_APPROVED: ['获批临床', 'IND approved'],
+      PHASE_I: ['Ⅰ期', 'Phase I'],
+      PHASE_II: ['Ⅱ期', 'Phase II'],
+      PHASE_III: ['Ⅲ期', 'Phase III'],
+      NDA: ['上市申请', 'Marketing application'],
+      MARKETED: ['已上市', 'Marketed'],
+    }),
     examples: ['IND_APPROVED'],
   },
   'financing.useOfFunds': {
@@ -1955,23 +2168,21 @@ const DEFINITIONS = {
     titleEn: 'Policy and clause',
     minLength: 4,
     maxLength: 200,
-    examples: ['园区促进生物医药产业高质量发展若干措施 第五条（临床试验支持）'],
+    examples: ['杭州市钱塘区促进生物医药产业高质量发展若干政策 第五条（临床试验支持）'],
   },
   'subsidy.category': {
     type: 'string',
     title: '扶持类别',
     titleEn: 'Support category',
-    description:
-      'RD_INVESTMENT 研发投入补助；CLINICAL_TRIAL 临床试验补助；PRODUCT_APPROVAL 获批上市奖励；GMP_COMPLIANCE 产业化及GMP符合性奖励；PLATFORM_CONSTRUCTION 平台建设；TALENT 人才奖励；RENT 房租补贴',
-    enum: [
-      'RD_INVESTMENT',
-      'CLINICAL_TRIAL',
-      'PRODUCT_APPROVAL',
-      'GMP_COMPLIANCE',
-      'PLATFORM_CONSTRUCTION',
-      'TALENT',
-      'RENT',
-    ],
+    ...choices({
+      RD_INVESTMENT: ['研发投入补助', 'R&D investment grant'],
+      CLINICAL_TRIAL: ['临床试验补助', 'Clinical trial grant'],
+      PRODUCT_APPROVAL: ['获批上市奖励', 'Marketing approval award'],
+      GMP_COMPLIANCE: ['产业化及GMP符合性奖励', 'Industrialisation and GMP compliance award'],
+      PLATFORM_CONSTRUCTION: ['平台建设', 'Platform construction'],
+      TALENT: ['人才奖励', 'Talent award'],
+      RENT: ['房租补贴', 'Rent subsidy'],
+    }),
     examples: ['CLINICAL_TRIAL'],
   },
   'subsidy.fiscalYear': {
@@ -1996,7 +2207,7 @@ const DEFINITIONS = {
     titleEn: 'Account name',
     minLength: 2,
     maxLength: 100,
-    examples: ['园区源启生物科技有限公司'],
+    examples: ['杭州源启生物科技有限公司'],
   },
   'bank.bankName': {
     type: 'string',
@@ -2004,7 +2215,7 @@ const DEFINITIONS = {
     titleEn: 'Bank and branch',
     minLength: 2,
     maxLength: 100,
-    examples: ['中国建设银行股份有限公司园区支行'],
+    examples: ['中国建设银行股份有限公司杭州下沙支行'],
   },
   'bank.accountNumber': {
     type: 'string',
@@ -2018,17 +2229,15 @@ const DEFINITIONS = {
     type: 'string',
     title: '服务事项',
     titleEn: 'Service',
-    description:
-      'PATENT_FILING 国内专利申请；PCT_FILING PCT国际申请；PATENT_SEARCH 专利检索与分析；FREEDOM_TO_OPERATE 自由实施（FTO）分析；TRADEMARK 商标注册；IP_PLEDGE_FINANCING 知识产权质押融资；INFRINGEMENT_RESPONSE 侵权应对',
-    enum: [
-      'PATENT_FILING',
-      'PCT_FILING',
-      'PATENT_SEARCH',
-      'FREEDOM_TO_OPERATE',
-      'TRADEMARK',
-      'IP_PLEDGE_FINANCING',
-      'INFRINGEMENT_RESPONSE',
-    ],
+    ...choices({
+      PATENT_FILING: ['国内专利申请', 'Chinese patent application'],
+      PCT_FILING: ['PCT国际申请', 'PCT international application'],
+      PATENT_SEARCH: ['专利检索与分析', 'Patent search and analysis'],
+      FREEDOM_TO_OPERATE: ['自由实施（FTO）分析', 'Freedom-to-operate (FTO) analysis'],
+      TRADEMARK: ['商标注册', 'Trademark registration'],
+      IP_PLEDGE_FINANCING: ['知识产权质押融资', 'IP-backed loan'],
+      INFRINGEMENT_RESPONSE: ['侵权应对', 'Infringement response'],
+    }),
     examples: ['PCT_FILING'],
   },
   'ip.subjectTitle': {
@@ -2074,9 +2283,12 @@ const DEFINITIONS = {
     type: 'string',
     title: '转化方式',
     titleEn: 'Transfer mode',
-    description:
-      'LICENSING 许可实施；ASSIGNMENT 转让；EQUITY_INVESTMENT 作价投资；JOINT_DEVELOPMENT 合作开发',
-    enum: ['LICENSING', 'ASSIGNMENT', 'EQUITY_INVESTMENT', 'JOINT_DEVELOPMENT'],
+    ...choices({
+      LICENSING: ['许可实施', 'Licensing'],
+      ASSIGNMENT: ['转让', 'Assignment'],
+      EQUITY_INVESTMENT: ['作价投资', 'Contribution as equity'],
+      JOINT_DEVELOPMENT: ['合作开发', 'Joint development'],
+    }),
     examples: ['LICENSING'],
   },
   'transfer.technologyField': {
@@ -2124,15 +2336,13 @@ const DEFINITIONS = {
     type: 'string',
     title: '合作形式',
     titleEn: 'Engagement type',
-    description:
-      'CLINICAL_ADVISORY 临床顾问；TRIAL_DESIGN 临床试验方案设计；PRODUCT_EVALUATION 产品临床需求评价；ACADEMIC_SEMINAR 学术讲座；PART_TIME_RD 兼职参与研发',
-    enum: [
-      'CLINICAL_ADVISORY',
-      'TRIAL_DESIGN',
-      'PRODUCT_EVALUATION',
-      'ACADEMIC_SEMINAR',
-      'PART_TIME_RD',
-    ],
+    ...choices({
+      CLINICAL_ADVISORY: ['临床顾问', 'Clinical advisory'],
+      TRIAL_DESIGN: ['临床试验方案设计', 'Clinical trial design'],
+      PRODUCT_EVALUATION: ['产品临床需求评价', 'Evaluation of clinical need for a product'],
+      ACADEMIC_SEMINAR: ['学术讲座', 'Academic seminar'],
+      PART_TIME_RD: ['兼职参与研发', 'Part-time R&D'],
+    }),
     examples: ['TRIAL_DESIGN'],
   },
   'doctor.hoursPerMonth': {
@@ -2157,25 +2367,23 @@ const DEFINITIONS = {
     titleEn: 'Preferred hospital',
     minLength: 2,
     maxLength: 100,
-    examples: ['市第一人民医院'],
+    examples: ['浙江大学医学院附属第一医院'],
   },
 
   'instrument.category': {
     type: 'string',
     title: '仪器类别',
     titleEn: 'Instrument category',
-    description:
-      'LC_MS 液质联用仪；NMR 核磁共振波谱仪；FLOW_CYTOMETRY 流式细胞仪；CONFOCAL_MICROSCOPY 激光共聚焦显微镜；CRYO_EM 冷冻电镜；NGS_SEQUENCER 高通量测序仪；SPR 表面等离子共振仪；HIGH_CONTENT_SCREENING 高内涵筛选系统',
-    enum: [
-      'LC_MS',
-      'NMR',
-      'FLOW_CYTOMETRY',
-      'CONFOCAL_MICROSCOPY',
-      'CRYO_EM',
-      'NGS_SEQUENCER',
-      'SPR',
-      'HIGH_CONTENT_SCREENING',
-    ],
+    ...choices({
+      LC_MS: ['液质联用仪', 'LC-MS'],
+      NMR: ['核磁共振波谱仪', 'NMR spectrometer'],
+      FLOW_CYTOMETRY: ['流式细胞仪', 'Flow cytometer'],
+      CONFOCAL_MICROSCOPY: ['激光共聚焦显微镜', 'Confocal laser scanning microscope'],
+      CRYO_EM: ['冷冻电镜', 'Cryo-electron microscope'],
+      NGS_SEQUENCER: ['高通量测序仪', 'Next-generation sequencer'],
+      SPR: ['表面等离子共振仪', 'Surface plasmon resonance (SPR)'],
+      HIGH_CONTENT_SCREENING: ['高内涵筛选系统', 'High-content screening system'],
+    }),
     examples: ['FLOW_CYTOMETRY'],
   },
   'instrument.model': {
@@ -2198,8 +2406,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '操作方式',
     titleEn: 'Operation',
-    description: 'SELF_OPERATED 自主上机；STAFF_OPERATED 平台人员代测',
-    enum: ['SELF_OPERATED', 'STAFF_OPERATED'],
+    ...choices({
+      SELF_OPERATED: ['自主上机', 'Self-operated'],
+      STAFF_OPERATED: ['平台人员代测', 'Operated by platform staff'],
+    }),
     examples: ['STAFF_OPERATED'],
   },
 
@@ -2207,17 +2417,15 @@ const DEFINITIONS = {
     type: 'string',
     title: '检测对象',
     titleEn: 'Test subject',
-    description:
-      'DRUG 药品；BIOLOGIC 生物制品；MEDICAL_DEVICE 医疗器械；IVD_REAGENT 体外诊断试剂；PACKAGING_MATERIAL 药包材；CLEANROOM_ENVIRONMENT 洁净环境；WATER 制药用水',
-    enum: [
-      'DRUG',
-      'BIOLOGIC',
-      'MEDICAL_DEVICE',
-      'IVD_REAGENT',
-      'PACKAGING_MATERIAL',
-      'CLEANROOM_ENVIRONMENT',
-      'WATER',
-    ],
+    ...choices({
+      DRUG: ['药品', 'Drug'],
+      BIOLOGIC: ['生物制品', 'Biological product'],
+      MEDICAL_DEVICE: ['医疗器械', 'Medical device'],
+      IVD_REAGENT: ['体外诊断试剂', 'IVD reagent'],
+      PACKAGING_MATERIAL: ['药包材', 'Pharmaceutical packaging material'],
+      CLEANROOM_ENVIRONMENT: ['洁净环境', 'Cleanroom environment'],
+      WATER: ['制药用水', 'Pharmaceutical water'],
+    }),
     examples: ['BIOLOGIC'],
   },
   'testing.items': {
@@ -2246,8 +2454,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '报告语言',
     titleEn: 'Report language',
-    description: 'ZH 中文；EN 英文；ZH_EN 中英文',
-    enum: ['ZH', 'EN', 'ZH_EN'],
+    ...choices({
+      ZH: ['中文', 'Chinese'],
+      EN: ['英文', 'English'],
+      ZH_EN: ['中英文', 'Chinese and English'],
+    }),
     examples: ['ZH'],
   },
 
@@ -2255,18 +2466,16 @@ const DEFINITIONS = {
     type: 'string',
     title: '事务类型',
     titleEn: 'Matter type',
-    description:
-      'CONTRACT_REVIEW 合同审查；DATA_COMPLIANCE 数据与个人信息合规；HGR_COMPLIANCE 人类遗传资源合规；ANTI_BRIBERY 反商业贿赂合规；EMPLOYMENT 劳动用工；FOREIGN_INVESTMENT 外商投资；DISPUTE_RESOLUTION 争议解决；LISTING_COMPLIANCE 上市合规',
-    enum: [
-      'CONTRACT_REVIEW',
-      'DATA_COMPLIANCE',
-      'HGR_COMPLIANCE',
-      'ANTI_BRIBERY',
-      'EMPLOYMENT',
-      'FOREIGN_INVESTMENT',
-      'DISPUTE_RESOLUTION',
-      'LISTING_COMPLIANCE',
-    ],
+    ...choices({
+      CONTRACT_REVIEW: ['合同审查', 'Contract review'],
+      DATA_COMPLIANCE: ['数据与个人信息合规', 'Data and personal information compliance'],
+      HGR_COMPLIANCE: ['人类遗传资源合规', 'Human genetic resources compliance'],
+      ANTI_BRIBERY: ['反商业贿赂合规', 'Anti-bribery compliance'],
+      EMPLOYMENT: ['劳动用工', 'Employment'],
+      FOREIGN_INVESTMENT: ['外商投资', 'Foreign investment'],
+      DISPUTE_RESOLUTION: ['争议解决', 'Dispute resolution'],
+      LISTING_COMPLIANCE: ['上市合规', 'Listing compliance'],
+    }),
     examples: ['CONTRACT_REVIEW'],
   },
   'legal.summary': {
@@ -2281,8 +2490,10 @@ const DEFINITIONS = {
     type: 'string',
     title: '紧急程度',
     titleEn: 'Urgency',
-    description: 'NORMAL 一般；URGENT 紧急',
-    enum: ['NORMAL', 'URGENT'],
+    ...choices({
+      NORMAL: ['一般', 'Normal'],
+      URGENT: ['紧急', 'Urgent'],
+    }),
     examples: ['NORMAL'],
   },
   'legal.counterpartyCountry': {

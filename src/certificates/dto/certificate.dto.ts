@@ -9,7 +9,7 @@ const CONTENT_EXAMPLE: CertificateContent = {
   serviceNameEn: 'Entry health-quarantine approval of special articles',
   title: '出入境特殊物品卫生检疫审批单',
   titleEn: 'Entry health quarantine approval of special articles',
-  holder: { name: '苏州启明生物医药有限公司', creditCode: '91320594MA1MXYJ83F' },
+  holder: { name: '杭州源启生物医药有限公司', creditCode: '91330114MA2KCQ7M0T' },
   issuedAt: '2026-11-23T06:00:00.000Z',
   validFrom: '2026-11-23',
   validUntil: '2027-05-22',
@@ -18,6 +18,34 @@ const CONTENT_EXAMPLE: CertificateContent = {
 const CODE_EXAMPLE = '7K3M-Q9XA-2TNE-H4WD-8RBF-Z6PC-1VJS-G5YN';
 const SIGNATURE_EXAMPLE =
   'BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4_QEFCQ0RFRg';
+
+export class BilingualTextDto {
+  @ApiProperty({ example: '物品名称' })
+  zh: string;
+
+  @ApiProperty({ example: 'Article name' })
+  en: string;
+}
+
+export class CertificateParticularDto {
+  @ApiProperty({ description: 'The form field it comes from.', example: 'article.unit' })
+  field: string;
+
+  @ApiProperty({
+    type: BilingualTextDto,
+    description: "The field's title on the service's form.",
+    example: { zh: '计量单位', en: 'Unit of measure' },
+  })
+  label: BilingualTextDto;
+
+  @ApiProperty({
+    type: BilingualTextDto,
+    description:
+      'A choice by its names, yes/no in words; other answers as filed, the same in both.',
+    example: { zh: '支（瓶）', en: 'Vials' },
+  })
+  value: BilingualTextDto;
+}
 
 export class CertificateDto {
   @ApiProperty({ format: 'uuid', example: '8b7a6f5e-4d3c-4b2a-9f8e-7d6c5b4a3f2e' })
@@ -40,6 +68,13 @@ export class CertificateDto {
     example: CONTENT_EXAMPLE,
   })
   content: LegacyCertificateContent;
+
+  @ApiProperty({
+    type: [CertificateParticularDto],
+    description:
+      "The approved particulars the certificate prints, in the form's order: every answered field except a natural person's particulars (contacts, ID numbers). They are the holder's: not signed, and not shown to verifiers.",
+  })
+  particulars: CertificateParticularDto[];
 
   @ApiProperty({
     description:
@@ -76,12 +111,12 @@ export class CertificateDto {
 }
 
 export class CertificateHolderDto {
-  @ApiProperty({ example: '苏州启明生物医药有限公司' })
+  @ApiProperty({ example: '杭州源启生物医药有限公司' })
   name: string;
 
   @ApiProperty({
     description: 'Unified social credit code: the public registration number of the enterprise.',
-    example: '91320594MA1MXYJ83F',
+    example: '91330114MA2KCQ7M0T',
   })
   creditCode: string;
 }

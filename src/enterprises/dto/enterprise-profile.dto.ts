@@ -18,13 +18,13 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** The editable profile of an enterprise; registration adds the credit code. */
 export class EnterpriseProfileDto {
-  @ApiProperty({ example: '苏州启明生物医药有限公司', maxLength: 200 })
+  @ApiProperty({ example: '杭州源启生物医药有限公司', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'Suzhou Qiming Biopharma Co., Ltd.', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'Hangzhou Yuanqi Biopharma Co., Ltd.', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -73,7 +73,7 @@ export class EnterpriseProfileDto {
   @Matches(PHONE_PATTERN, { message: 'contactPhone must be a mainland mobile or landline number' })
   contactPhone?: string;
 
-  @ApiPropertyOptional({ example: 'regulatory@qiming-bio.cn' })
+  @ApiPropertyOptional({ example: 'regulatory@yuanqi-bio.cn' })
   @IsOptional()
   @IsEmail()
   contactEmail?: string;
@@ -83,7 +83,7 @@ export class NewEnterpriseDto extends EnterpriseProfileDto {
   @ApiProperty({
     description:
       'Unified social credit code: 18 characters, the last a GB 32100-2015 check character.',
-    example: '91320594MA1MXYJ83F',
+    example: '91330114MA2KCQ7M0T',
   })
   @IsCreditCode()
   creditCode: string;

@@ -22,7 +22,7 @@ export class EnterpriseListQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description: 'Matches the name (Chinese or English) or the credit code.',
-    example: '启明',
+    example: '源启',
   })
   @IsOptional()
   @IsString()

@@ -6,19 +6,19 @@ export class EnterpriseDto {
   @ApiProperty({ format: 'uuid', example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
   id: string;
 
-  @ApiProperty({ example: '苏州启明生物医药有限公司' })
+  @ApiProperty({ example: '杭州源启生物医药有限公司' })
   name: string;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    example: 'Suzhou Qiming Biopharma Co., Ltd.',
+    example: 'Hangzhou Yuanqi Biopharma Co., Ltd.',
   })
   nameEn: string | null;
 
   @ApiProperty({
     description: 'Unified social credit code (GB 32100-2015).',
-    example: '91320594MA1MXYJ83F',
+    example: '91330114MA2KCQ7M0T',
   })
   creditCode: string;
 
@@ -46,7 +46,7 @@ export class EnterpriseDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: '13912345678' })
   contactPhone: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'regulatory@qiming-bio.cn' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'regulatory@yuanqi-bio.cn' })
   contactEmail: string | null;
 
   @ApiProperty({ description: 'Verified enterprises may submit applications.', example: true })

@@ -26,7 +26,7 @@ export class NotificationDto {
 
   @ApiProperty({
     example:
-      '苏州启明生物医药有限公司 has been verified by the park and may now submit applications.',
+      '杭州源启生物医药有限公司 has been verified by the park and may now submit applications.',
   })
   body: string;
 

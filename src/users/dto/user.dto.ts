@@ -7,7 +7,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid', example: '0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6' })
   id: string;
 
-  @ApiProperty({ example: 'li.hua@qiming-bio.cn' })
+  @ApiProperty({ example: 'li.hua@yuanqi-bio.cn' })
   email: string;
 
   @ApiProperty({ example: '李华' })

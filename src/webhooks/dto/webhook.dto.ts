@@ -17,7 +17,7 @@ import { PageOf } from '../../common/pagination/page';
 import { WEBHOOK_EVENT_TYPES } from '../webhook-events';
 
 export class NewWebhookInput {
-  @ApiProperty({ example: 'https://erp.qiming-bio.cn/parkline/webhooks' })
+  @ApiProperty({ example: 'https://erp.yuanqi-bio.cn/parkline/webhooks' })
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'url must be an http(s) URL' },
@@ -57,7 +57,7 @@ export class NewWebhookInput {
 }
 
 export class WebhookChangeInput {
-  @ApiPropertyOptional({ example: 'https://erp.qiming-bio.cn/parkline/webhooks/v2' })
+  @ApiPropertyOptional({ example: 'https://erp.yuanqi-bio.cn/parkline/webhooks/v2' })
   @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
@@ -107,7 +107,7 @@ export class WebhookDto {
   })
   enterpriseId: string | null;
 
-  @ApiProperty({ example: 'https://erp.qiming-bio.cn/parkline/webhooks' })
+  @ApiProperty({ example: 'https://erp.yuanqi-bio.cn/parkline/webhooks' })
   url: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, example: ['application.submitted'] })

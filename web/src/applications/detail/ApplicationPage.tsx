@@ -172,7 +172,7 @@ export function ApplicationPage() {
       </Card>
       <SupplementNotice application={shown} definition={definition} canAnswer={enterprise} />
       {ISSUED.has(shown.status) && definition?.certificate && (
-        <CertificateCard applicationId={shown.id} definition={definition} />
+        <CertificateCard applicationId={shown.id} />
       )}
       {RATABLE.has(shown.status) && <RatingCard application={shown} canRate={enterprise} />}
       <Children application={shown} />

@@ -7,13 +7,11 @@ import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import { formatDate, formatDateTime } from '../../shared/ui/format';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
-import { fieldsOf, fieldTitle, formatAnswer } from '../parts/answers';
 import { saveBlob } from '../parts/blob';
-import type { ApplicationDefinition } from '../parts/definition';
 
 type CertificateDto = components['schemas']['CertificateDto'];
 
-/** What the signature covers; older certificates also carry the form's particulars. */
+/** What the signature covers. */
 interface CertificateContent {
   title?: string;
   titleEn?: string;
@@ -22,17 +20,10 @@ interface CertificateContent {
   issuedAt?: string;
   validFrom?: string;
   validUntil?: string | null;
-  particulars?: Record<string, unknown>;
 }
 
 /** The certificate an approval issued: its particulars, the PDF, and its public verify page. */
-export function CertificateCard({
-  applicationId,
-  definition,
-}: {
-  applicationId: string;
-  definition: ApplicationDefinition | undefined;
-}) {
+export function CertificateCard({ applicationId }: { applicationId: string }) {
   const { t, pick, language } = useI18n();
   const phone = !Grid.useBreakpoint().md;
   const certificate = useQuery({
@@ -58,9 +49,6 @@ export function CertificateCard({
     if (certificate.error) return <ProblemAlert error={certificate.error} onRetry={() => void certificate.refetch()} />;
     const issued = certificate.data as CertificateDto;
     const content = issued.content as CertificateContent;
-    const properties = (definition?.formSchema.properties ?? {}) as Record<string, object>;
-    const particulars = content.particulars ? fieldsOf({ properties }, content.particulars) : [];
-    const words = { yes: t('applications.answer.yes'), no: t('applications.answer.no') };
     const verifyPath = `/verify/${encodeURIComponent(issued.number)}?code=${encodeURIComponent(issued.verificationCode)}`;
     return (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -115,10 +103,11 @@ export function CertificateCard({
                   },
                 ]
               : []),
-            ...particulars.map(({ key, schema }) => ({
-              key: `particular:${key}`,
-              label: fieldTitle(key, schema, language),
-              children: formatAnswer(content.particulars?.[key], schema, language, words),
+            // As the certificate prints them: labelled by the service's form, without contacts.
+            ...issued.particulars.map(({ field, label, value }) => ({
+              key: `particular:${field}`,
+              label: pick(label.zh, label.en),
+              children: pick(value.zh, value.en),
             })),
           ]}
         />

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/i18n/i18n';
+import { optionsOf, type JsonSchema } from '../../shared/schema-form';
 import { formatDate } from '../../shared/ui/format';
 
 /** The part of a form field's JSON Schema that says how to show its answer. */
@@ -9,6 +10,8 @@ export interface FieldSchema {
   titleEn?: string;
   description?: string;
   enum?: unknown[];
+  enumTitles?: Record<string, string>;
+  enumTitlesEn?: Record<string, string>;
   items?: FieldSchema;
 }
 
@@ -28,26 +31,19 @@ export function fieldsOf(
   return [...named, ...unnamed].map((key) => ({ key, schema: properties[key] ?? {} }));
 }
 
-/**
- * The catalogue describes each choice of a list in the field's description, as
- * "CODE 中文；CODE 中文". English readers get the code in words ("STORAGE_CABINET" →
- * "Storage cabinet"); codes with digits ("2_8C") stay as they are.
- */
+/** A choice in words, as the schema holding the enum names it in the current language. */
 export function choiceLabel(code: string, schema: FieldSchema, language: Language): string {
-  if (language === 'zh-CN') {
-    for (const part of (schema.description ?? '').split(/[；;]/)) {
-      const match = /^\s*(\S+)\s+(.+?)\s*$/.exec(part);
-      if (match && match[1] === code) return match[2];
-    }
-    return code;
-  }
-  if (/\d/.test(code)) return code;
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const [option] = optionsOf([code], schema as JsonSchema);
+  return language === 'zh-CN' ? option.label : option.labelEn;
 }
 
 /** One answer as people read it: choices in words, yes/no, dates on the park's clock. */
-export function formatAnswer(value: unknown, schema: FieldSchema, language: Language, words: AnswerWords): string {
+export function formatAnswer(
+  value: unknown,
+  schema: FieldSchema,
+  language: Language,
+  words: AnswerWords,
+): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     const items = value.map((item) => formatAnswer(item, schema.items ?? {}, language, words));

@@ -33,6 +33,15 @@ const schema = {
       enum: ['A', 'B', 'C', 'D'],
       examples: ['C'],
     },
+    'article.unit': {
+      type: 'string',
+      title: '计量单位',
+      titleEn: 'Unit of measure',
+      enum: ['VIAL', 'TUBE'],
+      enumTitles: { VIAL: '支（瓶）', TUBE: '管' },
+      enumTitlesEn: { VIAL: 'Vials', TUBE: 'Tubes' },
+      examples: ['VIAL'],
+    },
   },
 };
 
@@ -97,6 +106,17 @@ describe('SchemaForm', () => {
     expect(labelOf('Project name')).toBeTruthy();
     expect(labelOf('Risk class')).toBeTruthy();
     expect(screen.queryByText('项目名称')).toBeNull();
+  });
+
+  it.each([
+    ['zh-CN', '计量单位', ['支（瓶）', '管']],
+    ['en-US', 'Unit of measure', ['Vials', 'Tubes']],
+  ] as const)('names the choices as the catalogue does, in %s', async (language, label, names) => {
+    renderIn(language);
+    act(() => {
+      fireEvent.mouseDown(screen.getByLabelText(label));
+    });
+    for (const name of names) expect(await screen.findByTitle(name)).toBeTruthy();
   });
 
   it('marks the required fields only', () => {

@@ -37,7 +37,7 @@ export interface FormField {
 /** Texts this long get a text area rather than a one-line input. */
 const TEXTAREA_FROM = 300;
 
-/** `BIOMEDICAL_RD_LAB` → `Biomedical rd lab`: the catalogue has no English labels for codes. */
+/** `BIOMEDICAL_RD_LAB` → `Biomedical rd lab`, for choices a schema does not name in English. */
 function humanised(code: string): string {
   if (!/^[A-Z0-9_]+$/.test(code) || !/[A-Z]{2}/.test(code)) return code;
   const words = code.toLowerCase().split('_').filter(Boolean).join(' ');
@@ -48,20 +48,36 @@ function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function namesOf(keyword: unknown): Record<string, unknown> {
+  return typeof keyword === 'object' && keyword !== null
+    ? (keyword as Record<string, unknown>)
+    : {};
+}
+
 /**
- * The options of an enum. The catalogue names the values in the field's description
- * ("NEW 新建；EXPANSION 扩建；…"); a value it does not name is shown as it is.
+ * The options of an enum, named by the schema that holds the enum: `enumTitles` and
+ * `enumTitlesEn` map each value to its label. Schemas published before the catalogue named its
+ * choices list them in the field's description ("NEW 新建；EXPANSION 扩建；…"); a value named
+ * nowhere is shown as it is, in English in words.
  */
-export function optionsOf(values: readonly unknown[], description = ''): FieldOption[] {
+export function optionsOf(
+  values: readonly unknown[],
+  holder: JsonSchema = {},
+  description = typeof holder.description === 'string' ? holder.description : '',
+): FieldOption[] {
+  const titles = namesOf(holder.enumTitles);
+  const titlesEn = namesOf(holder.enumTitlesEn);
   return values.map((value) => {
     const code = String(value);
     const named = new RegExp(`(?:^|[\\s：:；;，,])${escaped(code)}\\s+([^；;，,]+)`).exec(
       description,
     );
+    const title = titles[code];
+    const titleEn = titlesEn[code];
     return {
       value: value as string | number,
-      label: named?.[1].trim() ?? code,
-      labelEn: humanised(code),
+      label: typeof title === 'string' ? title : (named?.[1].trim() ?? code),
+      labelEn: typeof titleEn === 'string' ? titleEn : humanised(code),
     };
   });
 }
@@ -98,19 +114,19 @@ export function fieldsOf(schema: JsonSchema): FormField[] {
   return Object.entries(properties).map(([key, field]) => {
     const kind = kindOf(field);
     const description = typeof field.description === 'string' ? field.description : undefined;
-    const values = (field.enum ?? (field.items as JsonSchema | undefined)?.enum) as
-      unknown[] | undefined;
+    const holder = field.enum ? field : ((field.items ?? {}) as JsonSchema);
+    const values = holder.enum as unknown[] | undefined;
     const examples = field.examples as unknown[] | undefined;
     return {
       key,
       kind,
       title: String(field.title ?? key),
       titleEn: String(field.titleEn ?? field.title ?? key),
-      // An enum's description only names its values, which the options already show.
-      description: values ? undefined : description,
+      // Without named choices, an enum's description only names its values, which the options show.
+      description: values && !holder.enumTitles ? undefined : description,
       required: required.has(key),
       schema: field,
-      options: values && optionsOf(values, description),
+      options: values && optionsOf(values, holder, description),
       example: examples?.length && kind !== 'boolean' ? examples.map(String).join('、') : undefined,
       maxLength: typeof field.maxLength === 'number' ? field.maxLength : undefined,
     };

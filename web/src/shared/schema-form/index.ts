@@ -7,6 +7,7 @@ export {
   fieldsOf,
   formPayloadOf,
   isUnanswered,
+  optionsOf,
   type FormField,
   type FieldKind,
   type FieldOption,

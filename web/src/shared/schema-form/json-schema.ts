@@ -23,7 +23,17 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-const ANNOTATIONS = new Set(['title', 'titleEn', 'description', 'examples', 'default', '$comment']);
+const ANNOTATIONS = new Set([
+  'title',
+  'titleEn',
+  'description',
+  'examples',
+  'default',
+  '$comment',
+  'enumTitles',
+  'enumTitlesEn',
+  'personal',
+]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
