@@ -1,6 +1,5 @@
-import { choiceLabel, fieldsOf, formatAnswer, type FieldSchema } from './answers';
+import { choiceLabel, fieldTitle, type FieldSchema } from './answers';
 
-const words = { yes: '是', no: '否' };
 const storage: FieldSchema = {
   type: 'string',
   enum: ['STORAGE_CABINET', 'TANK_FARM', '2_8C'],
@@ -28,36 +27,11 @@ describe('form answers', () => {
     };
     expect(choiceLabel('2_8C', named, 'zh-CN')).toBe('2–8℃冷藏');
     expect(choiceLabel('2_8C', named, 'en-US')).toBe('Refrigerated, 2–8 °C');
-    expect(
-      formatAnswer(
-        ['TANK_FARM', 'STORAGE_CABINET'],
-        { type: 'array', items: named },
-        'en-US',
-        words,
-      ),
-    ).toBe('Tank farm, Explosion-proof cabinet');
   });
 
-  it('show lists, yes/no, numbers and dates readably', () => {
-    const classes: FieldSchema = { type: 'array', items: storage };
-    expect(formatAnswer(['STORAGE_CABINET', 'TANK_FARM'], classes, 'zh-CN', words)).toBe(
-      '防爆/防腐储存柜、储罐区',
-    );
-    expect(formatAnswer(false, { type: 'boolean' }, 'zh-CN', words)).toBe('否');
-    expect(formatAnswer(12500.5, { type: 'number' }, 'en-US', words)).toBe('12,500.5');
-    expect(formatAnswer('2026-11-20', { type: 'string', format: 'date' }, 'zh-CN', words)).toBe(
-      '2026/11/20',
-    );
-    expect(formatAnswer('', { type: 'string' }, 'zh-CN', words)).toBe('—');
-  });
-
-  it('list fields in the schema order, then answers the schema does not name', () => {
-    const schema = { properties: { 'b.second': {}, 'a.first': {}, 'c.unanswered': {} } };
-    const form = { 'a.first': 1, legacy: 2, 'b.second': 3 };
-    expect(fieldsOf(schema, form).map((field) => field.key)).toEqual([
-      'b.second',
-      'a.first',
-      'legacy',
-    ]);
+  it("label a field in the reader's language, by its key without a title", () => {
+    expect(fieldTitle('site.area', { title: '面积', titleEn: 'Area' }, 'en-US')).toBe('Area');
+    expect(fieldTitle('site.area', { title: '面积' }, 'en-US')).toBe('面积');
+    expect(fieldTitle('site.area', {}, 'zh-CN')).toBe('site.area');
   });
 });

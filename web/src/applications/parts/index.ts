@@ -29,7 +29,7 @@ export {
   type Stage,
   type SupplementItemDto,
 } from './definition';
-export { choiceLabel, fieldTitle, formatAnswer, type FieldSchema } from './answers';
+export { choiceLabel, fieldTitle, type FieldSchema } from './answers';
 export { useCatalogueNames, useStageNames, serviceNamesQuery, bundleNamesQuery, departmentsQuery } from './catalogue';
 export { useWorkingDaysLeft, workingDaysBetween, parkDateOf } from './workingDays';
 export { uploadMaterial, attachFromLibrary, acceptOf, fileProblemOf } from './upload';

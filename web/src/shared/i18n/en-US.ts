@@ -202,8 +202,6 @@ export const enUS: Messages = {
   'applications.sla.daysOver': '{days} working days over',
   'applications.sla.promisedUntil': 'Promised by {date}',
   'applications.sla.statutoryUntil': 'Statutory limit {date}',
-  'applications.answer.yes': 'Yes',
-  'applications.answer.no': 'No',
   'applications.materials.none': 'No materials yet',
   'applications.materials.preview': 'Preview',
   'applications.materials.hide': 'Hide',

@@ -204,8 +204,6 @@ export const zhCN = {
   'applications.sla.daysOver': '超 {days} 个工作日',
   'applications.sla.promisedUntil': '承诺时限：{date}',
   'applications.sla.statutoryUntil': '法定时限：{date}',
-  'applications.answer.yes': '是',
-  'applications.answer.no': '否',
   'applications.materials.none': '尚无材料',
   'applications.materials.preview': '预览',
   'applications.materials.hide': '收起',

@@ -2,6 +2,7 @@
 // which materials the answers make required (situation rules).
 export { SchemaForm, type FormValues, type SchemaFormProps } from './SchemaForm';
 export { FormAnswers } from './FormAnswers';
+export { answerText, answeredFields, type AnswerWords } from './answers';
 export { SituationRule } from './SituationRule';
 export {
   fieldsOf,
