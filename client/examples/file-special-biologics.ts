@@ -173,7 +173,7 @@ function newRegistration(): components['schemas']['RegisterDto'] {
       nameEn: `Suzhou Example Biopharma ${suffix} Co., Ltd.`,
       creditCode: newCreditCode(),
       sector: 'ANTIBODY_PROTEIN',
-      zone: 'BioBAY-A',
+      zone: 'CGT-PARK',
     },
     admin: {
       email: `regulatory.${suffix}@example-biopharma.cn`,

@@ -30,10 +30,10 @@ export function registrationBody(
 ) {
   return {
     enterprise: {
-      name: overrides.name ?? `苏州测试生物 ${randomBytes(3).toString('hex')} 有限公司`,
+      name: overrides.name ?? `杭州钱塘测试生物 ${randomBytes(3).toString('hex')} 有限公司`,
       creditCode: newCreditCode(),
       sector: overrides.sector ?? 'ANTIBODY_PROTEIN',
-      zone: overrides.zone ?? 'BioBAY-A',
+      zone: overrides.zone ?? 'HMP-CORE',
     },
     admin: { email: uniqueEmail('admin'), password: 'Enterprise-Pass-2026', name: '王芳' },
   };
