@@ -96,7 +96,13 @@ export class PipelineService {
     this.assertOwn(principal, enterpriseId);
     const { expectedVersion, ...fields } = change;
     const { columns, placeholders, params } = this.fieldsOf(kind, fields, 9);
-    if (columns.length === 0) throw DomainError.invalidField('body', 'names no field to change');
+    if (columns.length === 0) {
+      // Nothing to change: the item as it is, still subject to the version the caller read.
+      const current = await this.get(kind, principal, enterpriseId, itemId);
+      const { version } = current as { version: number };
+      assertVersion(version, { ifMatch, body: expectedVersion }, kind.what);
+      return current;
+    }
     for (const field of kind.required) {
       if ((fields as Record<string, unknown>)[field] === null)
         throw DomainError.invalidField(field, 'may not be null');
