@@ -55,7 +55,8 @@ describe('industry map: pipelines, the directory and its public variant', () => 
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Counts are read right after each change: no cache in between.
+    t = await startTestApp({ STATS_CACHE_MS: '0' });
     admin = await loginAdmin(t);
     officer = await newStaff(t, admin, 'OFFICER', 'MPA');
     [a, b] = await Promise.all([
@@ -160,8 +161,17 @@ describe('industry map: pipelines, the directory and its public variant', () => 
       .set(b.auth)
       .expect(404);
 
+    // Nor does the enterprise mark its own item verified by writing the field.
+    const forged = await t
+      .http()
+      .patch(path)
+      .set(a.auth)
+      .send({ verification: 'VERIFIED', verifiedBy: a.userId })
+      .expect(400);
+    expect(fields(forged)).toEqual(['verification', 'verifiedBy']);
+
     const unchanged = await t.http().get(path).set(a.auth).expect(200);
-    expect(unchanged.body).toMatchObject({ stage: 'IND', version: 1 });
+    expect(unchanged.body).toMatchObject({ stage: 'IND', version: 1, verification: 'PENDING' });
   });
 
   it('has staff verify each item, never the enterprise itself, and records every change', async () => {
@@ -501,5 +511,22 @@ describe('industry map: pipelines, the directory and its public variant', () => 
       ]),
     );
     expect(JSON.stringify(map.body)).not.toMatch(/"count":[12][,}]/);
+  });
+});
+
+describe('the public industry map under the rate limit of anonymous callers', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_PER_MINUTE: '3' });
+  });
+
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After once an address has spent its budget', async () => {
+    for (let i = 0; i < 3; i++) await t.http().get('/api/v1/directory/public').expect(200);
+    const limited = await t.http().get('/api/v1/directory/public').expect(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

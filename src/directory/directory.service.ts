@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { TtlCache } from '../common/cache/ttl-cache';
 import { newestFirstPage, newestFirstPosition, Page } from '../common/pagination/page';
+import { AppConfig } from '../config/app-config';
 import { escapeLike } from '../database/escape-like';
 import { ChainSegment, Sector } from '../enterprises/enterprise.entity';
 import { DeviceClass, PRODUCT_STAGES, ProductStage } from '../pipeline/pipeline-item';
@@ -60,11 +62,21 @@ const cellsOf = <B extends object>(rows: RollupRow[], kind: RollupKind, bucket: 
 /**
  * The park's industry directory: enterprises by segment, zone and pipeline, and the counts of
  * the industry map, read from the rollup the database keeps (a few hundred cells, whatever
- * the number of enterprises).
+ * the number of enterprises). Dashboards and the public page poll the counts: one api process
+ * computes them once per STATS_CACHE_MS and scope, as it does the statistics.
  */
 @Injectable()
 export class DirectoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly counts: TtlCache<IndustryAggregatesDto>;
+  private readonly publicCounts: TtlCache<PublicIndustryMapDto>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.counts = new TtlCache(config.STATS_CACHE_MS);
+    this.publicCounts = new TtlCache(config.STATS_CACHE_MS, 1);
+  }
 
   /** One statement: the page of enterprises, then the pipeline summary of those on it. */
   async list(query: DirectoryQuery): Promise<Page<DirectoryEntryDto>> {
@@ -83,6 +95,13 @@ export class DirectoryService {
              SELECT 1 FROM pipeline_products p WHERE p.stage = $3 AND p.enterprise_id = e.id))
            AND ($4::text IS NULL OR EXISTS (
              SELECT 1 FROM pipeline_devices d WHERE d.device_class = $4 AND d.enterprise_id = e.id))
+           -- An empty cell of the rollup answers at once, without walking the enterprises.
+           AND ($3::text IS NULL OR EXISTS (
+             SELECT 1 FROM industry_rollup r WHERE r.kind = 'product' AND r.bucket = $3 AND r.n > 0
+               AND ($1::text IS NULL OR r.segment = $1) AND ($2::text IS NULL OR r.zone = $2)))
+           AND ($4::text IS NULL OR EXISTS (
+             SELECT 1 FROM industry_rollup r WHERE r.kind = 'device' AND r.bucket = $4 AND r.n > 0
+               AND ($1::text IS NULL OR r.segment = $1) AND ($2::text IS NULL OR r.zone = $2)))
            AND ($5::boolean IS NULL OR $5 = (
              EXISTS (SELECT 1 FROM pipeline_products p WHERE p.enterprise_id = e.id AND p.verification = 'PENDING')
              OR EXISTS (SELECT 1 FROM pipeline_devices d WHERE d.enterprise_id = e.id AND d.verification = 'PENDING')))
@@ -139,7 +158,22 @@ export class DirectoryService {
   }
 
   /** Everything the park counts, verified or not, for staff. */
-  async aggregates(filter: IndustryFilter): Promise<IndustryAggregatesDto> {
+  aggregates(filter: IndustryFilter): Promise<IndustryAggregatesDto> {
+    return this.counts.get(`${filter.segment ?? ''}|${filter.zone ?? ''}`, () =>
+      this.computeAggregates(filter),
+    );
+  }
+
+  /**
+   * For anyone, investors first: verified enterprises and items only, no names, small
+   * counts suppressed table by table, and no filters (a filtered table subtracted from the
+   * whole would single out what suppression hides).
+   */
+  publicMap(): Promise<PublicIndustryMapDto> {
+    return this.publicCounts.get('park', () => this.computePublicMap());
+  }
+
+  private async computeAggregates(filter: IndustryFilter): Promise<IndustryAggregatesDto> {
     const rows = await this.rollup(filter, false);
     const sum = (kind: RollupKind) =>
       rows.filter((row) => row.kind === kind).reduce((total, row) => total + row.n, 0);
@@ -149,12 +183,7 @@ export class DirectoryService {
     };
   }
 
-  /**
-   * For anyone, investors first: verified enterprises and items only, no names, small
-   * counts suppressed table by table, and no filters (a filtered table subtracted from the
-   * whole would single out what suppression hides).
-   */
-  async publicMap(): Promise<PublicIndustryMapDto> {
+  private async computePublicMap(): Promise<PublicIndustryMapDto> {
     const staff = this.shapeOf(await this.rollup({}, true));
     const shown = <T extends { count: number }>(cells: T[]) => {
       const counts = suppressSmallCells(cells.map((cell) => cell.count));
