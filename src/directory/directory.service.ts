@@ -84,7 +84,8 @@ export class DirectoryService {
     const text = query.q ? `%${escapeLike(query.q)}%` : null;
     const prefix = query.q ? `${escapeLike(query.q.toUpperCase())}%` : null;
     const rows: DirectoryRow[] = await this.dataSource.query(
-      `SELECT page.*, summary.*
+      `SELECT page.*, product.products, product.lead_stage, device.devices,
+              product.product_pending + device.device_pending AS pending
        FROM (
          SELECT e.id, e.name, e.name_en, e.sector, e.chain_segment, e.zone,
                 e.verified_at IS NOT NULL AS verified, e.created_at
@@ -111,15 +112,16 @@ export class DirectoryService {
          LIMIT $10
        ) page
        CROSS JOIN LATERAL (
-         SELECT
-           (SELECT count(*)::int FROM pipeline_products p WHERE p.enterprise_id = page.id) AS products,
-           (SELECT count(*)::int FROM pipeline_devices d WHERE d.enterprise_id = page.id) AS devices,
-           (SELECT count(*)::int FROM pipeline_products p WHERE p.enterprise_id = page.id AND p.verification = 'PENDING')
-           + (SELECT count(*)::int FROM pipeline_devices d WHERE d.enterprise_id = page.id AND d.verification = 'PENDING')
-             AS pending,
-           (SELECT p.stage FROM pipeline_products p WHERE p.enterprise_id = page.id
-            ORDER BY array_position($11::text[], p.stage) DESC LIMIT 1) AS lead_stage
-       ) summary
+         SELECT count(*)::int AS products,
+                count(*) FILTER (WHERE p.verification = 'PENDING')::int AS product_pending,
+                ($11::text[])[max(array_position($11::text[], p.stage))] AS lead_stage
+         FROM pipeline_products p WHERE p.enterprise_id = page.id
+       ) product
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS devices,
+                count(*) FILTER (WHERE d.verification = 'PENDING')::int AS device_pending
+         FROM pipeline_devices d WHERE d.enterprise_id = page.id
+       ) device
        ORDER BY page.created_at DESC, page.id DESC`,
       [
         query.segment ?? null,
