@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import type { Page, Request } from 'playwright-core';
@@ -8,7 +8,7 @@ import { deleteQueueKeys } from '../src/queues/delete-queue-keys';
 import { zhCN } from '../web/src/shared/i18n/zh-CN';
 import { screenWeights, type ScreenWeight } from './bundle-report';
 import { launchChromium } from './chromium';
-import { BenchProcess } from './processes';
+import { spawnBenchApi } from './processes';
 import { benchSecrets } from './secrets';
 
 /**
@@ -137,25 +137,12 @@ async function main(argv: string[]): Promise<void> {
     reset: true,
   });
   await deleteQueueKeys(config.REDIS_URL, BULL_PREFIX);
-  const logDir = join(RESULTS, 'logs');
-  mkdirSync(logDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const api = BenchProcess.spawn(
+  const api = spawnBenchApi(
     'console-api',
-    join(ROOT, 'dist', 'src', 'main.js'),
-    {
-      ...secrets,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      PUBLIC_BASE_URL: baseUrl,
-      DATABASE_URL: config.DATABASE_URL,
-      BULL_PREFIX,
-      RATE_LIMIT_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      STORAGE_DIR: join(RESULTS, 'storage'),
-    },
-    logDir,
+    ROOT,
+    { port: PORT, databaseUrl: config.DATABASE_URL, bullPrefix: BULL_PREFIX, secrets },
+    { PUBLIC_BASE_URL: baseUrl },
   );
   const browser = await launchChromium();
   try {

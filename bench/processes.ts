@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -182,4 +182,41 @@ export class CpuMeter {
     );
     return shares;
   }
+}
+
+/**
+ * Starts the compiled api (dist/src/main.js) by itself on 127.0.0.1, in production mode with
+ * rate limits off and warnings only, as the single-process bench cases run it.
+ */
+export function spawnBenchApi(
+  name: string,
+  root: string,
+  settings: {
+    port: number;
+    databaseUrl: string;
+    bullPrefix: string;
+    secrets: Record<string, string>;
+  },
+  extra: Record<string, string> = {},
+): BenchProcess {
+  const results = join(root, 'bench', 'results');
+  const logDir = join(results, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  return BenchProcess.spawn(
+    name,
+    join(root, 'dist', 'src', 'main.js'),
+    {
+      ...settings.secrets,
+      NODE_ENV: 'production',
+      PORT: String(settings.port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: settings.databaseUrl,
+      BULL_PREFIX: settings.bullPrefix,
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      STORAGE_DIR: join(results, 'storage'),
+      ...extra,
+    },
+    logDir,
+  );
 }

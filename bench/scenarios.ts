@@ -432,7 +432,7 @@ export async function readSubjects(
   };
 }
 
-async function readLoad(
+export async function readLoad(
   apiUrl: string,
   load: { connections: number; durationS: number; warmupS: number },
   steps: Step[],

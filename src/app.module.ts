@@ -21,11 +21,14 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DirectoryModule } from './directory/directory.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ParkPlanModule } from './park-plan/park-plan.module';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { QueueDashboard } from './queues/queue-dashboard.service';
 import { QueuesModule } from './queues/queues.module';
 import { SeedModule } from './seed/seed.module';
@@ -42,6 +45,9 @@ import { WorkerModule } from './worker.module';
     UsersModule,
     ApiKeysModule,
     EnterprisesModule,
+    ParkPlanModule,
+    PipelineModule,
+    DirectoryModule,
     NotificationsModule,
     CatalogueModule,
     CalendarModule,

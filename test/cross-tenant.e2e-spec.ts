@@ -73,6 +73,9 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/api-keys':
     'admins bind keys to any enterprises; an enterprise admin only to its own (covered in auth)',
   'POST /api/v1/users': 'admins only: park staff belong to no enterprise',
+  'GET /api/v1/park-plan': 'public: the zones of the park plan, the same for everyone',
+  'GET /api/v1/directory/public':
+    'public by design: anonymised counts of verified data, no names or ids (covered in industry-map)',
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */

@@ -18,8 +18,8 @@ describe('enterprises', () => {
     t = await startTestApp();
     admin = await loginAdmin(t);
     officer = await newStaff(t, admin, 'OFFICER', 'MPA');
-    a = await registerEnterprise(t, { sector: 'CELL_GENE_THERAPY', zone: 'BioBAY-B' });
-    b = await registerEnterprise(t, { sector: 'MEDICAL_DEVICE', zone: 'BioBAY-C' });
+    a = await registerEnterprise(t, { sector: 'CELL_GENE_THERAPY', zone: 'CGT-PARK' });
+    b = await registerEnterprise(t, { sector: 'MEDICAL_DEVICE', zone: 'DEVICE-PARK' });
   });
 
   afterAll(() => t.close());
@@ -55,14 +55,14 @@ describe('enterprises', () => {
       .patch(`/api/v1/enterprises/${a.enterpriseId}`)
       .set(a.auth)
       .set('If-Match', '"1"')
-      .send({ zone: 'BioBAY-D' })
+      .send({ zone: 'XIASHA-BIOPARK' })
       .expect(412);
     expect(stale.body.type).toBe('urn:parkline:problem:precondition-failed');
     await t
       .http()
       .patch(`/api/v1/enterprises/${a.enterpriseId}`)
       .set(a.auth)
-      .send({ zone: 'BioBAY-D', expectedVersion: 1 })
+      .send({ zone: 'XIASHA-BIOPARK', expectedVersion: 1 })
       .expect(409);
     await t
       .http()
@@ -70,6 +70,23 @@ describe('enterprises', () => {
       .set(a.auth)
       .send({ contactPhone: '12345' })
       .expect(400);
+    const offPlan = await t
+      .http()
+      .patch(`/api/v1/enterprises/${a.enterpriseId}`)
+      .set(a.auth)
+      .send({ zone: 'BioBAY-A', chainSegment: 'BAKERY' })
+      .expect(400);
+    expect(offPlan.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'chainSegment',
+      'zone',
+    ]);
+    const placed = await t
+      .http()
+      .patch(`/api/v1/enterprises/${a.enterpriseId}`)
+      .set(a.auth)
+      .send({ chainSegment: 'CELL_GENE_THERAPY' })
+      .expect(200);
+    expect(placed.body).toMatchObject({ chainSegment: 'CELL_GENE_THERAPY', zone: 'CGT-PARK' });
     await t
       .http()
       .patch(`/api/v1/enterprises/${a.enterpriseId}`)
@@ -89,7 +106,7 @@ describe('enterprises', () => {
       .http()
       .patch(`/api/v1/enterprises/${b.enterpriseId}`)
       .set(a.auth)
-      .send({ zone: 'Elsewhere' })
+      .send({ zone: 'JIANGDONG-CDMO' })
       .expect(404);
     await t.http().get(`/api/v1/enterprises/${b.enterpriseId}/members`).set(a.auth).expect(404);
     await t
@@ -108,7 +125,7 @@ describe('enterprises', () => {
       .get(`/api/v1/enterprises/${b.enterpriseId}`)
       .set(b.auth)
       .expect(200);
-    expect(unchanged.body.zone).toBe('BioBAY-C');
+    expect(unchanged.body.zone).toBe('DEVICE-PARK');
     await t.http().get('/api/v1/enterprises').set(a.auth).expect(403);
   });
 
@@ -299,23 +316,25 @@ describe('enterprises', () => {
   });
 
   it('pages through every enterprise exactly once while new ones are being registered', async () => {
-    await Promise.all(Array.from({ length: 25 }, () => registerEnterprise(t, { zone: 'Keyset' })));
+    await Promise.all(
+      Array.from({ length: 25 }, () => registerEnterprise(t, { zone: 'LOGISTICS-PARK' })),
+    );
     const before: { id: string }[] = await t.dataSource.query(
-      `SELECT id FROM enterprises WHERE zone = 'Keyset'`,
+      `SELECT id FROM enterprises WHERE zone = 'LOGISTICS-PARK'`,
     );
 
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query: string = `/api/v1/enterprises?zone=Keyset&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+      const query: string = `/api/v1/enterprises?zone=LOGISTICS-PARK&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await t.http().get(query).set(officer.auth).expect(200);
       seen.push(...page.body.data.map((e: { id: string }) => e.id));
       cursor = page.body.nextCursor;
       // Registrations land between page reads, newest first, so they sort before the cursor.
       await Promise.all([
-        registerEnterprise(t, { zone: 'Keyset' }),
-        registerEnterprise(t, { zone: 'Keyset' }),
+        registerEnterprise(t, { zone: 'LOGISTICS-PARK' }),
+        registerEnterprise(t, { zone: 'LOGISTICS-PARK' }),
       ]);
       pages++;
     } while (cursor && pages < 50);

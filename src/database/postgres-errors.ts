@@ -15,3 +15,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 }
 
 export const isForeignKeyViolation = (error: unknown) => driverError(error)?.code === '23503';
+
+/** True when the error is a check violation of the named constraint. */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  const details = driverError(error);
+  return details?.code === '23514' && details.constraint === constraint;
+}

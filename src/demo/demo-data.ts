@@ -4,7 +4,8 @@ import { riskScreening } from '../applications/stage-handlers';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { JsonSchema, ServiceDefinition } from '../catalogue/service-definition';
 import { requiredMaterials } from '../catalogue/situations';
-import type { PipelineStage, Sector } from '../enterprises/enterprise.entity';
+import type { ChainSegment, PipelineStage, Sector } from '../enterprises/enterprise.entity';
+import type { ZoneCode } from '../park-plan/park-zones';
 import { creditCodeCheckCharacter } from '../enterprises/credit-code';
 import { computeSla, SlaView } from '../sla/sla';
 import type { HumanStage, Stage, Target, WorkflowDefinition } from '../workflow/workflow.types';
@@ -242,6 +243,8 @@ interface SectorProfile {
   /** Chinese business-scope word, English one, and the short tag used in e-mail domains. */
   styles: readonly (readonly [string, string, string])[];
   pipeline: readonly (readonly [PipelineStage, number])[];
+  /** Where in the industry chain enterprises of the sector sit. */
+  segments: readonly (readonly [ChainSegment, number])[];
 }
 
 const DRUG_PIPELINE: SectorProfile['pipeline'] = [
@@ -268,6 +271,11 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['生物制药', 'Biologics', 'biologics'],
     ],
     pipeline: DRUG_PIPELINE,
+    segments: [
+      ['RESEARCH_DEVELOPMENT', 6],
+      ['API_MANUFACTURING', 2],
+      ['CDMO', 1],
+    ],
   },
   {
     sector: 'CELL_GENE_THERAPY',
@@ -277,6 +285,7 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['基因科技', 'Gene Technology', 'gene'],
     ],
     pipeline: DRUG_PIPELINE,
+    segments: [['CELL_GENE_THERAPY', 1]],
   },
   {
     sector: 'SMALL_MOLECULE',
@@ -286,6 +295,10 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['药业', 'Pharmaceuticals', 'pharma'],
     ],
     pipeline: DRUG_PIPELINE,
+    segments: [
+      ['RESEARCH_DEVELOPMENT', 4],
+      ['API_MANUFACTURING', 4],
+    ],
   },
   {
     sector: 'VACCINE',
@@ -295,6 +308,10 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['疫苗', 'Vaccines', 'vaccines'],
     ],
     pipeline: DRUG_PIPELINE,
+    segments: [
+      ['RESEARCH_DEVELOPMENT', 1],
+      ['API_MANUFACTURING', 1],
+    ],
   },
   {
     sector: 'MEDICAL_DEVICE',
@@ -304,6 +321,7 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['医疗科技', 'Medical Technology', 'medtech'],
     ],
     pipeline: DEVICE_PIPELINE,
+    segments: [['MEDICAL_DEVICES', 1]],
   },
   {
     sector: 'DIAGNOSTICS',
@@ -313,6 +331,7 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['生物诊断', 'Bio-Diagnostics', 'dx'],
     ],
     pipeline: DEVICE_PIPELINE,
+    segments: [['MEDICAL_DEVICES', 1]],
   },
   {
     sector: 'CXO',
@@ -322,6 +341,10 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['生物医药技术服务', 'Biologics CDMO', 'cdmo'],
     ],
     pipeline: [['SERVICES', 1]],
+    segments: [
+      ['CRO', 3],
+      ['CDMO', 2],
+    ],
   },
   {
     sector: 'DIGITAL_HEALTH',
@@ -334,6 +357,7 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['COMMERCIAL', 2],
       ['SERVICES', 1],
     ],
+    segments: [['SERVICES', 1]],
   },
   {
     sector: 'OTHER',
@@ -346,11 +370,46 @@ const SECTOR_PROFILES: readonly SectorProfile[] = [
       ['SERVICES', 1],
       ['COMMERCIAL', 1],
     ],
+    segments: [
+      ['SERVICES', 1],
+      ['DISTRIBUTION', 1],
+    ],
   },
 ];
 
-const BIOBAY_ZONES = ['BioBAY-A', 'BioBAY-B', 'BioBAY-C', 'BioBAY-D', 'BioBAY-E', 'BioBAY-F'];
-const DEVICE_PARK = 'Medical Device Park';
+/** The zones of the park plan each segment settles in, most likely first. */
+const ZONES_OF_SEGMENT: Record<ChainSegment, readonly (readonly [ZoneCode, number])[]> = {
+  RESEARCH_DEVELOPMENT: [
+    ['HMP-INNOVATION', 4],
+    ['HMP-CORE', 3],
+    ['XIASHA-BIOPARK', 2],
+  ],
+  CRO: [
+    ['HMP-INNOVATION', 4],
+    ['PLATFORM-HUB', 3],
+  ],
+  CDMO: [
+    ['JIANGDONG-CDMO', 5],
+    ['XIASHA-BIOPARK', 2],
+  ],
+  API_MANUFACTURING: [
+    ['LINJIANG-MFG', 5],
+    ['XIASHA-BIOPARK', 3],
+  ],
+  MEDICAL_DEVICES: [
+    ['DEVICE-PARK', 6],
+    ['HMP-INNOVATION', 1],
+  ],
+  CELL_GENE_THERAPY: [
+    ['CGT-PARK', 6],
+    ['HMP-CORE', 1],
+  ],
+  DISTRIBUTION: [['LOGISTICS-PARK', 1]],
+  SERVICES: [
+    ['PLATFORM-HUB', 3],
+    ['HMP-CORE', 2],
+  ],
+};
 
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蒋',
@@ -391,8 +450,8 @@ const GIVEN_NAMES = [
 ];
 
 const CREDIT_CODE_ALPHABET = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
-// Registered in Suzhou Industrial Park (320594) as an enterprise (9) under industry and commerce (1).
-const CREDIT_CODE_PREFIX = '91320594';
+// Registered in Qiantang District, Hangzhou (330114) as an enterprise (9) under industry and commerce (1).
+const CREDIT_CODE_PREFIX = '91330114';
 
 const personName = (random: DemoRandom) => random.pick(SURNAMES) + random.pick(GIVEN_NAMES);
 
@@ -414,7 +473,8 @@ export interface DemoEnterprise {
   nameEn: string;
   creditCode: string;
   sector: Sector;
-  zone: string;
+  chainSegment: ChainSegment;
+  zone: ZoneCode;
   legalRepresentative: string;
   registeredCapitalCny: number;
   establishedOn: string;
@@ -444,8 +504,8 @@ export interface EnterpriseContext {
 }
 
 /**
- * Enterprises registered over two years: a third during the first two months (the park moving
- * its existing tenants onto the platform), the rest steadily after; nine in ten verified.
+ * Enterprises registered over two years, one new a day (800 over two years is a little more),
+ * each in a segment of the chain and a zone of the park plan; nine in ten verified.
  */
 export function generateEnterprises(
   random: DemoRandom,
@@ -459,15 +519,11 @@ export function generateEnterprises(
     const [styleZh, styleEn, tag] = random.pick(profile.styles);
     const { nameZh, nameEn, slug } = tradeName(random, styleZh, tag, context.takenNames);
 
-    // The first enterprise joins at launch, so every run has someone with two years of history.
+    // Evenly spread from the first day on: the first joins at launch, so every run has
+    // someone with two years of history, and the last joined yesterday.
     const registeredDay =
-      index === 0
-        ? context.calendar.workingDayFrom(context.firstDay)
-        : context.calendar.randomWorkingDay(
-            context.firstDay,
-            random.chance(0.35) ? context.firstDay + 60 : today,
-            random,
-          );
+      context.firstDay +
+      Math.floor((index * (today - 1 - context.firstDay)) / Math.max(1, count - 1));
     const createdAt = context.calendar.officeTime(registeredDay, random);
     const verifiedAt =
       index === 0 || random.chance(0.9) ? verificationOf(createdAt, random, context) : null;
@@ -483,18 +539,16 @@ export function generateEnterprises(
     const adminEmail = `admin@${domain}`;
     context.takenEmails.add(adminEmail);
 
-    const zone =
-      (profile.sector === 'MEDICAL_DEVICE' || profile.sector === 'DIAGNOSTICS') &&
-      random.chance(0.6)
-        ? DEVICE_PARK
-        : random.weighted(BIOBAY_ZONES.map((zone, i) => [zone, 6 - i] as const));
+    const chainSegment = random.weighted(profile.segments);
+    const zone = random.weighted(ZONES_OF_SEGMENT[chainSegment]);
 
     enterprises.push({
       id: randomUUID(),
       name: nameZh,
-      nameEn: `Suzhou ${nameEn} ${styleEn} Co., Ltd.`,
+      nameEn: `Hangzhou ${nameEn} ${styleEn} Co., Ltd.`,
       creditCode: code,
       sector: profile.sector,
+      chainSegment,
       zone,
       legalRepresentative: personName(random),
       registeredCapitalCny: Math.round(10 ** random.between(6, 8.7) / 10_000) * 10_000,
@@ -536,7 +590,7 @@ function tradeName(
     const [tailZh, tailEn] = random.pick(NAME_TAILS);
     // Two syllables run out after a few hundred firms of one style; a third makes room.
     const [extraZh, extraEn] = attempt >= 20 ? random.pick(NAME_TAILS) : ['', ''];
-    const nameZh = `苏州${headZh}${tailZh}${extraZh}${styleZh}有限公司`;
+    const nameZh = `杭州${headZh}${tailZh}${extraZh}${styleZh}有限公司`;
     if (takenNames.has(nameZh)) continue;
     takenNames.add(nameZh);
     const nameEn = `${headEn}${tailEn}${extraEn}`;

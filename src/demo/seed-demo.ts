@@ -6,6 +6,7 @@ import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { ServiceDefinition } from '../catalogue/service-definition';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
 import { runPendingMigrations } from '../database/migrate';
+import { DemoDevice, DemoHistoryEntry, DemoProduct, generatePipelines } from './demo-pipeline';
 import {
   DemoCalendar,
   DemoEnterprise,
@@ -49,6 +50,9 @@ export interface SeedProgress {
 export interface SeedDemoSummary {
   database: string;
   enterprises: number;
+  /** Drug products and devices of the enterprises' pipelines. */
+  products: number;
+  devices: number;
   staffCreated: number;
   applications: number;
   applicationsByStatus: Record<string, number>;
@@ -128,6 +132,23 @@ export async function seedDemo(
       (done) => report('enterprises', done, enterprises.length),
     );
 
+    const pipelines = generatePipelines(random, enterprises, {
+      now,
+      calendar: reference.calendar,
+      verifierIds: staff.map((member) => member.id),
+    });
+    const insertAll = <Row>(table: string, columns: Column<Row>[], rows: Row[]) =>
+      inBatches(
+        pool,
+        rows,
+        1,
+        (client, batch) => insertRows(client, table, columns, batch),
+        (done) => report(table, done, rows.length),
+      );
+    await insertAll('pipeline_products', PRODUCT_COLUMNS, pipelines.products);
+    await insertAll('pipeline_devices', DEVICE_COLUMNS, pipelines.devices);
+    await insertAll('pipeline_history', HISTORY_COLUMNS, pipelines.history);
+
     const planner = new ParkPlanner(random, {
       now,
       firstDay,
@@ -187,7 +208,9 @@ export async function seedDemo(
 
     await pool.query('SELECT rebuild_statistics()');
     // Fresh planner statistics, so the app's first queries on the new rows pick good plans.
-    await pool.query('ANALYZE enterprises, users, applications, tasks, events');
+    await pool.query(
+      'ANALYZE enterprises, users, applications, tasks, events, pipeline_products, pipeline_devices',
+    );
     report('statistics');
 
     const applicationsByStatus: Record<string, number> = {};
@@ -197,6 +220,8 @@ export async function seedDemo(
     return {
       database,
       enterprises: enterprises.length,
+      products: pipelines.products.length,
+      devices: pipelines.devices.length,
       staffCreated,
       applications: applications.length,
       applicationsByStatus,
@@ -421,6 +446,7 @@ const ENTERPRISE_COLUMNS: Column<DemoEnterprise>[] = [
   column('name_en', 'text', (e) => e.nameEn),
   column('credit_code', 'text', (e) => e.creditCode),
   column('sector', 'text', (e) => e.sector),
+  column('chain_segment', 'text', (e) => e.chainSegment),
   column('zone', 'text', (e) => e.zone),
   column('legal_representative', 'text', (e) => e.legalRepresentative),
   column('registered_capital_cny', 'numeric', (e) => e.registeredCapitalCny),
@@ -434,6 +460,48 @@ const ENTERPRISE_COLUMNS: Column<DemoEnterprise>[] = [
   column('version', 'int', (e) => (e.verifiedAt ? 2 : 1)),
   column('created_at', 'timestamptz', (e) => iso(e.createdAt)),
   column('updated_at', 'timestamptz', (e) => iso(e.verifiedAt ?? e.createdAt)),
+];
+
+const PIPELINE_ITEM_COLUMNS = <Item extends DemoProduct | DemoDevice>(): Column<Item>[] => [
+  column('id', 'uuid', (item) => item.id),
+  column('enterprise_id', 'uuid', (item) => item.enterpriseId),
+  column('name', 'text', (item) => item.name),
+  column('name_en', 'text', (item) => item.nameEn),
+  column('verification', 'text', (item) => item.verification),
+  column('verified_by', 'uuid', (item) => item.verifiedBy),
+  column('verified_at', 'timestamptz', (item) => iso(item.verifiedAt)),
+  column('version', 'int', (item) => (item.verifiedAt ? 2 : 1)),
+  column('created_at', 'timestamptz', (item) => iso(item.createdAt)),
+  column('updated_at', 'timestamptz', (item) => iso(item.verifiedAt ?? item.createdAt)),
+];
+
+const PRODUCT_COLUMNS: Column<DemoProduct>[] = [
+  ...PIPELINE_ITEM_COLUMNS<DemoProduct>(),
+  column('modality', 'text', (p) => p.modality),
+  column('indication', 'text', (p) => p.indication),
+  column('stage', 'text', (p) => p.stage),
+  column('approval_number', 'text', (p) => p.approvalNumber),
+  column('approved_on', 'date', (p) => p.approvedOn),
+];
+
+const DEVICE_COLUMNS: Column<DemoDevice>[] = [
+  ...PIPELINE_ITEM_COLUMNS<DemoDevice>(),
+  column('device_class', 'text', (d) => d.deviceClass),
+  column('registration_number', 'text', (d) => d.registrationNumber),
+  column('registered_on', 'date', (d) => d.registeredOn),
+];
+
+const HISTORY_COLUMNS: Column<DemoHistoryEntry>[] = [
+  column('id', 'uuid', (h) => h.id),
+  column('enterprise_id', 'uuid', (h) => h.enterpriseId),
+  column('item_kind', 'text', (h) => h.itemKind),
+  column('item_id', 'uuid', (h) => h.itemId),
+  column('change', 'text', (h) => h.change),
+  column('actor_type', 'text', () => 'user'),
+  column('actor_id', 'uuid', (h) => h.actorId),
+  column('before', 'jsonb', (h) => json(h.before)),
+  column('after', 'jsonb', (h) => json(h.after)),
+  column('created_at', 'timestamptz', (h) => iso(h.createdAt)),
 ];
 
 const enterpriseAdminColumns = (passwordHash: string): Column<DemoEnterprise>[] => [
@@ -625,7 +693,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
   process.stdout.write(
-    `Seeded ${summary.database}: ${summary.enterprises} enterprises, ` +
+    `Seeded ${summary.database}: ${summary.enterprises} enterprises ` +
+      `(${summary.products} drug products, ${summary.devices} devices), ` +
       `${summary.staffCreated} new staff accounts, ${summary.applications} applications ` +
       `(${statuses}), ${summary.liveTasks} live tasks, ${summary.events} events ` +
       `in ${(summary.elapsedMs / 1000).toFixed(1)} s\n` +

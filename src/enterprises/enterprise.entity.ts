@@ -31,6 +31,19 @@ export const PIPELINE_STAGES = [
 ] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
+/** The enterprise's place in the biomedical industry chain (产业链环节). */
+export const CHAIN_SEGMENTS = [
+  'RESEARCH_DEVELOPMENT',
+  'CRO',
+  'CDMO',
+  'API_MANUFACTURING',
+  'MEDICAL_DEVICES',
+  'CELL_GENE_THERAPY',
+  'DISTRIBUTION',
+  'SERVICES',
+] as const;
+export type ChainSegment = (typeof CHAIN_SEGMENTS)[number];
+
 @Entity('enterprises')
 export class Enterprise {
   @PrimaryGeneratedColumn('uuid')
@@ -48,6 +61,10 @@ export class Enterprise {
   @Column({ type: 'text' })
   sector: Sector;
 
+  @Column({ type: 'text', nullable: true })
+  chainSegment: ChainSegment | null;
+
+  /** A zone code of the park plan (src/park-plan). */
   @Column()
   zone: string;
 

@@ -60,6 +60,9 @@ export interface OwnerResources {
     };
   };
   libraryMaterialId: string;
+  /** A drug product and a device of its pipeline. */
+  productId: string;
+  deviceId: string;
   webhookId: string;
   deliveryId: string;
   /** A notification of the enterprise admin. */
@@ -179,6 +182,7 @@ async function buildOwner(
     draft,
     inProgress,
     completed,
+    pipeline,
   ] = await Promise.all([
     t.http().get(`/api/v1/enterprises/${id}`).set(enterprise.auth).expect(200),
     addMember(t, enterprise, id),
@@ -205,6 +209,7 @@ async function buildOwner(
     draftApplication(t, enterprise),
     applicationInProgress(t, enterprise, handling),
     completedApplication(t, enterprise, handling),
+    addPipeline(t, enterprise, id),
   ]);
   return {
     enterpriseId: id,
@@ -216,6 +221,7 @@ async function buildOwner(
     spareApiKeyId: spare.id,
     applications: { draft, inProgress, completed },
     libraryMaterialId: library.body.id,
+    ...pipeline,
     webhookId: webhook.webhookId,
     deliveryId: webhook.deliveryId,
     notificationId: notification,
@@ -232,6 +238,24 @@ async function addMember(t: TestApp, enterprise: Session, enterpriseId: string) 
     .send({ email, password, name: '刘洋', role: 'ENTERPRISE_MEMBER' })
     .expect(201);
   return { ...(await login(t, email, password)), email };
+}
+
+async function addPipeline(t: TestApp, enterprise: Session, enterpriseId: string) {
+  const [product, device] = await Promise.all([
+    t
+      .http()
+      .post(`/api/v1/enterprises/${enterpriseId}/products`)
+      .set(enterprise.auth)
+      .send({ name: 'QT-101 注射液', stage: 'PHASE_1' })
+      .expect(201),
+    t
+      .http()
+      .post(`/api/v1/enterprises/${enterpriseId}/devices`)
+      .set(enterprise.auth)
+      .send({ name: '一次性使用无菌注射器', deviceClass: 'II' })
+      .expect(201),
+  ]);
+  return { productId: product.body.id as string, deviceId: device.body.id as string };
 }
 
 async function createApiKey(t: TestApp, admin: Session, enterpriseId: string) {
@@ -365,6 +389,8 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   enterprises: {
     id: ({ owner }) => owner.enterpriseId,
     materialId: ({ owner }) => owner.libraryMaterialId,
+    itemId: ({ owner, template }) =>
+      template.includes('/devices/') ? owner.deviceId : owner.productId,
   },
   webhooks: { id: ({ owner }) => owner.webhookId },
   notifications: { id: ({ owner }) => owner.notificationId },
@@ -427,6 +453,8 @@ function identifiersOf(owner: OwnerResources): string[] {
     owner.integrator.id,
     owner.spareApiKeyId,
     owner.libraryMaterialId,
+    owner.productId,
+    owner.deviceId,
     owner.webhookId,
     owner.deliveryId,
     owner.notificationId,

@@ -571,6 +571,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The industry map (park staff): segment × zone × stage, approvals per year, new enterprises per month
+         * @description Counts every enterprise and pipeline item, verified or not. Each cell can be opened with `GET /directory/enterprises` and the same filters.
+         */
+        get: operations["getDirectoryAggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The industry directory (park staff): enterprises by segment, zone and pipeline
+         * @description Newest first. `stage` and `deviceClass` keep the enterprises with a product at that stage or a device of that class; each entry carries its pipeline summary.
+         */
+        get: operations["listDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The industry map for investors and the public: anonymised counts, no names
+         * @description Verified enterprises and verified pipeline items only. Counts of 1 or 2 read "<3"; in each table with such a cell the smallest other count reads "withheld", so that no total gives a small cell away.
+         */
+        get: operations["getPublicIndustryMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -604,6 +664,60 @@ export interface paths {
         head?: never;
         /** Update your enterprise profile */
         patch: operations["updateEnterprise"];
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's devices, newest first (its own users, or staff) */
+        get: operations["listDevices"];
+        put?: never;
+        /** Add to your pipeline's devices (enterprise admins); it awaits verification */
+        post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/devices/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One device of an enterprise's pipeline */
+        get: operations["getDevice"];
+        put?: never;
+        post?: never;
+        /** Remove a device from your pipeline; the history keeps it */
+        delete: operations["deleteDevice"];
+        options?: never;
+        head?: never;
+        /** Change a device of your pipeline (enterprise admins); it awaits verification again */
+        patch: operations["updateDevice"];
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/devices/{itemId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or reject a device as it stands (park staff; never the enterprise itself) */
+        post: operations["verifyDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/enterprises/{id}/materials": {
@@ -656,6 +770,80 @@ export interface paths {
         put?: never;
         /** Add a user to your enterprise (enterprise admins) */
         post: operations["addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/pipeline/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to an enterprise's pipeline, newest first: who, when, before and after
+         * @description Creations, changes, removals, verifications and rejections of its products and devices. The history is append-only; `before` and `after` are the stored item.
+         */
+        get: operations["listPipelineHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's products, newest first (its own users, or staff) */
+        get: operations["listProducts"];
+        put?: never;
+        /** Add to your pipeline's products (enterprise admins); it awaits verification */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/products/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product of an enterprise's pipeline */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /** Remove a product from your pipeline; the history keeps it */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /** Change a product of your pipeline (enterprise admins); it awaits verification again */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/products/{itemId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or reject a product as it stands (park staff; never the enterprise itself) */
+        post: operations["verifyProduct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +929,26 @@ export interface paths {
         put?: never;
         /** Mark all your notifications read */
         post: operations["markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/park-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The park plan: its zones with their outlines, in the plan's own coordinates
+         * @description Enterprises sit in one of these zones (`zone` of the profile). The outlines are kept in the repository; no map tiles are needed to draw them.
+         */
+        get: operations["getParkPlan"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1488,6 +1696,25 @@ export interface components {
              */
             promisedDeadline?: string | null;
         };
+        ApprovalYearDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Drug marketing approvals (NDA/BLA granted).
+             * @example 21
+             */
+            drugs: number;
+            /**
+             * @description Class II and III device registrations.
+             * @example 260
+             */
+            devices: number;
+            /**
+             * @description Class I device filings.
+             * @example 118
+             */
+            deviceFilings: number;
+        };
         BilingualTextDto: {
             /** @example 物品名称 */
             zh: string;
@@ -1997,6 +2224,180 @@ export interface components {
              */
             role: "OFFICER" | "DEPARTMENT_HEAD";
         };
+        DeviceCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /** @example 42 */
+            count: number;
+            /**
+             * @example II
+             * @enum {string}
+             */
+            deviceClass: "I" | "II" | "III";
+        };
+        DeviceChange: {
+            /** @example 一次性使用血管内光学相干断层成像导管 */
+            name?: string;
+            /** @example Single-use intravascular optical coherence tomography catheter */
+            nameEn?: string;
+            /**
+             * @example III
+             * @enum {string}
+             */
+            deviceClass?: "I" | "II" | "III";
+            /**
+             * @description Registration certificate number (注册证编号) for class II and III, filing number (备案编号) for class I; given together with `registeredOn`.
+             * @example 国械注准20263060512
+             */
+            registrationNumber?: string;
+            /**
+             * Format: date
+             * @description The day of the registration or filing.
+             * @example 2026-09-12
+             */
+            registeredOn?: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        DeviceDto: {
+            /**
+             * Format: uuid
+             * @example 0b7f3a52-94c1-4d8e-a6b2-3c5d7e9f1a24
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            enterpriseId: string;
+            /**
+             * @example VERIFIED
+             * @enum {string}
+             */
+            verification: "PENDING" | "VERIFIED" | "REJECTED";
+            /**
+             * Format: uuid
+             * @description The staff member who verified or rejected the item.
+             * @example 9c2d4e6f-1a3b-4c5d-8e7f-0a1b2c3d4e5f
+             */
+            verifiedBy?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T03:20:00.000Z
+             */
+            verifiedAt?: string | null;
+            /** @example 已核对国家药监局药品审评中心临床试验默示许可公告 */
+            verificationNote?: string | null;
+            /** @example 2 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T03:20:00.000Z
+             */
+            updatedAt: string;
+            /** @example 一次性使用血管内光学相干断层成像导管 */
+            name: string;
+            /** @example Single-use intravascular optical coherence tomography catheter */
+            nameEn?: string | null;
+            /**
+             * @example III
+             * @enum {string}
+             */
+            deviceClass: "I" | "II" | "III";
+            /** @example 国械注准20263060512 */
+            registrationNumber?: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-12
+             */
+            registeredOn?: string | null;
+        };
+        DeviceInput: {
+            /** @example 一次性使用血管内光学相干断层成像导管 */
+            name: string;
+            /** @example Single-use intravascular optical coherence tomography catheter */
+            nameEn?: string;
+            /**
+             * @example III
+             * @enum {string}
+             */
+            deviceClass: "I" | "II" | "III";
+            /**
+             * @description Registration certificate number (注册证编号) for class II and III, filing number (备案编号) for class I; given together with `registeredOn`.
+             * @example 国械注准20263060512
+             */
+            registrationNumber?: string;
+            /**
+             * Format: date
+             * @description The day of the registration or filing.
+             * @example 2026-09-12
+             */
+            registeredOn?: string;
+        };
+        DevicePageDto: {
+            data: components["schemas"]["DeviceDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        DirectoryEntryDto: {
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            id: string;
+            /** @example 杭州钱塘启源细胞治疗有限公司 */
+            name: string;
+            /** @example Hangzhou Qiantang Qiyuan Cell Therapy Co., Ltd. */
+            nameEn?: string | null;
+            /**
+             * @example CELL_GENE_THERAPY
+             * @enum {string}
+             */
+            sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
+            /**
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            chainSegment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /** @example CGT-PARK */
+            zone: string;
+            /** @example true */
+            verified: boolean;
+            pipeline: components["schemas"]["PipelineSummaryDto"];
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        DirectoryPageDto: {
+            data: components["schemas"]["DirectoryEntryDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         DraftChangeInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name?: string;
@@ -2040,6 +2441,21 @@ export interface components {
              */
             expectedVersion?: number;
         };
+        EnterpriseCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /** @example 42 */
+            count: number;
+        };
         EnterpriseDto: {
             /**
              * Format: uuid
@@ -2061,8 +2477,13 @@ export interface components {
              */
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
             /**
-             * @description Park zone the enterprise sits in.
-             * @example BioBAY-A
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            chainSegment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @description Zone of the park plan the enterprise sits in (`GET /park-plan`).
+             * @example CGT-PARK
              */
             zone: string;
             /** @example 张明 */
@@ -2121,6 +2542,25 @@ export interface components {
             field: string;
             /** @example creditCode has a wrong check character (GB 32100-2015) */
             message: string;
+        };
+        IndustryAggregatesDto: {
+            /** @description Enterprises by segment × zone. */
+            enterprises: components["schemas"]["EnterpriseCellDto"][];
+            /** @description Drug products by segment × zone × stage. */
+            products: components["schemas"]["ProductCellDto"][];
+            /** @description Devices by segment × zone × class. */
+            devices: components["schemas"]["DeviceCellDto"][];
+            approvalsPerYear: components["schemas"]["ApprovalYearDto"][];
+            newEnterprisesPerMonth: components["schemas"]["MonthCountDto"][];
+            totals: components["schemas"]["IndustryTotalsDto"];
+        };
+        IndustryTotalsDto: {
+            /** @example 812 */
+            enterprises: number;
+            /** @example 2431 */
+            products: number;
+            /** @example 1620 */
+            devices: number;
         };
         LibraryMaterialDto: {
             /**
@@ -2338,6 +2778,15 @@ export interface components {
              */
             neededBy: string[];
         };
+        MonthCountDto: {
+            /**
+             * @description Month of registration, park time
+             * @example 2026-11
+             */
+            month: string;
+            /** @example 30 */
+            count: number;
+        };
         NewApiKeyDto: {
             /** @example Qiming ERP integration */
             name: string;
@@ -2400,8 +2849,18 @@ export interface components {
              * @enum {string}
              */
             sector: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example BioBAY-A */
-            zone: string;
+            /**
+             * @description The enterprise's place in the industry chain, for the park's industry map.
+             * @example CELL_GENE_THERAPY
+             * @enum {string}
+             */
+            chainSegment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES";
+            /**
+             * @description The zone of the park plan (`GET /park-plan`) the enterprise sits in.
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
             /** @example 张明 */
             legalRepresentative?: string;
             /** @example 50000000 */
@@ -2546,6 +3005,68 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        ParkPlanDto: {
+            /** @example 杭州钱塘生物医药产业园 · 杭州医药港 */
+            name: string;
+            /** @example Qiantang Biomedical Park · Hangzhou Medical Port */
+            nameEn: string;
+            /**
+             * @description Width of the plan space
+             * @example 1000
+             */
+            width: number;
+            /**
+             * @description Height of the plan space
+             * @example 700
+             */
+            height: number;
+            zones: components["schemas"]["ParkZoneDto"][];
+        };
+        ParkZoneDto: {
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            code: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /** @example 细胞与基因治疗产业园 */
+            name: string;
+            /** @example Cell and gene therapy park */
+            nameEn: string;
+            /** @example 细胞制备中心、病毒载体与 GMP 洁净车间 */
+            focus: string;
+            /** @example Cell preparation centre, viral vectors and GMP clean rooms */
+            focusEn: string;
+            /**
+             * @description Closed outline in plan units, clockwise; the first point is not repeated.
+             * @example [
+             *       [
+             *         600,
+             *         330
+             *       ],
+             *       [
+             *         850,
+             *         300
+             *       ],
+             *       [
+             *         870,
+             *         450
+             *       ],
+             *       [
+             *         640,
+             *         480
+             *       ]
+             *     ]
+             */
+            outline: number[][];
+            /**
+             * @description [x, y] in plan units, origin top left
+             * @example [
+             *       740,
+             *       390
+             *     ]
+             */
+            label: number[];
+        };
         PerformanceDto: {
             /**
              * @description Applications submitted in the period.
@@ -2580,6 +3101,96 @@ export interface components {
              */
             averageRating?: number | null;
         };
+        PipelineHistoryEntryDto: {
+            /**
+             * Format: uuid
+             * @example 7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b
+             */
+            id: string;
+            /**
+             * @example PRODUCT
+             * @enum {string}
+             */
+            itemKind: "PRODUCT" | "DEVICE";
+            /**
+             * Format: uuid
+             * @example 0b7f3a52-94c1-4d8e-a6b2-3c5d7e9f1a24
+             */
+            itemId: string;
+            /**
+             * @example UPDATED
+             * @enum {string}
+             */
+            change: "CREATED" | "UPDATED" | "DELETED" | "VERIFIED" | "REJECTED";
+            /**
+             * @example user
+             * @enum {string}
+             */
+            actorType: "user" | "api_key" | "system";
+            /**
+             * Format: uuid
+             * @example 3f4e5d6c-7b8a-4c9d-8e0f-1a2b3c4d5e6f
+             */
+            actorId?: string | null;
+            /**
+             * @description The item before the change (null when it was created).
+             * @example {
+             *       "stage": "PHASE_1",
+             *       "verification": "VERIFIED",
+             *       "version": 2
+             *     }
+             */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The item after the change (null when it was deleted).
+             * @example {
+             *       "stage": "PHASE_2",
+             *       "verification": "PENDING",
+             *       "version": 3
+             *     }
+             */
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T03:20:00.000Z
+             */
+            createdAt: string;
+        };
+        PipelineHistoryPageDto: {
+            data: components["schemas"]["PipelineHistoryEntryDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PipelineSummaryDto: {
+            /**
+             * @description Drug products in the pipeline.
+             * @example 3
+             */
+            products: number;
+            /**
+             * @description Devices, registered or not.
+             * @example 1
+             */
+            devices: number;
+            /**
+             * @description Items awaiting verification by staff.
+             * @example 1
+             */
+            pending: number;
+            /**
+             * @description The most advanced stage among its products.
+             * @example PHASE_2
+             * @enum {string|null}
+             */
+            leadStage?: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED" | null;
+        };
         ProblemDetailsDto: {
             /** @example urn:parkline:problem:validation-failed */
             type: string;
@@ -2595,6 +3206,172 @@ export interface components {
             requestId?: string;
             /** @description One item per invalid field. */
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        ProductCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /** @example 42 */
+            count: number;
+            /**
+             * @example PHASE_1
+             * @enum {string}
+             */
+            stage: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+        };
+        ProductChange: {
+            /** @example QT-CAR19 自体嵌合抗原受体 T 细胞注射液 */
+            name?: string;
+            /** @example QT-CAR19 autologous CAR-T cell injection */
+            nameEn?: string;
+            /** @example CAR-T 细胞治疗 */
+            modality?: string;
+            /** @example 复发或难治性 B 细胞急性淋巴细胞白血病 */
+            indication?: string;
+            /**
+             * @example PHASE_2
+             * @enum {string}
+             */
+            stage?: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+            /**
+             * @description The approval number (国药准字) once approved.
+             * @example 国药准字S20260018
+             */
+            approvalNumber?: string;
+            /**
+             * Format: date
+             * @description The day of the marketing approval: required at stage APPROVED, and only there.
+             * @example 2026-06-30
+             */
+            approvedOn?: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        ProductDto: {
+            /**
+             * Format: uuid
+             * @example 0b7f3a52-94c1-4d8e-a6b2-3c5d7e9f1a24
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            enterpriseId: string;
+            /**
+             * @example VERIFIED
+             * @enum {string}
+             */
+            verification: "PENDING" | "VERIFIED" | "REJECTED";
+            /**
+             * Format: uuid
+             * @description The staff member who verified or rejected the item.
+             * @example 9c2d4e6f-1a3b-4c5d-8e7f-0a1b2c3d4e5f
+             */
+            verifiedBy?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T03:20:00.000Z
+             */
+            verifiedAt?: string | null;
+            /** @example 已核对国家药监局药品审评中心临床试验默示许可公告 */
+            verificationNote?: string | null;
+            /** @example 2 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T03:20:00.000Z
+             */
+            updatedAt: string;
+            /** @example QT-CAR19 自体嵌合抗原受体 T 细胞注射液 */
+            name: string;
+            /** @example QT-CAR19 autologous CAR-T cell injection */
+            nameEn?: string | null;
+            /** @example CAR-T 细胞治疗 */
+            modality?: string | null;
+            /** @example 复发或难治性 B 细胞急性淋巴细胞白血病 */
+            indication?: string | null;
+            /**
+             * @example PHASE_2
+             * @enum {string}
+             */
+            stage: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+            /** @example null */
+            approvalNumber?: string | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            approvedOn?: string | null;
+        };
+        ProductInput: {
+            /** @example QT-CAR19 自体嵌合抗原受体 T 细胞注射液 */
+            name: string;
+            /** @example QT-CAR19 autologous CAR-T cell injection */
+            nameEn?: string;
+            /** @example CAR-T 细胞治疗 */
+            modality?: string;
+            /** @example 复发或难治性 B 细胞急性淋巴细胞白血病 */
+            indication?: string;
+            /**
+             * @example PHASE_2
+             * @enum {string}
+             */
+            stage: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+            /**
+             * @description The approval number (国药准字) once approved.
+             * @example 国药准字S20260018
+             */
+            approvalNumber?: string;
+            /**
+             * Format: date
+             * @description The day of the marketing approval: required at stage APPROVED, and only there.
+             * @example 2026-06-30
+             */
+            approvedOn?: string;
+        };
+        ProductPageDto: {
+            data: components["schemas"]["ProductDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PublicApprovalYearDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Drug marketing approvals. The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            drugs: number | ("<3" | "withheld");
+            /**
+             * @description Class II and III device registrations. The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            devices: number | ("<3" | "withheld");
+            /**
+             * @description Class I device filings. The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            deviceFilings: number | ("<3" | "withheld");
         };
         PublicCertificateDto: {
             /** @example SPECIAL_ARTICLE_ENTRY-2026-000042 */
@@ -2668,6 +3445,59 @@ export interface components {
              */
             keyId: string;
         };
+        PublicDeviceCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /**
+             * @example II
+             * @enum {string}
+             */
+            deviceClass: "I" | "II" | "III";
+            /**
+             * @description The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            count: number | ("<3" | "withheld");
+        };
+        PublicEnterpriseCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /**
+             * @description The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            count: number | ("<3" | "withheld");
+        };
+        PublicIndustryMapDto: {
+            /**
+             * @description How the figures are anonymised.
+             * @example Verified enterprises and verified pipeline items only; no names; counts of 1 or 2 are shown as "<3", and in each table that has one, the smallest other count is withheld.
+             */
+            rule: string;
+            enterprises: components["schemas"]["PublicEnterpriseCellDto"][];
+            products: components["schemas"]["PublicProductCellDto"][];
+            devices: components["schemas"]["PublicDeviceCellDto"][];
+            approvalsPerYear: components["schemas"]["PublicApprovalYearDto"][];
+            newEnterprisesPerMonth: components["schemas"]["PublicMonthCountDto"][];
+        };
         PublicKeyDto: {
             /** @example 3f2a9c1d7e6b5a40 */
             keyId: string;
@@ -2684,6 +3514,41 @@ export interface components {
              * @example true
              */
             active: boolean;
+        };
+        PublicMonthCountDto: {
+            /**
+             * @description Month of registration, park time
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * @description The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            count: number | ("<3" | "withheld");
+        };
+        PublicProductCellDto: {
+            /**
+             * @description Null for enterprises that have not named their segment yet.
+             * @example CELL_GENE_THERAPY
+             * @enum {string|null}
+             */
+            segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES" | null;
+            /**
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            /**
+             * @example PHASE_1
+             * @enum {string}
+             */
+            stage: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+            /**
+             * @description The count; "<3" for 1 or 2, and "withheld" for the smallest other count of a table that has such a cell, so that the table's total cannot reveal it.
+             * @example 17
+             */
+            count: number | ("<3" | "withheld");
         };
         RatingInput: {
             /** @example 5 */
@@ -3244,8 +4109,18 @@ export interface components {
              * @enum {string}
              */
             sector?: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-            /** @example BioBAY-A */
-            zone?: string;
+            /**
+             * @description The enterprise's place in the industry chain, for the park's industry map.
+             * @example CELL_GENE_THERAPY
+             * @enum {string}
+             */
+            chainSegment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES";
+            /**
+             * @description The zone of the park plan (`GET /park-plan`) the enterprise sits in.
+             * @example CGT-PARK
+             * @enum {string}
+             */
+            zone?: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
             /** @example 张明 */
             legalRepresentative?: string;
             /** @example 50000000 */
@@ -3333,6 +4208,23 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        VerificationInput: {
+            /**
+             * @example VERIFIED
+             * @enum {string}
+             */
+            decision: "VERIFIED" | "REJECTED";
+            /**
+             * @description What was checked, or why the item is rejected; kept in the history.
+             * @example 已核对国家药监局药品审评中心临床试验默示许可公告
+             */
+            note?: string;
+            /**
+             * @description The version you checked; a changed item answers 409 instead of being verified.
+             * @example 2
+             */
+            expectedVersion?: number;
         };
         VerifyEnterpriseInput: {
             /**
@@ -5915,6 +6807,161 @@ export interface operations {
             };
         };
     };
+    getDirectoryAggregates: {
+        parameters: {
+            query?: {
+                segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES";
+                zone?: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryAggregatesDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listDirectory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                segment?: "RESEARCH_DEVELOPMENT" | "CRO" | "CDMO" | "API_MANUFACTURING" | "MEDICAL_DEVICES" | "CELL_GENE_THERAPY" | "DISTRIBUTION" | "SERVICES";
+                zone?: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
+                /** @description Enterprises with a drug product at this stage. */
+                stage?: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED";
+                /** @description Enterprises with a device of this class. */
+                deviceClass?: "I" | "II" | "III";
+                /** @description Enterprises with pipeline items awaiting verification (true) or none (false). */
+                pending?: "true" | "false";
+                /** @description Matches the name (Chinese or English) or the credit code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPublicIndustryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicIndustryMapDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -5922,7 +6969,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
                 sector?: "ANTIBODY_PROTEIN" | "CELL_GENE_THERAPY" | "SMALL_MOLECULE" | "VACCINE" | "MEDICAL_DEVICE" | "DIAGNOSTICS" | "CXO" | "DIGITAL_HEALTH" | "OTHER";
-                zone?: string;
+                zone?: "HMP-CORE" | "HMP-INNOVATION" | "XIASHA-BIOPARK" | "CGT-PARK" | "DEVICE-PARK" | "PLATFORM-HUB" | "JIANGDONG-CDMO" | "LINJIANG-MFG" | "LOGISTICS-PARK";
                 verified?: "true" | "false";
                 /** @description Matches the name (Chinese or English) or the credit code. */
                 q?: string;
@@ -6128,6 +7175,532 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createDevice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteDevice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you read; stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The `If-Match` version is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateDevice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you read; stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The `If-Match` version is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    verifyDevice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6533,6 +8106,604 @@ export interface operations {
             };
         };
     };
+    listPipelineHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                /** @description Only the changes of this product or device. */
+                itemId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineHistoryPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you read; stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The `If-Match` version is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you read; stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The `If-Match` version is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    verifyProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     verifyEnterprise: {
         parameters: {
             query?: never;
@@ -6838,6 +9009,34 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getParkPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkPlanDto"];
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
@@ -9012,7 +11211,15 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const pathsApiV1ApplicationsGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const pathsApiV1DirectoryAggregatesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const pathsApiV1DirectoryAggregatesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["deviceClass"]> = ["I", "II", "III"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryPendingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["pending"]> = ["true", "false"];
 export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
 export const pathsApiV1ServicesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["category"]> = ["BASIC", "VALUE_ADDED"];
@@ -9039,7 +11246,19 @@ export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired
 export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
+export const deviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const deviceCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const deviceCellDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceChangeDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceChange"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceDtoVerificationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDto"]["verification"]> = ["PENDING", "VERIFIED", "REJECTED"];
+export const deviceDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDto"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceInputDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceInput"]["deviceClass"]> = ["I", "II", "III"];
+export const directoryEntryDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const directoryEntryDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const enterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const enterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const enterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
@@ -9049,11 +11268,40 @@ export const materialTypeInputFormatsValues: ReadonlyArray<FlattenedDeepRequired
 export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergedMaterialDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const newEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
 export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
+export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
+export const pipelineHistoryEntryDtoActorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["actorType"]> = ["user", "api_key", "system"];
+export const pipelineSummaryDtoLeadStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineSummaryDto"]["leadStage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const productCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const productCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productChangeStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductChange"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productDtoVerificationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["verification"]> = ["PENDING", "VERIFIED", "REJECTED"];
+export const productDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productInputStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductInput"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const publicApprovalYearDtoDrugsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["drugs"]> = ["<3", "withheld"];
+export const publicApprovalYearDtoDevicesOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["devices"]> = ["<3", "withheld"];
+export const publicApprovalYearDtoDeviceFilingsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["deviceFilings"]> = ["<3", "withheld"];
+export const publicDeviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicDeviceCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicDeviceCellDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["deviceClass"]> = ["I", "II", "III"];
+export const publicDeviceCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["count"]> = ["<3", "withheld"];
+export const publicEnterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicEnterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicEnterpriseCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["count"]> = ["<3", "withheld"];
+export const publicMonthCountDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicMonthCountDto"]["count"]> = ["<3", "withheld"];
+export const publicProductCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicProductCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicProductCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const publicProductCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["count"]> = ["<3", "withheld"];
 export const registerDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDto"]["refreshTokenIn"]> = ["body", "cookie"];
 export const serviceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const serviceDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["status"]> = ["DRAFT", "PUBLISHED"];
@@ -9070,9 +11318,12 @@ export const taskDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components
 export const taskDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const updateEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const updateEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const updateEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
 export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
 export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];

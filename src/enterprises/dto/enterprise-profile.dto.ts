@@ -10,7 +10,15 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PIPELINE_STAGES, PipelineStage, Sector, SECTORS } from '../enterprise.entity';
+import { ZONE_CODES } from '../../park-plan/park-zones';
+import {
+  CHAIN_SEGMENTS,
+  ChainSegment,
+  PIPELINE_STAGES,
+  PipelineStage,
+  Sector,
+  SECTORS,
+} from '../enterprise.entity';
 import { IsCreditCode } from './is-credit-code.validator';
 import { IsCalendarDate } from '../../common/validation/strict-values';
 
@@ -34,10 +42,21 @@ export class EnterpriseProfileDto {
   @IsIn(SECTORS)
   sector: Sector;
 
-  @ApiProperty({ example: 'BioBAY-A', maxLength: 50 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @ApiPropertyOptional({
+    enum: CHAIN_SEGMENTS,
+    description: "The enterprise's place in the industry chain, for the park's industry map.",
+    example: 'CELL_GENE_THERAPY',
+  })
+  @IsOptional()
+  @IsIn(CHAIN_SEGMENTS)
+  chainSegment?: ChainSegment;
+
+  @ApiProperty({
+    enum: ZONE_CODES,
+    description: 'The zone of the park plan (`GET /park-plan`) the enterprise sits in.',
+    example: 'CGT-PARK',
+  })
+  @IsIn(ZONE_CODES)
   zone: string;
 
   @ApiPropertyOptional({ example: '张明', maxLength: 50 })

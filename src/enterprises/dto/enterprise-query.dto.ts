@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page';
+import { ZONE_CODES } from '../../park-plan/park-zones';
 import { Sector, SECTORS } from '../enterprise.entity';
 
 export class EnterpriseListQuery extends PageQuery {
@@ -9,10 +10,9 @@ export class EnterpriseListQuery extends PageQuery {
   @IsIn(SECTORS)
   sector?: Sector;
 
-  @ApiPropertyOptional({ example: 'BioBAY-A' })
+  @ApiPropertyOptional({ enum: ZONE_CODES, example: 'CGT-PARK' })
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @IsIn(ZONE_CODES)
   zone?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], example: 'false' })

@@ -1,6 +1,14 @@
 import { PageOf } from '../../common/pagination/page';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Enterprise, PIPELINE_STAGES, PipelineStage, Sector, SECTORS } from '../enterprise.entity';
+import {
+  CHAIN_SEGMENTS,
+  ChainSegment,
+  Enterprise,
+  PIPELINE_STAGES,
+  PipelineStage,
+  Sector,
+  SECTORS,
+} from '../enterprise.entity';
 
 export class EnterpriseDto {
   @ApiProperty({ format: 'uuid', example: '5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b' })
@@ -25,7 +33,13 @@ export class EnterpriseDto {
   @ApiProperty({ enum: SECTORS, example: 'ANTIBODY_PROTEIN' })
   sector: Sector;
 
-  @ApiProperty({ description: 'Park zone the enterprise sits in.', example: 'BioBAY-A' })
+  @ApiPropertyOptional({ enum: CHAIN_SEGMENTS, nullable: true, example: 'CELL_GENE_THERAPY' })
+  chainSegment: ChainSegment | null;
+
+  @ApiProperty({
+    description: 'Zone of the park plan the enterprise sits in (`GET /park-plan`).',
+    example: 'CGT-PARK',
+  })
   zone: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '张明' })
@@ -76,6 +90,7 @@ export class EnterpriseDto {
       nameEn: enterprise.nameEn,
       creditCode: enterprise.creditCode,
       sector: enterprise.sector,
+      chainSegment: enterprise.chainSegment,
       zone: enterprise.zone,
       legalRepresentative: enterprise.legalRepresentative,
       registeredCapitalCny: enterprise.registeredCapitalCny,
