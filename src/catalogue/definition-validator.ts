@@ -14,7 +14,10 @@ export interface DefinitionProblem {
 /** Everything that must hold before a version may be published (and so never change again). */
 export function validateServiceDefinition(definition: ServiceDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  if (definition.promisedWorkingDays > definition.statutoryWorkingDays) {
+  if (
+    definition.statutoryWorkingDays !== null &&
+    definition.promisedWorkingDays > definition.statutoryWorkingDays
+  ) {
     problems.push({
       field: 'promisedWorkingDays',
       message: 'the park cannot promise more than the statutory limit',
@@ -61,6 +64,21 @@ export function validateServiceDefinition(definition: ServiceDefinition): Defini
       field: 'materials',
       message: 'at least one material must be required in every situation',
     });
+  }
+
+  for (const [index, window] of (definition.intakeWindows ?? []).entries()) {
+    if (window.opensOn > window.closesOn)
+      problems.push({ field: `intakeWindows.${index}`, message: 'closes before it opens' });
+  }
+  const byFact = definition.certificate?.validityByFact;
+  if (byFact) {
+    for (const [value, months] of Object.entries(byFact.months ?? {})) {
+      if (!Number.isInteger(months) || months < 1 || months > 600)
+        problems.push({
+          field: `certificate.validityByFact.months.${value}`,
+          message: 'must be a whole number of months from 1 to 600',
+        });
+    }
   }
 
   for (const problem of validateWorkflow(definition.workflow)) {

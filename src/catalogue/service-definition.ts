@@ -1,6 +1,8 @@
 import type {
   CertificateSeed,
+  IntakeWindowSeed,
   JsonSchema,
+  KeyIssue,
   MaterialTypeSeed,
   ServiceCategory,
 } from './data/catalogue-seed.types';
@@ -8,7 +10,9 @@ import type { WorkflowDefinition } from '../workflow/workflow.types';
 
 export type MaterialType = MaterialTypeSeed;
 export type CertificateSpec = CertificateSeed;
-export type { JsonSchema, ServiceCategory };
+export type IntakeWindow = IntakeWindowSeed;
+export type { JsonSchema, KeyIssue, ServiceCategory };
+export { KEY_ISSUES } from './data/catalogue-seed.types';
 
 /** Everything a service version says; stored as one JSON document, immutable once published. */
 export interface ServiceDefinition {
@@ -17,7 +21,15 @@ export interface ServiceDefinition {
   departmentCode: string;
   legalBasis: string;
   promisedWorkingDays: number;
-  statutoryWorkingDays: number;
+  /** null where no statutory limit applies: only the park's promise runs. */
+  statutoryWorkingDays: number | null;
+  /** Versions published before rules cited their bases may lack these. */
+  timeLimitBasis?: string;
+  competentAuthority?: string;
+  description?: string;
+  keyIssues?: KeyIssue[];
+  intakeWindows?: IntakeWindow[];
+  unconfirmed?: string[];
   feeCny: number;
   certificate: CertificateSpec | null;
   materials: MaterialType[];

@@ -1481,7 +1481,7 @@ export interface components {
              * @example [
              *       "PATHOGEN_LAB_FILING",
              *       "LAB_ANIMAL_USE",
-             *       "HAZARDOUS_CHEMICALS_USE"
+             *       "RADIATION_SAFETY"
              *     ]
              */
             serviceCodes: string[];
@@ -1559,7 +1559,7 @@ export interface components {
              * @example [
              *       "PATHOGEN_LAB_FILING",
              *       "LAB_ANIMAL_USE",
-             *       "HAZARDOUS_CHEMICALS_USE"
+             *       "RADIATION_SAFETY"
              *     ]
              */
             serviceCodes: string[];
@@ -1720,6 +1720,26 @@ export interface components {
              */
             validityMonths?: number | null;
             /**
+             * @description Validity that follows a fact the workflow learned (the risk class); validityMonths applies otherwise.
+             * @example {
+             *       "fact": "riskClass",
+             *       "months": {
+             *         "A": 3,
+             *         "B": 6,
+             *         "C": 12,
+             *         "D": 12
+             *       }
+             *     }
+             */
+            validityByFact?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the validity comes from: law and article, or the park’s own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：含高致病性病原微生物的3个月，含其他病原微生物的6个月，其他12个月
+             */
+            validityBasis?: string;
+            /**
              * @description Material type the certificate becomes in the enterprise library.
              * @example biosafety_lab_certificate
              */
@@ -1732,6 +1752,26 @@ export interface components {
             titleEn: string;
             /** @example 6 */
             validityMonths?: number | null;
+            /**
+             * @description Validity that follows a fact the workflow learned; validityMonths applies when the fact has no entry.
+             * @example {
+             *       "fact": "riskClass",
+             *       "months": {
+             *         "A": 3,
+             *         "B": 6,
+             *         "C": 12,
+             *         "D": 12
+             *       }
+             *     }
+             */
+            validityByFact?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the validity comes from: law and article, or the park’s own rule.
+             * @example 《实验动物许可证管理办法（试行）》：许可证有效期五年
+             */
+            validityBasis?: string;
             /** @example biosafety_lab_certificate */
             materialCode?: string;
         };
@@ -1831,7 +1871,7 @@ export interface components {
              * @example approve
              * @enum {string}
              */
-            action: "accept" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement";
+            action: "accept" | "record" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement";
             /** @example 材料齐全，符合受理条件 */
             comment?: string;
             data?: components["schemas"]["TaskActionData"];
@@ -1943,8 +1983,41 @@ export interface components {
             legalBasis?: string;
             /** @example 10 */
             promisedWorkingDays?: number;
-            /** @example 20 */
-            statutoryWorkingDays?: number;
+            /**
+             * @description null where no statutory limit applies (filings, value-added services).
+             * @example 20
+             */
+            statutoryWorkingDays?: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description The authority that decides when it is not the park (a national approval); the department then guides and files on behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料并代为向国家卫生健康委员会申报。
+             */
+            description?: string;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues?: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowInput"][];
+            /**
+             * @description Facts not confirmed against the regulation text, to be checked by an administrator.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny?: number;
             /** @description What the service issues; null when it issues no certificate. */
@@ -2056,6 +2129,81 @@ export interface components {
             field: string;
             /** @example creditCode has a wrong check character (GB 32100-2015) */
             message: string;
+        };
+        IntakeWindowDto: {
+            /** @example 2027年第一批 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @example 2027-05-31
+             */
+            closesOn: string;
+        };
+        IntakeWindowInput: {
+            /** @example 2027年第一批 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @example 2027-05-31
+             */
+            closesOn: string;
+        };
+        KeyIssuePerformanceDto: {
+            /**
+             * @description Applications submitted in the period.
+             * @example 1280
+             */
+            submitted: number;
+            /**
+             * @description Applications decided in the period (approved, denied, rejected or completed).
+             * @example 1164
+             */
+            decided: number;
+            /**
+             * @description Working days from submission to decision, clock stops excluded.
+             * @example 6
+             */
+            medianWorkingDays?: number | null;
+            /** @example 11 */
+            p90WorkingDays?: number | null;
+            /**
+             * @description Share decided within the promised limit, 0–1.
+             * @example 0.93
+             */
+            onTimeRate?: number | null;
+            /**
+             * @description Open applications past a deadline right now.
+             * @example 4
+             */
+            overdueNow: number;
+            /**
+             * @description Average rating 1–5 in the period.
+             * @example 4.6
+             */
+            averageRating?: number | null;
+            /**
+             * @example SPECIAL_ARTICLE_IMPORT
+             * @enum {string}
+             */
+            keyIssue: "TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT";
+            /**
+             * @description The services tagged with it, at their current versions.
+             * @example [
+             *       "SPECIAL_ARTICLE_ENTRY",
+             *       "RD_IMPORT_WHITELIST"
+             *     ]
+             */
+            serviceCodes: string[];
         };
         LibraryMaterialDto: {
             /**
@@ -2695,8 +2843,41 @@ export interface components {
             legalBasis: string;
             /** @example 10 */
             promisedWorkingDays: number;
-            /** @example 20 */
-            statutoryWorkingDays: number;
+            /**
+             * @description null where no statutory limit applies (filings, value-added services).
+             * @example 20
+             */
+            statutoryWorkingDays: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description The authority that decides when it is not the park (a national approval); the department then guides and files on behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料并代为向国家卫生健康委员会申报。
+             */
+            description?: string;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues?: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowInput"][];
+            /**
+             * @description Facts not confirmed against the regulation text, to be checked by an administrator.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny: number;
             /** @description What the service issues; null when it issues no certificate. */
@@ -2726,10 +2907,41 @@ export interface components {
              */
             promisedWorkingDays: number;
             /**
-             * @description The statutory limit, in working days from submission.
+             * @description The statutory limit, in working days from submission; null where none applies (filings, value-added and national services).
              * @example 20
              */
-            statutoryWorkingDays: number;
+            statutoryWorkingDays?: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条、第八十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description Who decides when it is not the park: the department then guides and files on the enterprise’s behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料、预审后代为向国家卫生健康委员会申报，并登记国家审批结果。
+             */
+            description?: string;
+            /**
+             * @description The park reform's key issues the service belongs to: professionals, venues, public platforms, import of special articles.
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowDto"][];
+            /**
+             * @description Facts not confirmed against the regulation text; an administrator should check them.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny: number;
             certificate?: components["schemas"]["CertificateSpecDto"] | null;
@@ -2901,7 +3113,13 @@ export interface components {
             /** @example 10 */
             promisedWorkingDays: number;
             /** @example 20 */
-            statutoryWorkingDays: number;
+            statutoryWorkingDays?: number | null;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
             /** @example 2 */
             version: number;
             /** @example false */
@@ -2943,8 +3161,8 @@ export interface components {
              * @enum {string}
              */
             state: "ON_TRACK" | "AT_RISK" | "OVERDUE" | "PAUSED";
-            /** @description The limit the law sets. */
-            statutory: components["schemas"]["ClockDto"];
+            /** @description The limit the law sets; null where none applies (filings, value-added services). */
+            statutory?: components["schemas"]["ClockDto"] | null;
             /** @description The park's promise. */
             promised: components["schemas"]["ClockDto"];
         };
@@ -2954,6 +3172,8 @@ export interface components {
             /** @description Submitted applications by current status. */
             byStatus: components["schemas"]["StatusCountDto"][];
             byService: components["schemas"]["ServicePerformanceDto"][];
+            /** @description By the park reform's four key issues (professionals, venues, public platforms, import of special articles), in that order; a service may count under several. */
+            byKeyIssue: components["schemas"]["KeyIssuePerformanceDto"][];
             byDepartment: components["schemas"]["DepartmentPerformanceDto"][];
         };
         StatusCountDto: {
@@ -3097,10 +3317,21 @@ export interface components {
             assigneeId?: string | null;
             /**
              * Format: date-time
-             * @description The application's promised deadline.
+             * @description When the task is due: its stage's own deadline (acceptance: 5 working days from opening), or the application's promised deadline when that comes first or the stage has no clock of its own. Worklists are ordered by it.
              * @example 2026-12-04T15:59:59.999Z
              */
             dueAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The stage's own deadline; null when the stage has no clock of its own.
+             * @example 2026-12-02T15:59:59.999Z
+             */
+            stageDeadline?: string | null;
+            /**
+             * @description Open and past its due date.
+             * @example false
+             */
+            overdue: boolean;
             /**
              * @example ON_TRACK
              * @enum {string}
@@ -3119,7 +3350,7 @@ export interface components {
              *       "request_supplement"
              *     ]
              */
-            allowedActions: ("accept" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement")[];
+            allowedActions: ("accept" | "record" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement")[];
             /** @example null */
             action?: string | null;
             /** @example null */
@@ -6725,6 +6956,8 @@ export interface operations {
                 category?: "BASIC" | "VALUE_ADDED";
                 /** @description Department code. */
                 department?: string;
+                /** @description Services of one of the park reform's key issues: professionals, venues, public platforms, import of special articles. */
+                keyIssue?: "TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT";
                 /** @description Matches the Chinese or English name. */
                 q?: string;
                 /** @description Include retired services. */

@@ -118,7 +118,9 @@ function ServiceCard({ service }: { service: ServiceSummary }) {
         <Typography.Text style={{ fontSize: 13 }}>
           {t('catalogue.promisedShort', { days: service.promisedWorkingDays })} ·{' '}
           <Typography.Text type="secondary">
-            {t('catalogue.statutoryShort', { days: service.statutoryWorkingDays })}
+            {service.statutoryWorkingDays == null
+              ? t('catalogue.noStatutory')
+              : t('catalogue.statutoryShort', { days: service.statutoryWorkingDays })}
           </Typography.Text>
         </Typography.Text>
       </Flex>

@@ -84,7 +84,10 @@ function ServiceFacts({ service }: { service: Service }) {
         {
           key: 'statutory',
           label: t('catalogue.statutoryDays'),
-          children: t('catalogue.days', { days: service.statutoryWorkingDays }),
+          children:
+            service.statutoryWorkingDays == null
+              ? t('catalogue.noStatutory')
+              : t('catalogue.days', { days: service.statutoryWorkingDays }),
         },
         {
           key: 'fee',

@@ -179,11 +179,15 @@ function TaskHeader({
                     label: t('officer.task.promised'),
                     children: <ClockLine clock={application.sla.promised} />,
                   },
-                  {
-                    key: 'statutory',
-                    label: t('officer.task.statutory'),
-                    children: <ClockLine clock={application.sla.statutory} />,
-                  },
+                  ...(application.sla.statutory
+                    ? [
+                        {
+                          key: 'statutory',
+                          label: t('officer.task.statutory'),
+                          children: <ClockLine clock={application.sla.statutory} />,
+                        },
+                      ]
+                    : []),
                 ]
               : []),
           ]}
