@@ -15,8 +15,8 @@ describe('catalogue and calendar', () => {
   afterAll(() => t.close());
 
   it.each([
-    ['BASIC', 21],
-    ['VALUE_ADDED', 18],
+    ['BASIC', 27],
+    ['VALUE_ADDED', 19],
   ])(
     'lists the %s services, each complete and with a valid workflow',
     async (category, expected) => {
@@ -65,8 +65,52 @@ describe('catalogue and calendar', () => {
       seen.push(...page.body.data.map((service) => service.code));
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(39);
+    expect(seen).toHaveLength(46);
     expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('filters by the key issues of the reform and counts them in the statistics', async () => {
+    const imports = await t
+      .http()
+      .get('/api/v1/services?keyIssue=SPECIAL_ARTICLE_IMPORT')
+      .expect(200);
+    expect(imports.body.data.map((service: { code: string }) => service.code)).toEqual([
+      'RD_IMPORT_WHITELIST',
+      'SPECIAL_ARTICLE_ENTRY',
+    ]);
+    for (const service of imports.body.data)
+      expect(service.keyIssues).toContain('SPECIAL_ARTICLE_IMPORT');
+    const talent = await t.http().get('/api/v1/services?keyIssue=TALENT&limit=100').expect(200);
+    expect(talent.body.data.map((service: { code: string }) => service.code)).toEqual(
+      expect.arrayContaining(['TALENT_RECRUITMENT', 'TALENT_APARTMENT']),
+    );
+    const unknown = await t.http().get('/api/v1/services?keyIssue=PARKING').expect(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+
+    const stats = await t.http().get('/api/v1/stats/overview').set(admin.auth).expect(200);
+    expect(stats.body.byKeyIssue.map((entry: { keyIssue: string }) => entry.keyIssue)).toEqual([
+      'TALENT',
+      'VENUE',
+      'PUBLIC_PLATFORM',
+      'SPECIAL_ARTICLE_IMPORT',
+    ]);
+    expect(
+      stats.body.byKeyIssue.find(
+        (entry: { keyIssue: string }) => entry.keyIssue === 'SPECIAL_ARTICLE_IMPORT',
+      ).serviceCodes,
+    ).toEqual(['RD_IMPORT_WHITELIST', 'SPECIAL_ARTICLE_ENTRY']);
+  });
+
+  it('states no statutory limit where none applies, and cites the basis of the ones that do', async () => {
+    const filing = await t.http().get('/api/v1/services/PATHOGEN_LAB_FILING').expect(200);
+    expect(filing.body.statutoryWorkingDays).toBeNull();
+    expect(filing.body.workflow.archetype).toBe('FILING');
+    const licence = await t.http().get('/api/v1/services/LAB_ANIMAL_USE').expect(200);
+    expect(licence.body.statutoryWorkingDays).toBe(20);
+    expect(licence.body.timeLimitBasis).toMatch(/行政许可法/);
+    expect(licence.body.certificate.validityBasis).toMatch(/五年/);
+    const hte = await t.http().get('/api/v1/services/HIGH_TECH_ENTERPRISE').expect(200);
+    expect(hte.body.unconfirmed).toContain('intakeWindows');
   });
 
   it('shows situation rules: the biosafety-lab certificate is required for class A and B imports', async () => {

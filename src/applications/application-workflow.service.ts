@@ -285,7 +285,7 @@ export class ApplicationWorkflow {
       : null;
     const [task] = await manager.query(
       `INSERT INTO tasks (application_id, stage, department_code, role, status, stage_deadline, due_at, sla_state, created_at)
-       VALUES ($1, $2, $3, $4, 'OPEN', $5, LEAST($5, $6), $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, 'OPEN', $5::timestamptz, LEAST($5::timestamptz, $6::timestamptz), $7, $8) RETURNING id`,
       [
         application.id,
         stage,

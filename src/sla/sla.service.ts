@@ -253,7 +253,7 @@ export class SlaService {
     // A starting application has no tasks yet.
     if (!options.starting)
       await manager.query(
-        `UPDATE tasks SET due_at = LEAST(stage_deadline, $2), sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
+        `UPDATE tasks SET due_at = LEAST(stage_deadline, $2::timestamptz), sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
         [application.id, sla.promised.deadline, sla.state],
       );
     if (options.reschedule && !application.pausedSince) {
