@@ -734,7 +734,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service catalogue: 21 basic government and 18 value-added services */
+        /** The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name */
         get: operations["listServices"];
         put?: never;
         /** Create a service with its first draft version (admins) */

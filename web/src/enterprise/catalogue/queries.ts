@@ -9,11 +9,16 @@ export type Bundle = components['schemas']['BundleDto'];
 export type MaterialType = components['schemas']['MaterialTypeDto'];
 export type MergedMaterial = components['schemas']['MergedMaterialDto'];
 export type Category = ServiceSummary['category'];
+export type KeyIssue = ServiceSummary['keyIssues'][number];
+
+/** The four key issues of the park's reform, in the order the park names them. */
+export const KEY_ISSUES: KeyIssue[] = ['TALENT', 'VENUE', 'PUBLIC_PLATFORM', 'SPECIAL_ARTICLE_IMPORT'];
 
 export interface ServiceFilters {
   q?: string;
   category?: Category;
   department?: string;
+  keyIssue?: KeyIssue;
 }
 
 /** The catalogue changes only when an administrator publishes: it may be kept a while. */
