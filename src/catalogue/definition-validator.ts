@@ -81,6 +81,21 @@ export function validateServiceDefinition(definition: ServiceDefinition): Defini
     }
   }
 
+  // What a service declares it issues, its workflow issues, and nothing else.
+  const issues = (definition.workflow?.stages ?? []).some(
+    (stage) => stage.kind === 'AUTOMATED' && stage.handler === 'certificate_issuance',
+  );
+  if (definition.certificate && !issues)
+    problems.push({
+      field: 'certificate',
+      message: 'is declared but the workflow has no certificate_issuance stage to issue it',
+    });
+  if (!definition.certificate && issues)
+    problems.push({
+      field: 'certificate',
+      message: 'the workflow issues a certificate but the service declares none',
+    });
+
   for (const problem of validateWorkflow(definition.workflow)) {
     problems.push({ field: 'workflow', ...problem });
   }

@@ -476,6 +476,7 @@ export const enUS: Messages = {
   'officer.column.actions': 'Actions',
 
   'officer.task.escalated': 'Escalated',
+  'officer.task.stageOverdue': 'Stage overdue',
   'officer.task.headDecision': 'Head\'s decision',
   'officer.task.rectification': 'Rectification',
 

@@ -477,6 +477,7 @@ export const zhCN = {
   'officer.column.actions': '操作',
 
   'officer.task.escalated': '已督办',
+  'officer.task.stageOverdue': '环节超期',
   'officer.task.headDecision': '负责人审批',
   'officer.task.rectification': '差评整改',
 
