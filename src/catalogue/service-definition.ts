@@ -9,7 +9,8 @@ import type {
 import type { WorkflowDefinition } from '../workflow/workflow.types';
 
 export type MaterialType = MaterialTypeSeed;
-export type CertificateSpec = CertificateSeed;
+/** Versions published before validities cited their basis lack it. */
+export type CertificateSpec = Omit<CertificateSeed, 'validityBasis'> & { validityBasis?: string };
 export type IntakeWindow = IntakeWindowSeed;
 export type { JsonSchema, KeyIssue, ServiceCategory };
 export { KEY_ISSUES } from './data/catalogue-seed.types';

@@ -2308,6 +2308,11 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
+            /**
              * @example [
              *       "pdf",
              *       "jpg"
@@ -2350,6 +2355,11 @@ export interface components {
             requiredWhen?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
             /**
              * @example [
              *       "pdf"
@@ -2398,6 +2408,11 @@ export interface components {
             requiredWhen?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
             /**
              * @example [
              *       "pdf",

@@ -51,6 +51,7 @@ const DISTRIBUTION_LICENCE_MATERIALS = [
   situationalMaterial(
     'cold_chain_validation_report',
     whenForm({ 'distribution.coldChain': { const: true } }),
+    '《药品经营质量管理规范》、《医疗器械经营质量管理规范》：冷藏冷冻设施设备须经验证',
   ),
 ];
 
@@ -95,6 +96,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'security_alarm_proof',
         whenForm({ 'controlled.category': { enum: ['NARCOTIC', 'PSYCHOTROPIC_I'] } }),
+        '《麻醉药品和精神药品管理条例》第四十六条：麻醉药品和第一类精神药品专库报警装置与公安机关报警系统联网',
       ),
     ],
     formSchema: formSchema([
@@ -167,10 +169,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'article.riskClass': { enum: ['A', 'B'] } }),
+        '《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室',
       ),
       situationalMaterial(
         'pathogen_biology_description',
         whenForm({ 'article.category': { const: 'MICROORGANISM' } }),
+        '《出入境特殊物品卫生检疫管理规定》：微生物类特殊物品须说明其生物学特性',
       ),
       situationalMaterial(
         'pathogen_import_approval',
@@ -178,6 +182,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
           'article.category': { const: 'MICROORGANISM' },
           'article.riskClass': { const: 'A' },
         }),
+        '《病原微生物实验室生物安全管理条例》：高致病性病原微生物菌（毒）种或样本的运输、进口须经批准',
       ),
     ],
     formSchema: formSchema([
@@ -214,7 +219,8 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       titleZh: '生物医药研发用物品进口“白名单”确认函',
       titleEn: 'R&D import white-list confirmation',
       validityMonths: 12,
-      validityBasis: '生物医药研发用物品进口“白名单”试点工作规则（确认函有效期以当年试点通知为准）',
+      validityBasis:
+        '园区生物医药研发用物品进口“白名单”试点工作规则（确认函有效期以当年试点通知为准）',
     },
     materials: [
       requiredMaterial('business_licence'),
@@ -225,6 +231,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'reference_drug_purchase_proof',
         whenForm({ 'whitelist.itemType': { const: 'REFERENCE_DRUG' } }),
+        '园区生物医药研发用物品进口“白名单”试点工作规则：对照药须附采购证明',
       ),
     ],
     formSchema: formSchema([
@@ -275,6 +282,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_cabinet_test_report',
         whenForm({ 'lab.biosafetyLevel': { const: 'BSL-2' } }),
+        '《病原微生物实验室生物安全通用准则》（WS 233）：二级实验室生物安全柜须经检测合格',
       ),
     ],
     formSchema: formSchema([
@@ -325,6 +333,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'animal.infectionStudy': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》：感染性动物实验须在相应生物安全等级的动物实验室进行',
       ),
     ],
     formSchema: formSchema([
@@ -376,6 +385,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'quality_monitoring_agreement',
         whenForm({ 'animal.qualityMonitoring': { const: 'ENTRUSTED' } }),
+        '《实验动物质量管理办法》：委托具备资质的检测机构开展质量监测的，须提交委托协议',
       ),
     ],
     formSchema: formSchema([
@@ -422,10 +432,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
         whenForm({
           'hgr.activityType': { enum: ['INTERNATIONAL_RESEARCH', 'INTERNATIONAL_CLINICAL_TRIAL'] },
         }),
+        '《中华人民共和国人类遗传资源管理条例》第二十二条：国际合作须提交合作协议',
       ),
       situationalMaterial(
         'ind_approval',
         whenForm({ 'hgr.activityType': { const: 'INTERNATIONAL_CLINICAL_TRIAL' } }),
+        '《中华人民共和国人类遗传资源管理条例》：国际合作临床试验须已取得药物临床试验许可',
       ),
     ],
     formSchema: formSchema([
@@ -474,10 +486,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'hvac_water_validation',
         whenForm({ 'mfg.licenceCategory': { enum: ['A', 'C', 'D'] } }),
+        '《药品生产质量管理规范（2010年修订）》：空调净化系统和制药用水系统须经确认与验证',
       ),
       situationalMaterial(
         'entrusted_manufacturing_agreement',
         whenForm({ 'mfg.licenceCategory': { const: 'B' } }),
+        '《药品生产监督管理办法》：委托生产须提交委托协议和质量协议',
       ),
     ],
     formSchema: formSchema([
@@ -526,6 +540,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'device_registration_certificate',
         whenForm({ 'device.registrationCertificateNo': { type: 'string' } }),
+        '《医疗器械生产监督管理办法》：申请生产许可须提交所生产产品的注册证',
       ),
       situationalMaterial(
         'cleanroom_test_report',
@@ -534,10 +549,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
             enum: ['CLASS_100000', 'CLASS_10000', 'CLASS_10000_LOCAL_100'],
           },
         }),
+        '《医疗器械生产质量管理规范附录 无菌医疗器械》：洁净室（区）须经检测',
       ),
       situationalMaterial(
         'clinical_evaluation_data',
         whenForm({ 'device.class': { const: 'III' } }),
+        '《医疗器械监督管理条例》：第三类医疗器械须进行临床评价',
       ),
     ],
     formSchema: formSchema([
@@ -589,6 +606,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
         whenForm({
           'device.clinicalEvaluationPath': { enum: ['SAME_VARIETY_COMPARISON', 'CLINICAL_TRIAL'] },
         }),
+        '《医疗器械监督管理条例》；《医疗器械临床评价技术指导原则》：免于临床评价的除外',
       ),
     ],
     formSchema: formSchema([
@@ -633,6 +651,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'analytical_method_validation',
         whenForm({ 'registrationTest.type': { const: 'SAMPLE_TESTING_WITH_STANDARD_REVIEW' } }),
+        '《药品注册管理办法》：样品检验和标准复核须提交分析方法验证资料',
       ),
     ],
     formSchema: formSchema([
@@ -712,6 +731,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'foreign_investor_notarized_documents',
         whenForm({ 'company.type': { const: 'FOREIGN_INVESTED_LLC' } }),
+        '《中华人民共和国外商投资法》；《中华人民共和国市场主体登记管理条例实施细则》：外国投资者主体资格证明须经公证认证',
       ),
     ],
     formSchema: formSchema([
@@ -761,6 +781,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'major_hazard_assessment',
         whenForm({ 'chemical.majorHazardSource': { const: true } }),
+        '《危险化学品重大危险源监督管理暂行规定》：构成重大危险源的须进行安全评估',
       ),
     ],
     formSchema: formSchema([
@@ -816,6 +837,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
             contains: { enum: ['SEALED_SOURCE', 'UNSEALED_SOURCE'] },
           },
         }),
+        '《放射性同位素与射线装置安全和防护条例》：使用放射源的须有放射性废物处理方案',
       ),
     ],
     formSchema: formSchema([
@@ -865,6 +887,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'public_participation_report',
         whenForm({ 'env.documentType': { const: 'REPORT_BOOK' } }),
+        '《中华人民共和国环境影响评价法》第二十一条；《环境影响评价公众参与办法》：编制报告书的须公众参与',
       ),
     ],
     formSchema: formSchema([
@@ -912,6 +935,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'online_monitoring_acceptance',
         whenForm({ 'env.onlineMonitoring': { const: true } }),
+        '《排污许可管理条例》：安装自动监测设备的须与生态环境主管部门联网并验收',
       ),
     ],
     formSchema: formSchema([
@@ -957,6 +981,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'cross_province_transfer_application',
         whenForm({ 'waste.crossProvince': { const: true } }),
+        '《中华人民共和国固体废物污染环境防治法》第八十二条：跨省转移危险废物须经移出地省级生态环境主管部门批准',
       ),
     ],
     formSchema: formSchema([
@@ -1000,14 +1025,17 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'fire_design_documents',
         whenForm({ 'fire.applicationType': { const: 'DESIGN_REVIEW' } }),
+        '《建设工程消防设计审查验收管理暂行规定》：特殊建设工程消防设计审查须提交设计文件',
       ),
       situationalMaterial(
         'completion_acceptance_report',
         whenForm({ 'fire.applicationType': { enum: ['ACCEPTANCE', 'ACCEPTANCE_FILING'] } }),
+        '《建设工程消防设计审查验收管理暂行规定》：消防验收（备案）须提交竣工验收报告',
       ),
       situationalMaterial(
         'fire_facility_test_report',
         whenForm({ 'fire.applicationType': { enum: ['ACCEPTANCE', 'ACCEPTANCE_FILING'] } }),
+        '《建设工程消防设计审查验收管理暂行规定》：消防验收（备案）须提交消防设施检测报告',
       ),
     ],
     formSchema: formSchema([
@@ -1063,6 +1091,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'hte_certificate',
         whenForm({ 'hte.firstApplication': { const: false } }),
+        '《高新技术企业认定管理办法》：重新认定的须提交原高新技术企业证书',
       ),
     ],
     formSchema: formSchema([
@@ -1190,6 +1219,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'cold_chain_validation_report',
         whenForm({ 'distribution.coldChain': { const: true } }),
+        '《药品经营质量管理规范》、《医疗器械经营质量管理规范》：冷藏冷冻设施设备须经验证',
       ),
     ],
     formSchema: formSchema([...DISTRIBUTION_FIELDS, 'contact.name', 'contact.phone']),

@@ -430,7 +430,12 @@ describe('service catalogue data', () => {
     it('describes the same material code the same way everywhere', () => {
       const seen = new Map<string, Omit<MaterialTypeSeed, 'required' | 'requiredWhen'>>();
       for (const service of ALL_SERVICES) {
-        for (const { required: _required, requiredWhen: _when, ...type } of service.materials) {
+        for (const {
+          required: _required,
+          requiredWhen: _when,
+          requiredWhenBasis: _basis,
+          ...type
+        } of service.materials) {
           const first = seen.get(type.code);
           if (first) {
             expect(type).toEqual(first);
@@ -456,6 +461,12 @@ describe('service catalogue data', () => {
             continue;
           }
           situations += 1;
+          // Every situation rule cites its basis.
+          expect([
+            service.code,
+            material.code,
+            /《.+》|园区/.test(material.requiredWhenBasis ?? ''),
+          ]).toEqual([service.code, material.code, true]);
           const validate = ajv.compile(material.requiredWhen);
           expect(material.requiredWhen.type).toBe('object');
           const referenced = referencedKeys(material.requiredWhen);

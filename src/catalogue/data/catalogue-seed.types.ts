@@ -34,6 +34,8 @@ export interface MaterialTypeSeed {
   required: boolean;
   /** JSON Schema the form must match for this material to become required (only with required: false) */
   requiredWhen?: JsonSchema;
+  /** Where the situation rule comes from (with requiredWhen) */
+  requiredWhenBasis?: string;
   formats: FileFormat[];
   maxBytes: number;
   /** whether the enterprise's material library can supply it */

@@ -3348,9 +3348,11 @@ export function optionalMaterial(code: MaterialCode): MaterialTypeSeed {
   return { ...materialType(code), required: false };
 }
 
+/** A material required only in some situations, with the rule's basis (law and article, or the park's own rule). */
 export function situationalMaterial(
   code: MaterialCode,
   requiredWhen: JsonSchema,
+  requiredWhenBasis: string,
 ): MaterialTypeSeed {
-  return { ...materialType(code), required: false, requiredWhen };
+  return { ...materialType(code), required: false, requiredWhen, requiredWhenBasis };
 }

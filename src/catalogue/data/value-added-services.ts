@@ -66,7 +66,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       requiredMaterial('degree_certificates'),
       requiredMaterial('honour_certificates'),
       requiredMaterial('social_insurance_record'),
-      situationalMaterial('work_permit', whenForm({ 'talent.isForeign': { const: true } })),
+      situationalMaterial(
+        'work_permit',
+        whenForm({ 'talent.isForeign': { const: true } }),
+        '《外国人在中国就业管理规定》：外籍人才须持有效工作许可',
+      ),
     ],
     formSchema: formSchema([
       'talent.name',
@@ -141,7 +145,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       requiredMaterial('business_licence'),
       requiredMaterial('clinical_trial_protocol'),
       requiredMaterial('investigator_brochure'),
-      situationalMaterial('ind_approval', whenForm({ 'trial.indStatus': { const: 'APPROVED' } })),
+      situationalMaterial(
+        'ind_approval',
+        whenForm({ 'trial.indStatus': { const: 'APPROVED' } }),
+        '《中华人民共和国药品管理法》第十九条：已获临床试验许可（含默示许可）的附通知书',
+      ),
       optionalMaterial('drug_registration_test_report'),
     ],
     formSchema: formSchema([
@@ -240,6 +248,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -273,7 +282,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     materials: [
       requiredMaterial('study_request'),
       requiredMaterial('test_article_information'),
-      situationalMaterial('test_article_coa', whenForm({ 'study.glpCompliant': { const: true } })),
+      situationalMaterial(
+        'test_article_coa',
+        whenForm({ 'study.glpCompliant': { const: true } }),
+        '《药物非临床研究质量管理规范》：受试物须有质量检验报告',
+      ),
     ],
     formSchema: formSchema([
       'project.name',
@@ -310,6 +323,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'animal.infectionStudy': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》：感染性动物实验须在相应生物安全等级的动物实验室进行',
       ),
     ],
     formSchema: formSchema([
@@ -409,6 +423,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'financial_audit_reports',
         whenForm({ 'subsidy.category': { enum: ['RD_INVESTMENT', 'GMP_COMPLIANCE'] } }),
+        '园区促进生物医药产业发展扶持政策：研发投入、GMP 类补贴以审计报告为据',
       ),
     ],
     formSchema: formSchema([
@@ -442,6 +457,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'technical_disclosure',
         whenForm({ 'ip.serviceType': { enum: ['PATENT_FILING', 'PCT_FILING'] } }),
+        '《中华人民共和国专利法》第二十六条：说明书应当清楚、完整',
       ),
       optionalMaterial('ip_certificates'),
     ],
@@ -538,10 +554,12 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'operator_training_certificate',
         whenForm({ 'instrument.operatorMode': { const: 'SELF_OPERATED' } }),
+        '园区大型仪器共享管理规定：自行操作的须持仪器操作培训证明',
       ),
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -577,6 +595,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -645,14 +664,17 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'ethics_approval',
         whenForm({ 'cellPrep.purpose': { const: 'INVESTIGATOR_INITIATED' } }),
+        '《涉及人的生命科学和医学研究伦理审查办法》：研究者发起的临床研究须经伦理审查',
       ),
       situationalMaterial(
         'ind_approval',
         whenForm({ 'cellPrep.purpose': { const: 'CLINICAL_TRIAL_SUPPLY' } }),
+        '《中华人民共和国药品管理法》第十九条：注册临床试验供样须已取得临床试验许可',
       ),
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([

@@ -58,6 +58,15 @@ export class MaterialTypeInput {
   @IsObject()
   requiredWhen?: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    description: "Where the situation rule comes from: law and article, or the park's own rule.",
+    example: '《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  requiredWhenBasis?: string;
+
   @ApiProperty({ enum: FILE_FORMATS, isArray: true, example: ['pdf'] })
   @ArrayMinSize(1)
   @IsIn(FILE_FORMATS, { each: true })
