@@ -101,6 +101,48 @@ describe('catalogue and calendar', () => {
     ).toEqual(['RD_IMPORT_WHITELIST', 'SPECIAL_ARTICLE_ENTRY']);
   });
 
+  it('lets an administrator correct a rule in a new version: no statutory limit, another key issue, a fact confirmed', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/services/HIGH_TECH_ENTERPRISE/versions')
+      .set(admin.auth)
+      .send({})
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}`)
+      .set(admin.auth)
+      .send({
+        keyIssues: ['TALENT'],
+        unconfirmed: [],
+        intakeWindows: [{ name: '2027年第一批', opensOn: '2027-04-10', closesOn: '2027-05-20' }],
+        timeLimitBasis: '《高新技术企业认定管理办法》第十条；浙江省2027年度认定工作通知',
+      })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}`)
+      .set(admin.auth)
+      .send({ keyIssues: ['PARKING'] })
+      .expect(400);
+    await t
+      .http()
+      .post(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}/publish`)
+      .set(admin.auth)
+      .expect(200);
+    const published = await t.http().get('/api/v1/services/HIGH_TECH_ENTERPRISE').expect(200);
+    expect(published.body).toMatchObject({
+      statutoryWorkingDays: null,
+      keyIssues: ['TALENT'],
+      unconfirmed: [],
+      intakeWindows: [{ name: '2027年第一批', opensOn: '2027-04-10', closesOn: '2027-05-20' }],
+    });
+    const talent = await t.http().get('/api/v1/services?keyIssue=TALENT&limit=100').expect(200);
+    expect(talent.body.data.map((service: { code: string }) => service.code)).toContain(
+      'HIGH_TECH_ENTERPRISE',
+    );
+  });
+
   it('states no statutory limit where none applies, and cites the basis of the ones that do', async () => {
     const filing = await t.http().get('/api/v1/services/PATHOGEN_LAB_FILING').expect(200);
     expect(filing.body.statutoryWorkingDays).toBeNull();
@@ -109,8 +151,9 @@ describe('catalogue and calendar', () => {
     expect(licence.body.statutoryWorkingDays).toBe(20);
     expect(licence.body.timeLimitBasis).toMatch(/行政许可法/);
     expect(licence.body.certificate.validityBasis).toMatch(/五年/);
-    const hte = await t.http().get('/api/v1/services/HIGH_TECH_ENTERPRISE').expect(200);
-    expect(hte.body.unconfirmed).toContain('intakeWindows');
+    const ind = await t.http().get('/api/v1/services/CLINICAL_TRIAL_APPLICATION').expect(200);
+    expect(ind.body.unconfirmed).toContain('workflow.national_review.implied.dayKind');
+    expect(ind.body.competentAuthority).toBe('国家药品监督管理局药品审评中心');
   });
 
   it('shows situation rules: the biosafety-lab certificate is required for class A and B imports', async () => {

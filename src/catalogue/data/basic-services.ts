@@ -1241,7 +1241,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     timeLimitBasis:
       '国家审评事项，园区不另设法定时限；默示许可期限见工作流 national_review 阶段；园区承诺五个工作日内完成预审并代为递交',
     keyIssues: [],
-    unconfirmed: ['workflow.impliedPermission.dayKind'],
+    unconfirmed: ['workflow.national_review.implied.dayKind'],
     feeCny: 0,
     certificate: null,
     materials: [

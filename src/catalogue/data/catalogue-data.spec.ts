@@ -193,7 +193,7 @@ describe('service catalogue data', () => {
         if (service.certificate)
           expect(service.certificate.validityBasis.length).toBeGreaterThan(4);
         for (const issue of service.keyIssues) expect(KEY_ISSUES).toContain(issue);
-        for (const path of service.unconfirmed ?? []) expect(path).toMatch(/^[a-zA-Z.]+$/);
+        for (const path of service.unconfirmed ?? []) expect(path).toMatch(/^[a-zA-Z_.]+$/);
       },
     );
 
