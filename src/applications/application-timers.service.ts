@@ -120,19 +120,24 @@ export class ApplicationTimers {
 
   /** The sweep behind confirmation timers. */
   sweepConfirmations(now: Date): Promise<number> {
-    return this.sweepStageTimers(now, 'confirmationDueAt', (job) => this.autoConfirm(job));
+    return this.sweepStageTimers(now, 'confirmationDueAt', async (job) => {
+      return (await this.autoConfirm(job)).confirmed;
+    });
   }
 
   /** The sweep behind implied-action timers. */
   sweepImpliedActions(now: Date): Promise<number> {
-    return this.sweepStageTimers(now, 'impliedActionDueAt', (job) => this.takeImpliedAction(job));
+    return this.sweepStageTimers(now, 'impliedActionDueAt', async (job) => {
+      return (await this.takeImpliedAction(job)).taken;
+    });
   }
 
   /** Runs every stage timer (a due instant kept in the facts) that has passed; counts those that acted. */
   private async sweepStageTimers(
     now: Date,
     fact: 'confirmationDueAt' | 'impliedActionDueAt',
-    run: (job: StageTimerJob) => Promise<Record<string, boolean>>,
+    /** Acts on one application; true when it did. */
+    run: (job: StageTimerJob) => Promise<boolean>,
   ): Promise<number> {
     const due: { id: string; stage: string; version: number }[] = await this.dataSource.query(
       `SELECT id, stage, version FROM applications
@@ -141,12 +146,12 @@ export class ApplicationTimers {
     );
     let acted = 0;
     for (const application of due) {
-      const result = await run({
+      const didAct = await run({
         applicationId: application.id,
         stage: application.stage,
         version: application.version,
       });
-      if (Object.values(result)[0]) acted++;
+      if (didAct) acted++;
     }
     return acted;
   }
