@@ -19,7 +19,7 @@ describe('"one thing" bundles', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await loginAdmin(t);
-    for (const code of ['CUSTOMS', 'COMMERCE', 'SCITECH', 'MPA', 'PSC'])
+    for (const code of ['CUSTOMS', 'COMMERCE', 'SCITECH', 'MPA', 'PSC', 'HEALTH'])
       departments[code] = await department(t, admin, code);
   });
 
@@ -117,103 +117,117 @@ describe('"one thing" bundles', () => {
     );
   });
 
-  it('starts a dependent child only after its prerequisite is approved, carrying the certificate it issued', async () => {
+  it('starts a dependent child only after its prerequisite is recorded, carrying the receipt it issued', async () => {
     const enterprise = await verifiedEnterprise(t, admin);
-    const bundle = await fileBundle(enterprise, 'DRUG_CANDIDATE_TO_CLINIC', {
-      'clinical.specialty': 'ONCOLOGY',
-      'trial.indication': '晚期实体瘤',
+    const bundle = await fileBundle(enterprise, 'CELL_THERAPY_LAB', {
+      'animal.infectionStudy': true,
     });
+    expect(bundle.children.map((child: { serviceCode: string }) => child.serviceCode)).toEqual([
+      'PATHOGEN_LAB_FILING',
+      'LAB_ANIMAL_USE',
+      'RADIATION_SAFETY',
+      'EIA_APPROVAL',
+    ]);
     const byService = Object.fromEntries(
       bundle.children.map((child: { serviceCode: string }) => [child.serviceCode, child]),
     );
-    expect(byService.CLINICAL_TRIAL_DOCKING).toMatchObject({
+    expect(byService.LAB_ANIMAL_USE).toMatchObject({
       status: 'DRAFT',
-      waitingFor: 'DRUG_REGISTRATION_TESTING',
+      waitingFor: 'PATHOGEN_LAB_FILING',
     });
-    const testing = byService.DRUG_REGISTRATION_TESTING.id;
-    const docking = byService.CLINICAL_TRIAL_DOCKING.id;
+    const filing = byService.PATHOGEN_LAB_FILING.id;
+    const animals = byService.LAB_ANIMAL_USE.id;
 
-    expect((await act(t, departments.MPA.officer, testing, 'acceptance', 'accept')).status).toBe(
-      200,
+    // A filing is one officer's record, and the receipt is issued at once.
+    expect((await act(t, departments.HEALTH.officer, filing, 'record', 'record')).status).toBe(200);
+    await waitForApplication(t, enterprise, filing, { status: 'COMPLETED' });
+    const started = await waitForApplication(t, enterprise, animals, { stage: 'acceptance' });
+    const receipt = started.materials.find(
+      (material: { materialType: string }) => material.materialType === 'biosafety_lab_certificate',
     );
-    const stillWaiting = await t
-      .http()
-      .get(`/api/v1/applications/${docking}`)
-      .set(enterprise.auth)
-      .expect(200);
-    expect(stillWaiting.body).toMatchObject({ status: 'DRAFT', stage: null });
-    expect((await act(t, departments.MPA.officer, testing, 'review', 'approve')).status).toBe(200);
-    expect((await act(t, departments.MPA.head, testing, 'decision', 'approve')).status).toBe(200);
-
-    const started = await waitForApplication(t, enterprise, docking, { stage: 'hospital_review' });
-    const report = started.materials.find(
-      (material: { materialType: string }) =>
-        material.materialType === 'drug_registration_test_report',
-    );
-    expect(report).toBeDefined();
+    expect(receipt).toBeDefined();
     const certificate = await t
       .http()
-      .get(`/api/v1/applications/${testing}/certificate`)
+      .get(`/api/v1/applications/${filing}/certificate`)
       .set(enterprise.auth)
       .expect(200);
     const library = await t
       .http()
       .get(
-        `/api/v1/enterprises/${enterprise.enterpriseId}/materials?materialType=drug_registration_test_report`,
+        `/api/v1/enterprises/${enterprise.enterpriseId}/materials?materialType=biosafety_lab_certificate`,
       )
       .set(enterprise.auth)
       .expect(200);
     expect(library.body[0]).toMatchObject({
       certificateId: certificate.body.id,
-      sha256: report.sha256,
+      sha256: receipt.sha256,
     });
   });
 
-  it('fails visibly when a prerequisite is denied: the dependent child is withdrawn and the bundle names the failed child', async () => {
+  it('takes a drug candidate to the clinic only once its IND stands, and fails visibly when the IND is refused', async () => {
     const enterprise = await verifiedEnterprise(t, admin);
-    const bundle = await fileBundle(enterprise, 'DRUG_CANDIDATE_TO_CLINIC', {
-      'clinical.specialty': 'ONCOLOGY',
+    const form = { 'clinical.specialty': 'ONCOLOGY', 'trial.indication': '晚期实体瘤' };
+    const ids = async (bundle: { children: { serviceCode: string; id: string }[] }) =>
+      Object.fromEntries(bundle.children.map((child) => [child.serviceCode, child.id]));
+
+    const approved = await ids(await fileBundle(enterprise, 'DRUG_CANDIDATE_TO_CLINIC', form));
+    const waiting = await t
+      .http()
+      .get(`/api/v1/applications/${approved.CLINICAL_TRIAL_DOCKING}`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(waiting.body).toMatchObject({ status: 'DRAFT', stage: null });
+    const psc = departments.PSC.officer;
+    expect(
+      (await act(t, psc, approved.CLINICAL_TRIAL_APPLICATION, 'guidance', 'accept')).status,
+    ).toBe(200);
+    expect(
+      (await act(t, psc, approved.CLINICAL_TRIAL_APPLICATION, 'national_review', 'approve')).status,
+    ).toBe(200);
+    await waitForApplication(t, enterprise, approved.CLINICAL_TRIAL_DOCKING, {
+      stage: 'hospital_review',
     });
-    const byService = Object.fromEntries(
-      bundle.children.map((child: { serviceCode: string; id: string }) => [
-        child.serviceCode,
-        child.id,
-      ]),
-    );
+
+    const refused = await ids(await fileBundle(enterprise, 'DRUG_CANDIDATE_TO_CLINIC', form));
+    expect(
+      (await act(t, psc, refused.CLINICAL_TRIAL_APPLICATION, 'guidance', 'accept')).status,
+    ).toBe(200);
     expect(
       (
-        await act(
-          t,
-          departments.MPA.officer,
-          byService.DRUG_REGISTRATION_TESTING,
-          'acceptance',
-          'reject',
-          { comment: '检验用途不符' },
-        )
+        await act(t, psc, refused.CLINICAL_TRIAL_APPLICATION, 'national_review', 'deny', {
+          comment: '审评中心不同意开展',
+        })
       ).status,
     ).toBe(200);
     await eventually(async () => {
       const docking = await t
         .http()
-        .get(`/api/v1/applications/${byService.CLINICAL_TRIAL_DOCKING}`)
+        .get(`/api/v1/applications/${refused.CLINICAL_TRIAL_DOCKING}`)
         .set(enterprise.auth)
         .expect(200);
       return docking.body.status === 'WITHDRAWN' ? docking.body : undefined;
     });
     const docking = await t
       .http()
-      .get(`/api/v1/applications/${byService.CLINICAL_TRIAL_DOCKING}`)
+      .get(`/api/v1/applications/${refused.CLINICAL_TRIAL_DOCKING}`)
       .set(enterprise.auth)
       .expect(200);
     expect(docking.body.outcomeReason).toBe('PREREQUISITE_DENIED');
     // The third child is still open: withdraw it so the bundle can finish.
     await t
       .http()
-      .post(`/api/v1/applications/${byService.HUMAN_GENETIC_RESOURCES}/withdraw`)
+      .post(`/api/v1/applications/${refused.HUMAN_GENETIC_RESOURCES}/withdraw`)
       .set(enterprise.auth)
       .send({})
       .expect(200);
-    const failed = await waitForApplication(t, enterprise, bundle.id, { status: 'DENIED' });
-    expect(failed.failedChildIds).toEqual([byService.DRUG_REGISTRATION_TESTING]);
+    const bundleId = (
+      await t
+        .http()
+        .get(`/api/v1/applications/${refused.CLINICAL_TRIAL_DOCKING}`)
+        .set(enterprise.auth)
+        .expect(200)
+    ).body.parentId;
+    const failed = await waitForApplication(t, enterprise, bundleId, { status: 'DENIED' });
+    expect(failed.failedChildIds).toEqual([refused.CLINICAL_TRIAL_APPLICATION]);
   });
 });

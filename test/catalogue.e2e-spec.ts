@@ -16,8 +16,8 @@ describe('catalogue and calendar', () => {
   afterAll(() => t.close());
 
   it.each([
-    ['BASIC', 21],
-    ['VALUE_ADDED', 18],
+    ['BASIC', 27],
+    ['VALUE_ADDED', 19],
   ])(
     'lists the %s services, each complete and with a valid workflow',
     async (category, expected) => {
@@ -66,8 +66,95 @@ describe('catalogue and calendar', () => {
       seen.push(...page.body.data.map((service) => service.code));
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(39);
+    expect(seen).toHaveLength(46);
     expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('filters by the key issues of the reform and counts them in the statistics', async () => {
+    const imports = await t
+      .http()
+      .get('/api/v1/services?keyIssue=SPECIAL_ARTICLE_IMPORT')
+      .expect(200);
+    expect(imports.body.data.map((service: { code: string }) => service.code)).toEqual([
+      'RD_IMPORT_WHITELIST',
+      'SPECIAL_ARTICLE_ENTRY',
+    ]);
+    for (const service of imports.body.data)
+      expect(service.keyIssues).toContain('SPECIAL_ARTICLE_IMPORT');
+    const talent = await t.http().get('/api/v1/services?keyIssue=TALENT&limit=100').expect(200);
+    expect(talent.body.data.map((service: { code: string }) => service.code)).toEqual(
+      expect.arrayContaining(['TALENT_RECRUITMENT', 'TALENT_APARTMENT']),
+    );
+    const unknown = await t.http().get('/api/v1/services?keyIssue=PARKING').expect(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+
+    const stats = await t.http().get('/api/v1/stats/overview').set(admin.auth).expect(200);
+    expect(stats.body.byKeyIssue.map((entry: { keyIssue: string }) => entry.keyIssue)).toEqual([
+      'TALENT',
+      'VENUE',
+      'PUBLIC_PLATFORM',
+      'SPECIAL_ARTICLE_IMPORT',
+    ]);
+    expect(
+      stats.body.byKeyIssue.find(
+        (entry: { keyIssue: string }) => entry.keyIssue === 'SPECIAL_ARTICLE_IMPORT',
+      ).serviceCodes,
+    ).toEqual(['RD_IMPORT_WHITELIST', 'SPECIAL_ARTICLE_ENTRY']);
+  });
+
+  it('lets an administrator correct a rule in a new version: no statutory limit, another key issue, a fact confirmed', async () => {
+    const draft = await t
+      .http()
+      .post('/api/v1/services/HIGH_TECH_ENTERPRISE/versions')
+      .set(admin.auth)
+      .send({})
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}`)
+      .set(admin.auth)
+      .send({
+        keyIssues: ['TALENT'],
+        unconfirmed: [],
+        intakeWindows: [{ name: '2027年第一批', opensOn: '2027-04-10', closesOn: '2027-05-20' }],
+        timeLimitBasis: '《高新技术企业认定管理办法》第十条；浙江省2027年度认定工作通知',
+      })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}`)
+      .set(admin.auth)
+      .send({ keyIssues: ['PARKING'] })
+      .expect(400);
+    await t
+      .http()
+      .post(`/api/v1/services/HIGH_TECH_ENTERPRISE/versions/${draft.body.version}/publish`)
+      .set(admin.auth)
+      .expect(200);
+    const published = await t.http().get('/api/v1/services/HIGH_TECH_ENTERPRISE').expect(200);
+    expect(published.body).toMatchObject({
+      statutoryWorkingDays: null,
+      keyIssues: ['TALENT'],
+      unconfirmed: [],
+      intakeWindows: [{ name: '2027年第一批', opensOn: '2027-04-10', closesOn: '2027-05-20' }],
+    });
+    const talent = await t.http().get('/api/v1/services?keyIssue=TALENT&limit=100').expect(200);
+    expect(talent.body.data.map((service: { code: string }) => service.code)).toContain(
+      'HIGH_TECH_ENTERPRISE',
+    );
+  });
+
+  it('states no statutory limit where none applies, and cites the basis of the ones that do', async () => {
+    const filing = await t.http().get('/api/v1/services/PATHOGEN_LAB_FILING').expect(200);
+    expect(filing.body.statutoryWorkingDays).toBeNull();
+    expect(filing.body.workflow.archetype).toBe('FILING');
+    const licence = await t.http().get('/api/v1/services/LAB_ANIMAL_USE').expect(200);
+    expect(licence.body.statutoryWorkingDays).toBe(20);
+    expect(licence.body.timeLimitBasis).toMatch(/行政许可法/);
+    expect(licence.body.certificate.validityBasis).toMatch(/五年/);
+    const ind = await t.http().get('/api/v1/services/CLINICAL_TRIAL_APPLICATION').expect(200);
+    expect(ind.body.unconfirmed).toContain('workflow.national_review.implied.dayKind');
+    expect(ind.body.competentAuthority).toBe('国家药品监督管理局药品审评中心');
   });
 
   it('shows situation rules: the biosafety-lab certificate is required for class A and B imports', async () => {

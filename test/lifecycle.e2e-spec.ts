@@ -5,6 +5,7 @@ import {
   act,
   department,
   Department,
+  draftComplete,
   fileComplete,
   taskFor,
   verifiedEnterprise,
@@ -21,6 +22,8 @@ describe('time limits, claims, confirmations and certificates over time', () => 
   let hcb: Department;
   let health: Department;
   let commerce: Department;
+  let psc: Department;
+  let scitech: Department;
   let enterprise: Session & { enterpriseId: string };
   const sweep = () => t.app.get(MaintenanceService).runSweeps();
   const eventsOf = async (id: string) =>
@@ -34,6 +37,8 @@ describe('time limits, claims, confirmations and certificates over time', () => 
     hcb = await department(t, admin, 'HCB');
     health = await department(t, admin, 'HEALTH');
     commerce = await department(t, admin, 'COMMERCE');
+    psc = await department(t, admin, 'PSC');
+    scitech = await department(t, admin, 'SCITECH');
     enterprise = await verifiedEnterprise(t, admin);
   });
 
@@ -184,6 +189,96 @@ describe('time limits, claims, confirmations and certificates over time', () => 
         data: expect.objectContaining({ automatic: true }),
       }),
     );
+  });
+
+  it('approves an IND by silence 60 days after filing, closing the task, unless the authority objects', async () => {
+    clock.set(shanghai('2026-11-02T09:00:00'));
+    const { id } = await fileComplete(t, enterprise, 'CLINICAL_TRIAL_APPLICATION');
+    expect((await act(t, psc.officer, id, 'guidance', 'accept')).status).toBe(200);
+    const waiting = await waitForApplication(t, enterprise, id, { stage: 'national_review' });
+    expect(waiting.sla.statutory).toBeNull();
+    const task = await taskFor(t, psc.officer, id, 'national_review');
+
+    clock.set(shanghai('2026-12-31T09:00:00'));
+    expect((await sweep()).impliedActions).toBe(0);
+    clock.set(shanghai('2027-01-01T09:00:01'));
+    expect((await sweep()).impliedActions).toBe(1);
+    const approved = await t
+      .http()
+      .get(`/api/v1/applications/${id}`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(approved.body.status).toBe('COMPLETED');
+    const closed = await t.http().get(`/api/v1/tasks/${task.id}`).set(psc.officer.auth).expect(200);
+    expect(closed.body).toMatchObject({ status: 'DONE', action: 'approve' });
+    expect(await eventsOf(id)).toContainEqual(
+      expect.objectContaining({
+        type: 'application.completed',
+        data: expect.objectContaining({ implied: true }),
+      }),
+    );
+
+    // An objection within the 60 days ends it, and silence no longer counts.
+    clock.set(shanghai('2027-01-04T09:00:00'));
+    const objected = await fileComplete(t, enterprise, 'CLINICAL_TRIAL_APPLICATION');
+    expect((await act(t, psc.officer, objected.id, 'guidance', 'accept')).status).toBe(200);
+    expect(
+      (
+        await act(t, psc.officer, objected.id, 'national_review', 'deny', {
+          comment: '审评中心质疑意见',
+        })
+      ).status,
+    ).toBe(200);
+    clock.set(shanghai('2027-03-10T09:00:00'));
+    expect((await sweep()).impliedActions).toBe(0);
+    await waitForApplication(t, enterprise, objected.id, { status: 'DENIED' });
+  });
+
+  it("gives the acceptance task its own 5-working-day clock, ahead of the application's promise", async () => {
+    clock.set(shanghai('2026-11-02T09:00:00'));
+    const { id } = await fileComplete(t, enterprise, 'LAB_ANIMAL_USE');
+    const filed = await waitForApplication(t, enterprise, id, { stage: 'acceptance' });
+    const task = await taskFor(t, scitech.officer, id, 'acceptance');
+    // Monday 11-02 + 5 working days → end of Monday 11-09, Shanghai.
+    expect(task.stageDeadline).toBe(shanghai('2026-11-09T23:59:59.999').toISOString());
+    expect(task.dueAt).toBe(task.stageDeadline);
+    expect(new Date(task.dueAt).getTime()).toBeLessThan(
+      new Date(filed.sla.promised.deadline).getTime(),
+    );
+    expect(task.overdue).toBe(false);
+    clock.set(shanghai('2026-11-10T09:00:00'));
+    const late = await t
+      .http()
+      .get(`/api/v1/tasks/${task.id}`)
+      .set(scitech.officer.auth)
+      .expect(200);
+    expect(late.body.overdue).toBe(true);
+
+    // The review stage has no clock of its own: it follows the promise.
+    expect((await act(t, scitech.officer, id, 'acceptance', 'accept')).status).toBe(200);
+    const review = await taskFor(t, scitech.officer, id, 'review');
+    expect(review.stageDeadline).toBeNull();
+    expect(review.dueAt).toBe(filed.sla.promised.deadline);
+  });
+
+  it('takes high-tech enterprise recognition only inside a batch window', async () => {
+    clock.set(shanghai('2026-12-01T09:00:00'));
+    const { id } = await draftComplete(t, enterprise, 'HIGH_TECH_ENTERPRISE');
+    const closed = await t
+      .http()
+      .post(`/api/v1/applications/${id}/submit`)
+      .set(enterprise.auth)
+      .send({})
+      .expect(422);
+    expect(closed.body.detail).toMatch(/batches/);
+    expect(closed.body.intakeWindows.length).toBeGreaterThan(0);
+    clock.set(shanghai('2027-04-15T09:00:00'));
+    await t
+      .http()
+      .post(`/api/v1/applications/${id}/submit`)
+      .set(enterprise.auth)
+      .send({})
+      .expect(200);
   });
 
   it('reuses an issued certificate in a later application, renews it, and verifies it as REVOKED once revoked', async () => {

@@ -16,6 +16,7 @@ describe('workflow archetypes', () => {
   let customs: Department;
   let psc: Department;
   let hrss: Department;
+  let msa: Department;
   let enterprise: Session & { enterpriseId: string };
 
   beforeAll(async () => {
@@ -24,6 +25,7 @@ describe('workflow archetypes', () => {
     customs = await department(t, admin, 'CUSTOMS');
     psc = await department(t, admin, 'PSC');
     hrss = await department(t, admin, 'HRSS');
+    msa = await department(t, admin, 'MSA');
     enterprise = await verifiedEnterprise(t, admin);
   });
 
@@ -38,6 +40,23 @@ describe('workflow archetypes', () => {
     return timeline.body
       .filter((event: { type: string }) => event.type === 'application.stage_changed')
       .map((event: { data: { to: string } }) => event.data.to);
+  };
+
+  /** Whole months from the certificate's first to its last valid day. */
+  const validityMonthsOf = async (id: string) => {
+    const certificate = await t
+      .http()
+      .get(`/api/v1/applications/${id}/certificate`)
+      .set(enterprise.auth)
+      .expect(200);
+    const from = new Date(`${certificate.body.content.validFrom}T00:00:00Z`);
+    // The last valid day is the day before the anniversary.
+    const end = new Date(
+      Date.parse(`${certificate.body.content.validUntil}T00:00:00Z`) + 86_400_000,
+    );
+    return (
+      (end.getUTCFullYear() - from.getUTCFullYear()) * 12 + end.getUTCMonth() - from.getUTCMonth()
+    );
   };
 
   it('sends a class A special-biologics import through the biosafety evaluation', async () => {
@@ -75,6 +94,8 @@ describe('workflow archetypes', () => {
       (event: { data: { riskClass?: string } }) => event.data.riskClass,
     );
     expect(screened.data).toMatchObject({ riskClass: 'A', biosafetyEvaluation: true });
+    // Articles that may carry highly pathogenic microorganisms: the approval holds 3 months.
+    expect(await validityMonthsOf(id)).toBe(3);
   });
 
   it('fast-tracks a class D import past the biosafety evaluation', async () => {
@@ -86,6 +107,24 @@ describe('workflow archetypes', () => {
     expect((await act(t, customs.head, id, 'decision', 'approve')).status).toBe(200);
     await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
     expect(await stagesOf(id)).toEqual(['risk_screening', 'decision', 'issuance']);
+    expect(await validityMonthsOf(id)).toBe(12);
+  });
+
+  it('records a filing in one officer step and issues the receipt at once', async () => {
+    const { id } = await fileComplete(t, enterprise, 'DEVICE_DISTRIBUTION_FILING');
+    const task = await taskFor(t, msa.officer, id, 'record');
+    expect(task.allowedActions).toEqual(['record', 'reject', 'request_supplement']);
+    const filed = await t.http().get(`/api/v1/applications/${id}`).set(enterprise.auth).expect(200);
+    expect(filed.body.sla.statutory).toBeNull();
+    expect((await act(t, msa.officer, id, 'record', 'record')).status).toBe(200);
+    await waitForApplication(t, enterprise, id, { status: 'COMPLETED' });
+    expect(await stagesOf(id)).toEqual(['record', 'issuance']);
+    const certificate = await t
+      .http()
+      .get(`/api/v1/applications/${id}/certificate`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(certificate.body.content.validUntil).toBeNull();
   });
 
   it('re-matches a clinical trial with another hospital when the first declines', async () => {

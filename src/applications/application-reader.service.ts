@@ -105,7 +105,7 @@ export class ApplicationReader {
       supplementRequest: application.supplementRequest,
       sla: sla && {
         state: sla.state,
-        statutory: clockDtoOf(sla.statutory),
+        statutory: sla.statutory && clockDtoOf(sla.statutory),
         promised: clockDtoOf(sla.promised),
       },
       ...(children

@@ -7,6 +7,8 @@ import { JobPayloads } from '../queues/queues';
 import { SlaService } from '../sla/sla.service';
 import { ApplicationWorkflow } from './application-workflow.service';
 
+type StageTimerJob = JobPayloads['confirmation.auto'];
+
 const OPEN = `status IN ('IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED')`;
 
 /**
@@ -75,26 +77,82 @@ export class ApplicationTimers {
     });
   }
 
+  /**
+   * Implied permission: the stage's days ran out with no answer, so its implied action is
+   * taken for the authority (the open task closes with it).
+   */
+  async takeImpliedAction(job: JobPayloads['stage.implied']): Promise<{ taken: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.workflow.lock(manager, job.applicationId);
+      if (!application || application.version !== job.version || application.stage !== job.stage)
+        return { taken: false };
+      const due = application.facts.impliedActionDueAt;
+      if (!due || new Date(due) > this.clock.now()) return { taken: false };
+      const definition = await this.workflow.definitionOf(application);
+      const stage = definition.workflow.stages.find((candidate) => candidate.code === job.stage);
+      if (stage?.kind !== 'HUMAN' || !stage.implied) return { taken: false };
+      const now = this.clock.now();
+      const { impliedActionDueAt: _due, ...facts } = application.facts;
+      application.facts = facts;
+      await manager.query(
+        `UPDATE tasks SET status = 'DONE', action = $2, data = $3, completed_at = $4, version = version + 1
+         WHERE application_id = $1 AND stage = $5 AND status IN ('OPEN', 'CLAIMED')`,
+        [application.id, stage.implied.action, { implied: true }, now, job.stage],
+      );
+      await this.workflow.transition(
+        manager,
+        application,
+        {
+          kind: 'human',
+          stage: job.stage,
+          action: stage.implied.action,
+          actorRole: 'DEPARTMENT_HEAD',
+        },
+        {
+          actor: SYSTEM_ACTOR,
+          now,
+          eventData: { implied: true, impliedBasis: stage.implied.basis },
+        },
+      );
+      return { taken: true };
+    });
+  }
+
   /** The sweep behind confirmation timers. */
-  async sweepConfirmations(now: Date): Promise<number> {
+  sweepConfirmations(now: Date): Promise<number> {
+    return this.sweepStageTimers(now, 'confirmationDueAt', async (job) => {
+      return (await this.autoConfirm(job)).confirmed;
+    });
+  }
+
+  /** The sweep behind implied-action timers. */
+  sweepImpliedActions(now: Date): Promise<number> {
+    return this.sweepStageTimers(now, 'impliedActionDueAt', async (job) => {
+      return (await this.takeImpliedAction(job)).taken;
+    });
+  }
+
+  /** Runs every stage timer (a due instant kept in the facts) that has passed; counts those that acted. */
+  private async sweepStageTimers(
+    now: Date,
+    fact: 'confirmationDueAt' | 'impliedActionDueAt',
+    /** Acts on one application; true when it did. */
+    run: (job: StageTimerJob) => Promise<boolean>,
+  ): Promise<number> {
     const due: { id: string; stage: string; version: number }[] = await this.dataSource.query(
       `SELECT id, stage, version FROM applications
-       WHERE status = 'IN_PROGRESS' AND facts ? 'confirmationDueAt' AND (facts->>'confirmationDueAt')::timestamptz <= $1 LIMIT 1000`,
-      [now],
+       WHERE status = 'IN_PROGRESS' AND facts ? $2 AND (facts->>$2)::timestamptz <= $1 LIMIT 1000`,
+      [now, fact],
     );
-    let confirmed = 0;
+    let acted = 0;
     for (const application of due) {
-      if (
-        (
-          await this.autoConfirm({
-            applicationId: application.id,
-            stage: application.stage,
-            version: application.version,
-          })
-        ).confirmed
-      )
-        confirmed++;
+      const didAct = await run({
+        applicationId: application.id,
+        stage: application.stage,
+        version: application.version,
+      });
+      if (didAct) acted++;
     }
-    return confirmed;
+    return acted;
   }
 }

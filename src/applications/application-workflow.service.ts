@@ -10,10 +10,12 @@ import { OutboxService } from '../outbox/outbox.service';
 import { SlaService } from '../sla/sla.service';
 import {
   advance,
+  WorkflowEffect,
   WorkflowInput,
   WorkflowRefusal,
   FINISHED_STATUSES,
 } from '../workflow/workflow-engine';
+import type { ImpliedAction } from '../workflow/workflow.types';
 import { Application, SupplementRequest } from './application.entity';
 import { findRow } from '../database/hydrate';
 import { updateReturning } from '../database/update-returning';
@@ -173,8 +175,7 @@ export class ApplicationWorkflow {
             await this.openTask(
               manager,
               application,
-              effect.stage,
-              effect.role,
+              effect,
               effect.departmentCode ?? definition.departmentCode,
               context,
             ),
@@ -255,7 +256,7 @@ export class ApplicationWorkflow {
     const sla = await this.sla.view(application, now);
     if (!sla) return null;
     const decision = {
-      workingDays: sla.statutory.workingDaysUsed,
+      workingDays: (sla.statutory ?? sla.promised).workingDaysUsed,
       onTime: now <= sla.promised.deadline,
     };
     application.decisionWorkingDays = decision.workingDays;
@@ -266,27 +267,38 @@ export class ApplicationWorkflow {
     return decision;
   }
 
+  /**
+   * Opens the stage's task. A stage with its own clock is due that many working days from now
+   * (never after the application's promise); otherwise the task follows the promise. An
+   * implied action gets its timer.
+   */
   private async openTask(
     manager: EntityManager,
     application: Application,
-    stage: string,
-    role: 'OFFICER' | 'DEPARTMENT_HEAD',
+    effect: Extract<WorkflowEffect, { type: 'open_task' }>,
     departmentCode: string,
     context: TransitionContext,
   ): Promise<NewEvent> {
+    const { stage, role } = effect;
+    const stageDeadline = effect.workingDays
+      ? await this.sla.workingDaysAfter(context.now, effect.workingDays)
+      : null;
     const [task] = await manager.query(
-      `INSERT INTO tasks (application_id, stage, department_code, role, status, due_at, sla_state, created_at)
-       VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7) RETURNING id`,
+      `INSERT INTO tasks (application_id, stage, department_code, role, status, stage_deadline, due_at, sla_state, created_at)
+       VALUES ($1, $2, $3, $4, 'OPEN', $5::timestamptz, LEAST($5::timestamptz, $6::timestamptz), $7, $8) RETURNING id`,
       [
         application.id,
         stage,
         departmentCode,
         role,
+        stageDeadline,
         application.promisedDeadline,
         application.slaState,
         context.now,
       ],
     );
+    if (effect.implied)
+      await this.startImpliedTimer(manager, application, effect.implied, context.now);
     return {
       type: 'task.created',
       subjectType: 'application',
@@ -295,6 +307,30 @@ export class ApplicationWorkflow {
       actor: context.actor,
       data: { taskId: task.id, stage, departmentCode, role },
     };
+  }
+
+  /**
+   * Implied permission: once the days run out with no answer, a timer (and the sweep behind
+   * it) takes the stage's implied action.
+   */
+  private async startImpliedTimer(
+    manager: EntityManager,
+    application: Application,
+    implied: ImpliedAction,
+    now: Date,
+  ): Promise<void> {
+    const due =
+      implied.dayKind === 'WORKING'
+        ? await this.sla.workingDaysAfter(now, implied.days)
+        : new Date(now.getTime() + implied.days * 86_400_000);
+    await this.startStageTimer(
+      manager,
+      application,
+      'impliedActionDueAt',
+      'stage.implied',
+      due,
+      now,
+    );
   }
 
   /** The enterprise has N working days to confirm; then a timer (and the sweep) confirms for it. */
@@ -306,19 +342,38 @@ export class ApplicationWorkflow {
   ): Promise<void> {
     if (!days) return;
     const due = await this.sla.workingDaysAfter(now, days);
-    application.facts = { ...application.facts, confirmationDueAt: due.toISOString() };
+    await this.startStageTimer(
+      manager,
+      application,
+      'confirmationDueAt',
+      'confirmation.auto',
+      due,
+      now,
+    );
+  }
+
+  /** Keeps the instant a stage timer falls due in the facts and queues its job. */
+  private async startStageTimer(
+    manager: EntityManager,
+    application: Application,
+    fact: 'confirmationDueAt' | 'impliedActionDueAt',
+    job: 'confirmation.auto' | 'stage.implied',
+    due: Date,
+    now: Date,
+  ): Promise<void> {
+    application.facts = { ...application.facts, [fact]: due.toISOString() };
     await manager.query(`UPDATE applications SET facts = $2 WHERE id = $1`, [
       application.id,
       application.facts,
     ]);
     await this.outbox.enqueue(manager, {
-      name: 'confirmation.auto',
+      name: job,
       data: {
         applicationId: application.id,
         stage: application.stage!,
         version: application.version,
       },
-      // Beyond a week the confirmation sweep takes over.
+      // Beyond a week the sweep takes over.
       delayMs: Math.min(Math.max(0, due.getTime() - now.getTime() + 1), 7 * 86_400_000),
     });
   }

@@ -1,3 +1,4 @@
+import { isOpenForIntake } from '../catalogue/intake-windows';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -396,6 +397,16 @@ export class ApplicationsService {
   async submitOne(manager: EntityManager, application: Application, actor: Actor): Promise<void> {
     const now = this.clock.now();
     const definition = await this.workflow.definitionOf(application);
+    if (!isOpenForIntake(definition.intakeWindows, now)) {
+      const windows = definition.intakeWindows!.map(
+        (window) => `${window.name} ${window.opensOn}–${window.closesOn}`,
+      );
+      throw new DomainError(
+        'unprocessable',
+        `${application.serviceCode} takes applications in batches and none is open now: ${windows.join('; ')}`,
+        { intakeWindows: definition.intakeWindows },
+      );
+    }
     await this.sla.start(
       manager,
       application,

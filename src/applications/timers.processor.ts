@@ -13,6 +13,11 @@ export class TimersProcessor {
     return this.timers.checkSla(job.data);
   }
 
+  @Process({ name: 'stage.implied', concurrency: 2 })
+  takeImpliedAction(job: Job<JobPayloads['stage.implied']>) {
+    return this.timers.takeImpliedAction(job.data);
+  }
+
   @Process({ name: 'confirmation.auto', concurrency: 2 })
   autoConfirm(job: Job<JobPayloads['confirmation.auto']>) {
     return this.timers.autoConfirm(job.data);

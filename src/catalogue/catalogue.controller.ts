@@ -28,7 +28,8 @@ export class CatalogueController {
   @Get()
   @Public()
   @ApiOperation({
-    summary: 'The service catalogue: 21 basic government and 18 value-added services',
+    summary:
+      'The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name',
   })
   @ApiOkResponse({ type: ServicePageDto })
   @ApiProblems(400)

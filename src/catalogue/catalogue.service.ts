@@ -35,6 +35,12 @@ export function definitionFromSeed(seed: ServiceSeed): ServiceDefinition {
     legalBasis: seed.legalBasis,
     promisedWorkingDays: seed.promisedWorkingDays,
     statutoryWorkingDays: seed.statutoryWorkingDays,
+    timeLimitBasis: seed.timeLimitBasis,
+    ...(seed.competentAuthority ? { competentAuthority: seed.competentAuthority } : {}),
+    ...(seed.description ? { description: seed.description } : {}),
+    keyIssues: seed.keyIssues,
+    ...(seed.intakeWindows ? { intakeWindows: seed.intakeWindows } : {}),
+    ...(seed.unconfirmed ? { unconfirmed: seed.unconfirmed } : {}),
     feeCny: seed.feeCny,
     certificate: seed.certificate,
     materials: seed.materials,
@@ -88,6 +94,8 @@ export class CatalogueService implements OnModuleInit {
       services.andWhere('service.category = :category', { category: query.category });
     if (query.department)
       services.andWhere('service.department_code = :department', { department: query.department });
+    if (query.keyIssue)
+      services.andWhere(':keyIssue = ANY(service.key_issues)', { keyIssue: query.keyIssue });
     if (query.q) {
       services.andWhere(`(service.name || ' ' || service.name_en) ILIKE :q`, {
         q: `%${escapeLike(query.q)}%`,
@@ -106,6 +114,7 @@ export class CatalogueService implements OnModuleInit {
           departmentCode: service.departmentCode,
           promisedWorkingDays: definition.promisedWorkingDays,
           statutoryWorkingDays: definition.statutoryWorkingDays,
+          keyIssues: definition.keyIssues ?? [],
           version: service.currentVersion!,
           retired: service.retiredAt !== null,
         };
@@ -233,6 +242,7 @@ export class CatalogueService implements OnModuleInit {
           departmentCode: definition.departmentCode,
           name: definition.name,
           nameEn: definition.nameEn,
+          keyIssues: definition.keyIssues ?? [],
           currentVersion: null,
         });
         const version = await this.insertVersion(
@@ -409,7 +419,7 @@ export class CatalogueService implements OnModuleInit {
   }
 
   /**
-   * Seeds the 39 services. A missing service is created at version 1; a service whose current
+   * Seeds the catalogue's services. A missing service is created at version 1; a service whose current
    * version came from the seed gets a new version only when the seed changed; versions an
    * admin published are never overridden. Running it twice changes nothing.
    */
@@ -427,6 +437,7 @@ export class CatalogueService implements OnModuleInit {
             departmentCode: seed.departmentCode,
             name: seed.name,
             nameEn: seed.nameEn,
+            keyIssues: seed.keyIssues,
             currentVersion: null,
           });
           await this.insertVersion(manager, seed.code, 1, definition, 'SEED', null);
@@ -491,6 +502,7 @@ export class CatalogueService implements OnModuleInit {
         departmentCode: definition.departmentCode,
         name: definition.name,
         nameEn: definition.nameEn,
+        keyIssues: definition.keyIssues ?? [],
       },
     );
   }

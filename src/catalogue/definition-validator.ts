@@ -14,7 +14,10 @@ export interface DefinitionProblem {
 /** Everything that must hold before a version may be published (and so never change again). */
 export function validateServiceDefinition(definition: ServiceDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  if (definition.promisedWorkingDays > definition.statutoryWorkingDays) {
+  if (
+    definition.statutoryWorkingDays !== null &&
+    definition.promisedWorkingDays > definition.statutoryWorkingDays
+  ) {
     problems.push({
       field: 'promisedWorkingDays',
       message: 'the park cannot promise more than the statutory limit',
@@ -62,6 +65,36 @@ export function validateServiceDefinition(definition: ServiceDefinition): Defini
       message: 'at least one material must be required in every situation',
     });
   }
+
+  for (const [index, window] of (definition.intakeWindows ?? []).entries()) {
+    if (window.opensOn > window.closesOn)
+      problems.push({ field: `intakeWindows.${index}`, message: 'closes before it opens' });
+  }
+  const byFact = definition.certificate?.validityByFact;
+  if (byFact) {
+    for (const [value, months] of Object.entries(byFact.months ?? {})) {
+      if (!Number.isInteger(months) || months < 1 || months > 600)
+        problems.push({
+          field: `certificate.validityByFact.months.${value}`,
+          message: 'must be a whole number of months from 1 to 600',
+        });
+    }
+  }
+
+  // What a service declares it issues, its workflow issues, and nothing else.
+  const issues = (definition.workflow?.stages ?? []).some(
+    (stage) => stage.kind === 'AUTOMATED' && stage.handler === 'certificate_issuance',
+  );
+  if (definition.certificate && !issues)
+    problems.push({
+      field: 'certificate',
+      message: 'is declared but the workflow has no certificate_issuance stage to issue it',
+    });
+  if (!definition.certificate && issues)
+    problems.push({
+      field: 'certificate',
+      message: 'the workflow issues a certificate but the service declares none',
+    });
 
   for (const problem of validateWorkflow(definition.workflow)) {
     problems.push({ field: 'workflow', ...problem });

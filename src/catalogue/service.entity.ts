@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ServiceCategory } from './service-definition';
+import type { KeyIssue, ServiceCategory } from './service-definition';
 
 /** A service of the catalogue; what it asks and how it flows lives in its versions. */
 @Entity('services')
@@ -19,6 +19,10 @@ export class Service {
 
   @Column()
   nameEn: string;
+
+  /** Key issues of the current published version, kept here for filtering. */
+  @Column({ type: 'text', array: true })
+  keyIssues: KeyIssue[];
 
   @Column({ type: 'int', nullable: true })
   currentVersion: number | null;

@@ -165,6 +165,11 @@ export class CertificatesService implements OnApplicationBootstrap {
     if (!spec) throw new Error(`Service ${application.serviceCode} issues no certificate`);
     const now = this.clock.now();
     const issuedOn = shanghaiDate(now);
+    // Where the rule ties validity to what the workflow learned (the risk class), that decides.
+    const validityMonths =
+      (spec.validityByFact &&
+        spec.validityByFact.months[application.facts[spec.validityByFact.fact]]) ??
+      spec.validityMonths;
     const year = Number(issuedOn.slice(0, 4));
     const [{ last_number: serial }] = await manager.query(
       `INSERT INTO certificate_counters (service_code, year, last_number) VALUES ($1, $2, 1)
@@ -188,7 +193,7 @@ export class CertificatesService implements OnApplicationBootstrap {
       holder: { name: enterprise.name, creditCode: enterprise.credit_code.trim() },
       issuedAt: now.toISOString(),
       validFrom: issuedOn,
-      validUntil: spec.validityMonths ? addMonths(issuedOn, spec.validityMonths) : null,
+      validUntil: validityMonths ? addMonths(issuedOn, validityMonths) : null,
       issuer: { departmentCode: definition.departmentCode, departmentName: department.name },
     };
     const particulars = approvedParticulars(definition.formSchema, application.form);

@@ -15,6 +15,7 @@ export interface SweepReport {
   slaEvaluated: number;
   claimsReleased: number;
   autoConfirmed: number;
+  impliedActions: number;
   remindersSent: number;
   idempotencyKeysPurged: number;
   orphanFilesRemoved: number;
@@ -60,6 +61,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
       slaEvaluated: await this.timers.sweepSla(now),
       claimsReleased: await this.tasks.releaseIdleClaims(now),
       autoConfirmed: await this.timers.sweepConfirmations(now),
+      impliedActions: await this.timers.sweepImpliedActions(now),
       remindersSent: await this.certificates.remindExpiring(now),
       idempotencyKeysPurged: await this.idempotency.purgeExpired(),
       orphanFilesRemoved: (await this.materials.sweepOrphanFiles(now)).removed,

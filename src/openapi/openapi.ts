@@ -3,7 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 const API_DESCRIPTION = `
 Parkline is the one service window of a biomedical industry park: enterprises file requests for
-21 basic government services and 18 value-added services, park officers work their
+27 basic government services and 19 value-added services, park officers work their
 department's queue, and every request is followed to a decision within a promised number of
 working days.
 

@@ -21,6 +21,8 @@ export interface JobPayloads {
   'sla.check': { applicationId: string; generation: number };
   /** Confirm a value-added result the enterprise left unconfirmed; a no-op once it moved on. */
   'confirmation.auto': { applicationId: string; stage: string; version: number };
+  /** Take a stage's implied action (默示许可) once its days ran out unanswered. */
+  'stage.implied': { applicationId: string; stage: string; version: number };
   /** POST one webhook delivery; retried with backoff until it succeeds or attempts run out. */
   'webhook.deliver': { deliveryId: string };
 }
@@ -32,6 +34,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'stage.run': QUEUES.STAGES,
   'sla.check': QUEUES.TIMERS,
   'confirmation.auto': QUEUES.TIMERS,
+  'stage.implied': QUEUES.TIMERS,
   'webhook.deliver': QUEUES.WEBHOOKS,
 };
 

@@ -37,12 +37,7 @@ export class SlaService {
   ) {}
 
   async view(application: Application, now: Date): Promise<SlaView | null> {
-    if (
-      !application.submittedAt ||
-      application.statutoryDays === null ||
-      application.promisedDays === null
-    )
-      return null;
+    if (!application.submittedAt || application.promisedDays === null) return null;
     return computeSla(
       await this.calendar.calendar(),
       {
@@ -66,7 +61,7 @@ export class SlaService {
   async start(
     manager: EntityManager,
     application: Application,
-    limits: { statutory: number; promised: number },
+    limits: { statutory: number | null; promised: number },
     now: Date,
   ): Promise<void> {
     Object.assign(application, {
@@ -152,6 +147,8 @@ export class SlaService {
     actor: Actor,
     now: Date,
   ): Promise<void> {
+    if (application.statutoryDays === null)
+      throw new DomainError('unprocessable', 'This service has no statutory limit to extend');
     if (application.extensionDays > 0)
       throw new DomainError('unprocessable', 'The statutory limit was already extended once');
     application.extensionDays = STATUTORY_EXTENSION_DAYS;
@@ -191,7 +188,9 @@ export class SlaService {
     if (!sla) return;
     const generation = application.slaGeneration + (options.reschedule ? 1 : 0);
     for (const clock of ['statutory', 'promised'] as ClockName[]) {
-      const state = sla[clock].state;
+      const view = sla[clock];
+      if (!view) continue;
+      const state = view.state;
       if (state !== 'AT_RISK' && state !== 'OVERDUE') continue;
       // Raised once per clock and kind, however often the clocks are re-evaluated or paused.
       const type = state === 'OVERDUE' ? 'application.overdue' : 'application.at_risk';
@@ -210,20 +209,21 @@ export class SlaService {
           clock,
           departmentCode: application.departmentCode,
           serviceCode: application.serviceCode,
-          deadline: sla[clock].deadline.toISOString(),
-          workingDaysUsed: sla[clock].workingDaysUsed,
+          deadline: view.deadline.toISOString(),
+          workingDaysUsed: view.workingDaysUsed,
         },
       });
       if (state === 'OVERDUE') await this.escalateTasks(manager, application, now);
     }
-    const statutoryState = sla.statutory.state;
+    // Without a statutory limit its columns stay empty and its state on track.
+    const statutoryState = sla.statutory?.state ?? 'ON_TRACK';
     const promisedState = sla.promised.state;
     Object.assign(application, {
-      statutoryDeadline: sla.statutory.deadline,
+      statutoryDeadline: sla.statutory?.deadline ?? null,
       promisedDeadline: sla.promised.deadline,
-      statutoryAtRiskAt: sla.statutory.atRiskAt,
+      statutoryAtRiskAt: sla.statutory?.atRiskAt ?? null,
       promisedAtRiskAt: sla.promised.atRiskAt,
-      deadlineProvisional: sla.statutory.provisional || sla.promised.provisional,
+      deadlineProvisional: !!sla.statutory?.provisional || sla.promised.provisional,
       statutoryState,
       promisedState,
       slaState: sla.state,
@@ -236,9 +236,9 @@ export class SlaService {
        WHERE id = $1`,
       [
         application.id,
-        sla.statutory.deadline,
+        application.statutoryDeadline,
         sla.promised.deadline,
-        sla.statutory.atRiskAt,
+        application.statutoryAtRiskAt,
         sla.promised.atRiskAt,
         application.deadlineProvisional,
         statutoryState,
@@ -253,13 +253,12 @@ export class SlaService {
     // A starting application has no tasks yet.
     if (!options.starting)
       await manager.query(
-        `UPDATE tasks SET due_at = $2, sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
+        `UPDATE tasks SET due_at = LEAST(stage_deadline, $2::timestamptz), sla_state = $3 WHERE application_id = $1 AND kind = 'STAGE' AND status IN ('OPEN', 'CLAIMED')`,
         [application.id, sla.promised.deadline, sla.state],
       );
     if (options.reschedule && !application.pausedSince) {
       const instants = [
-        sla.statutory.atRiskAt,
-        sla.statutory.deadline,
+        ...(sla.statutory ? [sla.statutory.atRiskAt, sla.statutory.deadline] : []),
         sla.promised.atRiskAt,
         sla.promised.deadline,
       ];

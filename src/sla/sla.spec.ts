@@ -22,7 +22,7 @@ describe('computeSla', () => {
     // 10 working days: 15, 16, 17, 18, 20 (Sun, worked), 21, 22, 23, 24, 28 → end of 09-28.
     expect(sla.promised.deadline).toEqual(shanghai('2026-09-28T23:59:59.999'));
     // 20: … 28, 29, 30, 10-08, 09, 10 (Sat, worked), 12, 13, 14, 15, 16 → end of 10-16.
-    expect(sla.statutory.deadline).toEqual(shanghai('2026-10-16T23:59:59.999'));
+    expect(sla.statutory!.deadline).toEqual(shanghai('2026-10-16T23:59:59.999'));
     expect(sla.state).toBe('ON_TRACK');
     expect(sla.promised.workingDaysUsed).toBe(1);
   });
@@ -37,7 +37,7 @@ describe('computeSla', () => {
     );
     const overdue = computeSla(calendar, base, shanghai('2026-09-29T00:00:01'));
     expect(overdue.promised.state).toBe('OVERDUE');
-    expect(overdue.statutory.state).toBe('ON_TRACK');
+    expect(overdue.statutory!.state).toBe('ON_TRACK');
     expect(overdue.state).toBe('OVERDUE');
   });
 
@@ -68,9 +68,9 @@ describe('computeSla', () => {
       shanghai('2026-09-15T09:00:00'),
     );
     const plain = computeSla(calendar, base, shanghai('2026-09-15T09:00:00'));
-    expect(calendar.workingDaysBetween(plain.statutory.deadline, extended.statutory.deadline)).toBe(
-      10,
-    );
+    expect(
+      calendar.workingDaysBetween(plain.statutory!.deadline, extended.statutory!.deadline),
+    ).toBe(10);
     expect(extended.statutory).toMatchObject({ extended: true, workingDaysAllowed: 30 });
     expect(extended.promised.deadline).toEqual(plain.promised.deadline);
   });
@@ -81,9 +81,20 @@ describe('computeSla', () => {
       { ...base, submittedAt: shanghai('2026-12-20T10:00:00') },
       shanghai('2026-12-21T10:00:00'),
     );
-    expect(late.statutory.provisional).toBe(true);
-    expect(computeSla(calendar, base, shanghai('2026-09-15T09:00:00')).statutory.provisional).toBe(
+    expect(late.statutory!.provisional).toBe(true);
+    expect(computeSla(calendar, base, shanghai('2026-09-15T09:00:00')).statutory!.provisional).toBe(
       false,
     );
+  });
+
+  it('runs the promise alone where no statutory limit applies', () => {
+    const sla = computeSla(
+      calendar,
+      { ...base, statutoryDays: null },
+      shanghai('2026-09-29T00:00:01'),
+    );
+    expect(sla.statutory).toBeNull();
+    expect(sla.promised.state).toBe('OVERDUE');
+    expect(sla.state).toBe('OVERDUE');
   });
 });

@@ -8,7 +8,8 @@ export const AT_RISK_SHARE = 0.8;
 
 export interface SlaClocksInput {
   submittedAt: Date;
-  statutoryDays: number;
+  /** null where no statutory limit applies: only the promise runs. */
+  statutoryDays: number | null;
   promisedDays: number;
   /** Added to the statutory limit by a head's extension. */
   extensionDays: number;
@@ -32,7 +33,8 @@ export interface ClockView {
 
 export interface SlaView {
   state: ClockState;
-  statutory: ClockView;
+  /** null where no statutory limit applies. */
+  statutory: ClockView | null;
   promised: ClockView;
 }
 
@@ -83,7 +85,14 @@ export function computeSla(
     };
   };
 
-  const statutory = clock(input.statutoryDays + input.extensionDays, input.extensionDays > 0);
+  const statutory =
+    input.statutoryDays === null
+      ? null
+      : clock(input.statutoryDays + input.extensionDays, input.extensionDays > 0);
   const promised = clock(input.promisedDays, false);
-  return { state: worseOf(statutory.state, promised.state), statutory, promised };
+  return {
+    state: statutory ? worseOf(statutory.state, promised.state) : promised.state,
+    statutory,
+    promised,
+  };
 }

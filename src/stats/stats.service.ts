@@ -14,6 +14,7 @@ import {
   TimeseriesQuery,
 } from './dto/stats.dto';
 import { DayCount, quantileOf } from './percentiles';
+import { KEY_ISSUES, KeyIssue } from '../catalogue/service-definition';
 
 type Counter =
   | 'submitted'
@@ -219,6 +220,9 @@ export class StatsService {
         averageRating: ratings > 0 ? Math.round((sum('rating_sum') / ratings) * 100) / 100 : null,
       };
     };
+    const tagged: { code: string; key_issues: KeyIssue[] }[] = await this.dataSource.query(
+      `SELECT code, key_issues FROM services WHERE cardinality(key_issues) > 0 ORDER BY code`,
+    );
     const services = [
       ...new Set([...rows, ...overdue].map((row) => `${row.service_code}|${row.department_code}`)),
     ].sort();
@@ -232,6 +236,16 @@ export class StatsService {
           serviceCode,
           departmentCode,
           ...summarize((row) => row.service_code === serviceCode),
+        };
+      }),
+      byKeyIssue: KEY_ISSUES.map((keyIssue) => {
+        const serviceCodes = tagged
+          .filter((service) => service.key_issues.includes(keyIssue))
+          .map((service) => service.code);
+        return {
+          keyIssue,
+          serviceCodes,
+          ...summarize((row) => serviceCodes.includes(row.service_code)),
         };
       }),
       byDepartment: departments.map((departmentCode) => ({

@@ -26,6 +26,7 @@ interface TaskRow {
   assignee_id: string | null;
   claimed_at: Date | null;
   due_at: Date | null;
+  stage_deadline: Date | null;
   sla_state: string;
   escalated_at: Date | null;
   action: string | null;
@@ -420,6 +421,11 @@ export class TasksService {
       status: row.status,
       assigneeId: row.assignee_id,
       dueAt: row.due_at?.toISOString() ?? null,
+      stageDeadline: row.stage_deadline?.toISOString() ?? null,
+      overdue:
+        (row.status === 'OPEN' || row.status === 'CLAIMED') &&
+        row.due_at !== null &&
+        row.due_at < this.clock.now(),
       slaState: row.sla_state,
       escalated: row.escalated_at !== null,
       allowedActions,

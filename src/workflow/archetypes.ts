@@ -1,4 +1,4 @@
-import type { WorkflowSeed } from '../catalogue/data/catalogue-seed.types';
+import type { ImpliedPermissionSeed, WorkflowSeed } from '../catalogue/data/catalogue-seed.types';
 import { HumanStage, Stage, SUPPLEMENT, WorkflowDefinition } from './workflow.types';
 
 export interface ArchetypeContext {
@@ -34,21 +34,28 @@ const issuance = (): Stage => ({
   outcomes: { issued: 'COMPLETED' },
 });
 
+const ACCEPTANCE_WORKING_DAYS = 5;
+
+/** Acceptance: take the application in, refuse it, or ask once for everything missing. */
+const acceptance = (acceptTo: string): HumanStage => ({
+  code: 'acceptance',
+  name: '受理',
+  nameEn: 'Acceptance',
+  kind: 'HUMAN',
+  role: 'OFFICER',
+  actions: { accept: acceptTo, reject: 'REJECTED', request_supplement: SUPPLEMENT },
+  maxSupplementNotices: 1,
+  workingDays: ACCEPTANCE_WORKING_DAYS,
+  workingDaysBasis:
+    '《中华人民共和国行政许可法》第三十二条（申请材料不齐全的，当场或者五日内一次告知需要补正的全部内容）、第八十二条（期限以工作日计算）',
+});
+
 /** Licence (most basic services): check, accept, review, optional inspection, decide, issue. */
 function licence(inspection: boolean, context: ArchetypeContext): WorkflowDefinition {
   const afterDecision = context.issuesCertificate ? 'issuance' : 'COMPLETED';
   const stages: Stage[] = [
     completenessCheck('acceptance'),
-    {
-      code: 'acceptance',
-      name: '受理',
-      nameEn: 'Acceptance',
-      kind: 'HUMAN',
-      role: 'OFFICER',
-      actions: { accept: 'review', reject: 'REJECTED', request_supplement: SUPPLEMENT },
-      // Administrative Licensing Law art. 32: everything to supplement is told at once.
-      maxSupplementNotices: 1,
-    },
+    acceptance('review'),
     {
       code: 'review',
       name: '审查',
@@ -78,6 +85,87 @@ function licence(inspection: boolean, context: ArchetypeContext): WorkflowDefini
     ...(context.issuesCertificate ? [issuance()] : []),
   ];
   return { archetype: 'LICENCE', initialStage: 'completeness_check', stages };
+}
+
+/**
+ * Filing (备案): complete materials are recorded by one officer and the receipt issued at once;
+ * there is no review, inspection or decision to wait for.
+ */
+function filing(context: ArchetypeContext): WorkflowDefinition {
+  return {
+    archetype: 'FILING',
+    initialStage: 'completeness_check',
+    stages: [
+      completenessCheck('record'),
+      {
+        code: 'record',
+        name: '备案登记',
+        nameEn: 'Record the filing',
+        kind: 'HUMAN',
+        role: 'OFFICER',
+        actions: {
+          record: context.issuesCertificate ? 'issuance' : 'COMPLETED',
+          reject: 'REJECTED',
+          request_supplement: SUPPLEMENT,
+        },
+        maxSupplementNotices: 1,
+      },
+      ...(context.issuesCertificate ? [issuance()] : []),
+    ],
+  };
+}
+
+/**
+ * A national approval handled through the park: the park checks the dossier and files it on
+ * the enterprise's behalf, then records the national authority's answer. With implied
+ * permission, silence past the limit counts as approval.
+ */
+function nationalProxy(
+  implied: ImpliedPermissionSeed | undefined,
+  context: ArchetypeContext,
+): WorkflowDefinition {
+  return {
+    archetype: 'NATIONAL_PROXY',
+    initialStage: 'completeness_check',
+    stages: [
+      completenessCheck('guidance'),
+      {
+        code: 'guidance',
+        name: '辅导预审与代办申报',
+        nameEn: 'Guidance and filing on behalf',
+        kind: 'HUMAN',
+        role: 'OFFICER',
+        actions: { accept: 'national_review', reject: 'REJECTED', request_supplement: SUPPLEMENT },
+        maxSupplementNotices: 1,
+        workingDays: ACCEPTANCE_WORKING_DAYS,
+        workingDaysBasis:
+          '园区服务承诺：代办事项预审同受理时限，五个工作日（参照《中华人民共和国行政许可法》第三十二条）',
+      },
+      {
+        code: 'national_review',
+        name: '国家审批结果登记',
+        nameEn: "National authority's answer",
+        kind: 'HUMAN',
+        role: 'OFFICER',
+        actions: {
+          approve: context.issuesCertificate ? 'issuance' : 'COMPLETED',
+          deny: 'DENIED',
+          request_supplement: SUPPLEMENT,
+        },
+        ...(implied
+          ? {
+              implied: {
+                action: 'approve' as const,
+                days: implied.days,
+                dayKind: implied.dayKind,
+                basis: implied.basis,
+              },
+            }
+          : {}),
+      },
+      ...(context.issuesCertificate ? [issuance()] : []),
+    ],
+  };
 }
 
 /** Special-biologics import: risk class A/B need a biosafety evaluation; class D is fast-tracked to the decision. */
@@ -173,8 +261,11 @@ function clinicalTrialDocking(): WorkflowDefinition {
   };
 }
 
-/** Value-added service: route, handle, and the enterprise confirms the result. */
-function valueAdded(autoConfirmWorkingDays: number): WorkflowDefinition {
+/**
+ * Value-added service: route, handle, and the enterprise confirms the result; a service that
+ * hands over a document issues it once the result is confirmed.
+ */
+function valueAdded(autoConfirmWorkingDays: number, context: ArchetypeContext): WorkflowDefinition {
   return {
     archetype: 'VALUE_ADDED',
     initialStage: 'routing',
@@ -200,9 +291,10 @@ function valueAdded(autoConfirmWorkingDays: number): WorkflowDefinition {
         name: '企业确认',
         nameEn: 'Enterprise confirmation',
         kind: 'WAIT',
-        events: { confirm: 'COMPLETED' },
+        events: { confirm: context.issuesCertificate ? 'issuance' : 'COMPLETED' },
         autoConfirmAfterWorkingDays: autoConfirmWorkingDays,
       },
+      ...(context.issuesCertificate ? [issuance()] : []),
     ],
   };
 }
@@ -212,11 +304,15 @@ export function buildWorkflow(seed: WorkflowSeed, context: ArchetypeContext): Wo
   switch (seed.archetype) {
     case 'LICENCE':
       return licence(seed.inspection, context);
+    case 'FILING':
+      return filing(context);
+    case 'NATIONAL_PROXY':
+      return nationalProxy(seed.impliedPermission, context);
     case 'SPECIAL_BIOLOGICS_IMPORT':
       return specialBiologicsImport();
     case 'CLINICAL_TRIAL_DOCKING':
       return clinicalTrialDocking();
     case 'VALUE_ADDED':
-      return valueAdded(seed.autoConfirmWorkingDays);
+      return valueAdded(seed.autoConfirmWorkingDays, context);
   }
 }

@@ -67,7 +67,13 @@ describe('workflow engine', () => {
       { type: 'run_stage', stage: 'completeness_check', handler: 'completeness_check' },
     ]);
     expect(steps[1].effects).toEqual([
-      { type: 'open_task', stage: 'acceptance', role: 'OFFICER', departmentCode: null },
+      {
+        type: 'open_task',
+        stage: 'acceptance',
+        role: 'OFFICER',
+        departmentCode: null,
+        workingDays: 5,
+      },
     ]);
     expect(steps[4].effects).toEqual([
       { type: 'open_task', stage: 'decision', role: 'DEPARTMENT_HEAD', departmentCode: null },
@@ -99,7 +105,13 @@ describe('workflow engine', () => {
     expect(answered.state).toMatchObject({ stage: 'acceptance', status: 'IN_PROGRESS' });
     expect(answered.effects).toEqual([
       { type: 'resume_clocks' },
-      { type: 'open_task', stage: 'acceptance', role: 'OFFICER', departmentCode: null },
+      {
+        type: 'open_task',
+        stage: 'acceptance',
+        role: 'OFFICER',
+        departmentCode: null,
+        workingDays: 5,
+      },
     ]);
 
     const second = refusal(() =>

@@ -1,5 +1,6 @@
 import {
   HUMAN_ACTIONS,
+  ImpliedAction,
   HumanAction,
   HumanStage,
   Stage,
@@ -49,7 +50,15 @@ export type WorkflowInput =
   | { kind: 'withdraw' };
 
 export type WorkflowEffect =
-  | { type: 'open_task'; stage: string; role: StageRole; departmentCode: string | null }
+  | {
+      type: 'open_task';
+      stage: string;
+      role: StageRole;
+      departmentCode: string | null;
+      /** The stage's own clock, in working days from opening. */
+      workingDays?: number;
+      implied?: ImpliedAction;
+    }
   | { type: 'run_stage'; stage: string; handler: string }
   | {
       type: 'await_enterprise';
@@ -302,6 +311,8 @@ function effectsOnEntering(stage: Stage): WorkflowEffect[] {
           stage: stage.code,
           role: stage.role,
           departmentCode: stage.departmentCode ?? null,
+          ...(stage.workingDays ? { workingDays: stage.workingDays } : {}),
+          ...(stage.implied ? { implied: stage.implied } : {}),
         },
       ];
     case 'AUTOMATED':

@@ -33,6 +33,39 @@ describe('validateWorkflow', () => {
     expect(validateWorkflow(definition)).toEqual([]);
   });
 
+  it('refuses an implied action the stage does not offer, and a stage clock of no days', () => {
+    const definition = buildWorkflow(
+      {
+        archetype: 'NATIONAL_PROXY',
+        impliedPermission: {
+          days: 60,
+          dayKind: 'CALENDAR',
+          basis: '《药品注册管理办法》第二十三条',
+        },
+      },
+      { issuesCertificate: false },
+    );
+    expect(validateWorkflow(definition)).toEqual([]);
+    const review = definition.stages.find((stage) => stage.code === 'national_review')!;
+    const guidance = definition.stages.find((stage) => stage.code === 'guidance')!;
+    if (review.kind !== 'HUMAN' || guidance.kind !== 'HUMAN') throw new Error('human stages');
+    review.implied = { ...review.implied!, action: 'record' };
+    guidance.workingDays = 0;
+    expect(validateWorkflow(definition)).toEqual(
+      expect.arrayContaining([
+        {
+          stage: 'national_review',
+          action: 'record',
+          message: 'the implied action "record" is not an action of the stage',
+        },
+        {
+          stage: 'guidance',
+          message: 'a stage clock counts a whole number of working days, at least 1',
+        },
+      ]),
+    );
+  });
+
   it('names the stage and action of an unknown target', () => {
     const definition = licence();
     const review = definition.stages.find((stage) => stage.code === 'review')!;

@@ -59,6 +59,22 @@ function checkStageShape(stage: Stage, problems: WorkflowProblem[]): void {
       if (stage.maxSupplementNotices !== undefined && !stage.actions.request_supplement) {
         at('limits supplement notices but does not allow request_supplement');
       }
+      if (
+        stage.workingDays !== undefined &&
+        (!Number.isInteger(stage.workingDays) || stage.workingDays < 1)
+      )
+        at('a stage clock counts a whole number of working days, at least 1');
+      if (stage.implied !== undefined) {
+        const { action, days, dayKind } = stage.implied;
+        if (!(action in stage.actions))
+          at(`the implied action "${action}" is not an action of the stage`, action);
+        if (action === 'request_supplement')
+          at('an implied action cannot ask for supplements', action);
+        if (!Number.isInteger(days) || days < 1)
+          at('an implied action waits a whole number of days, at least 1');
+        if (dayKind !== 'CALENDAR' && dayKind !== 'WORKING')
+          at('an implied action counts CALENDAR or WORKING days');
+      }
       break;
     }
     case 'AUTOMATED': {

@@ -6,6 +6,7 @@
 /** What an officer may do at a human stage (API.md's one vocabulary). */
 export const HUMAN_ACTIONS = [
   'accept',
+  'record',
   'reject',
   'request_supplement',
   'approve',
@@ -78,6 +79,22 @@ export interface HumanStage extends StageBase {
   actions: Partial<Record<HumanAction, Target>>;
   /** How many supplement notices this stage may send (the acceptance stage: one, by law). */
   maxSupplementNotices?: number;
+  /**
+   * The stage's own clock: its task is due this many working days after it opens (never
+   * after the application's promised deadline). Without it the task follows the promise.
+   */
+  workingDays?: number;
+  /** Where the stage clock comes from. */
+  workingDaysBasis?: string;
+  /** Implied permission (默示许可): the action the stage takes by itself once the time runs out. */
+  implied?: ImpliedAction;
+}
+
+export interface ImpliedAction {
+  action: HumanAction;
+  days: number;
+  dayKind: 'CALENDAR' | 'WORKING';
+  basis: string;
 }
 
 export interface WaitStage extends StageBase {
@@ -90,7 +107,12 @@ export interface WaitStage extends StageBase {
 export type Stage = AutomatedStage | HumanStage | WaitStage;
 
 export type Archetype =
-  'LICENCE' | 'SPECIAL_BIOLOGICS_IMPORT' | 'CLINICAL_TRIAL_DOCKING' | 'VALUE_ADDED';
+  | 'LICENCE'
+  | 'FILING'
+  | 'SPECIAL_BIOLOGICS_IMPORT'
+  | 'CLINICAL_TRIAL_DOCKING'
+  | 'VALUE_ADDED'
+  | 'NATIONAL_PROXY';
 
 export interface WorkflowDefinition {
   archetype: Archetype;

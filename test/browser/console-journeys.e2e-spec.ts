@@ -190,6 +190,25 @@ describe('console: the journeys of enterprise, officer, head, public and command
     await head.context.close();
   });
 
+  it('filters the catalogue by the key issues of the reform', async () => {
+    const { page, context, problems, shot } = await openConsole(browser, app);
+    await signIn(page, enterprise.email, enterprise.password);
+    await page.goto('/catalogue?view=table');
+    await page.getByRole('link', { name: '药品注册检验' }).waitFor();
+    await page.getByLabel(zhCN['catalogue.keyIssue']).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: zhCN['catalogue.keyIssue.SPECIAL_ARTICLE_IMPORT'] })
+      .click();
+    await page.waitForURL(/keyIssue=SPECIAL_ARTICLE_IMPORT/);
+    await page.getByRole('link', { name: '出入境特殊物品卫生检疫审批（入境）' }).waitFor();
+    await page.getByRole('link', { name: '药品注册检验' }).waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
+    await shot('catalogue-key-issue');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets the enterprise answer an itemised supplement request item by item', async () => {
     const { id, number } = await fileComplete(app, enterprise, SERVICE);
     await waitForApplication(app, enterprise, id, { stage: 'acceptance' });

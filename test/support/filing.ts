@@ -186,8 +186,8 @@ export async function act(
 }
 
 /**
- * Takes a filed licence application through acceptance, review and the head's decision, and
- * answers the certificate it was issued.
+ * Takes a filed licence application through acceptance, review and the head's decision (a
+ * filing: through the officer's record), and answers the certificate it was issued.
  */
 export async function approveToCertificate(
   t: TestApp,
@@ -195,11 +195,21 @@ export async function approveToCertificate(
   staff: Department,
   id: string,
 ) {
-  for (const [who, stage, action] of [
-    [staff.officer, 'acceptance', 'accept'],
-    [staff.officer, 'review', 'approve'],
-    [staff.head, 'decision', 'approve'],
-  ] as const) {
+  const application = await t
+    .http()
+    .get(`/api/v1/applications/${id}`)
+    .set(enterprise.auth)
+    .expect(200);
+  const service = await t.http().get(`/api/v1/services/${application.body.serviceCode}`);
+  const steps =
+    service.body.workflow.archetype === 'FILING'
+      ? ([[staff.officer, 'record', 'record']] as const)
+      : ([
+          [staff.officer, 'acceptance', 'accept'],
+          [staff.officer, 'review', 'approve'],
+          [staff.head, 'decision', 'approve'],
+        ] as const);
+  for (const [who, stage, action] of steps) {
     const response = await act(t, who, id, stage, action);
     if (response.status !== 200)
       throw new Error(`${stage} ${action} on ${id}: ${response.status} ${response.text}`);

@@ -962,7 +962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service catalogue: 21 basic government and 18 value-added services */
+        /** The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name */
         get: operations["listServices"];
         put?: never;
         /** Create a service with its first draft version (admins) */
@@ -1734,7 +1734,7 @@ export interface components {
              * @example [
              *       "PATHOGEN_LAB_FILING",
              *       "LAB_ANIMAL_USE",
-             *       "HAZARDOUS_CHEMICALS_USE"
+             *       "RADIATION_SAFETY"
              *     ]
              */
             serviceCodes: string[];
@@ -1812,7 +1812,7 @@ export interface components {
              * @example [
              *       "PATHOGEN_LAB_FILING",
              *       "LAB_ANIMAL_USE",
-             *       "HAZARDOUS_CHEMICALS_USE"
+             *       "RADIATION_SAFETY"
              *     ]
              */
             serviceCodes: string[];
@@ -1998,6 +1998,26 @@ export interface components {
              */
             validityMonths?: number | null;
             /**
+             * @description Validity that follows a fact the workflow learned (the risk class); validityMonths applies otherwise.
+             * @example {
+             *       "fact": "riskClass",
+             *       "months": {
+             *         "A": 3,
+             *         "B": 6,
+             *         "C": 12,
+             *         "D": 12
+             *       }
+             *     }
+             */
+            validityByFact?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the validity comes from: law and article, or the park’s own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：含高致病性病原微生物的3个月，含其他病原微生物的6个月，其他12个月
+             */
+            validityBasis?: string;
+            /**
              * @description Material type the certificate becomes in the enterprise library.
              * @example biosafety_lab_certificate
              */
@@ -2010,6 +2030,26 @@ export interface components {
             titleEn: string;
             /** @example 6 */
             validityMonths?: number | null;
+            /**
+             * @description Validity that follows a fact the workflow learned; validityMonths applies when the fact has no entry.
+             * @example {
+             *       "fact": "riskClass",
+             *       "months": {
+             *         "A": 3,
+             *         "B": 6,
+             *         "C": 12,
+             *         "D": 12
+             *       }
+             *     }
+             */
+            validityByFact?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the validity comes from: law and article, or the park’s own rule.
+             * @example 《实验动物许可证管理办法（试行）》：许可证有效期五年
+             */
+            validityBasis?: string;
             /** @example biosafety_lab_certificate */
             materialCode?: string;
         };
@@ -2109,7 +2149,7 @@ export interface components {
              * @example approve
              * @enum {string}
              */
-            action: "accept" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement";
+            action: "accept" | "record" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement";
             /** @example 材料齐全，符合受理条件 */
             comment?: string;
             data?: components["schemas"]["TaskActionData"];
@@ -2409,8 +2449,41 @@ export interface components {
             legalBasis?: string;
             /** @example 10 */
             promisedWorkingDays?: number;
-            /** @example 20 */
-            statutoryWorkingDays?: number;
+            /**
+             * @description null where no statutory limit applies (filings, value-added services).
+             * @example 20
+             */
+            statutoryWorkingDays?: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description The authority that decides when it is not the park (a national approval); the department then guides and files on behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料并代为向国家卫生健康委员会申报。
+             */
+            description?: string;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues?: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowInput"][];
+            /**
+             * @description Facts not confirmed against the regulation text, to be checked by an administrator.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny?: number;
             /** @description What the service issues; null when it issues no certificate. */
@@ -2562,6 +2635,81 @@ export interface components {
             /** @example 1620 */
             devices: number;
         };
+        IntakeWindowDto: {
+            /** @example 2027年第一批 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @example 2027-05-31
+             */
+            closesOn: string;
+        };
+        IntakeWindowInput: {
+            /** @example 2027年第一批 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @example 2027-05-31
+             */
+            closesOn: string;
+        };
+        KeyIssuePerformanceDto: {
+            /**
+             * @description Applications submitted in the period.
+             * @example 1280
+             */
+            submitted: number;
+            /**
+             * @description Applications decided in the period (approved, denied, rejected or completed).
+             * @example 1164
+             */
+            decided: number;
+            /**
+             * @description Working days from submission to decision, clock stops excluded.
+             * @example 6
+             */
+            medianWorkingDays?: number | null;
+            /** @example 11 */
+            p90WorkingDays?: number | null;
+            /**
+             * @description Share decided within the promised limit, 0–1.
+             * @example 0.93
+             */
+            onTimeRate?: number | null;
+            /**
+             * @description Open applications past a deadline right now.
+             * @example 4
+             */
+            overdueNow: number;
+            /**
+             * @description Average rating 1–5 in the period.
+             * @example 4.6
+             */
+            averageRating?: number | null;
+            /**
+             * @example SPECIAL_ARTICLE_IMPORT
+             * @enum {string}
+             */
+            keyIssue: "TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT";
+            /**
+             * @description The services tagged with it, at their current versions.
+             * @example [
+             *       "SPECIAL_ARTICLE_ENTRY",
+             *       "RD_IMPORT_WHITELIST"
+             *     ]
+             */
+            serviceCodes: string[];
+        };
         LibraryMaterialDto: {
             /**
              * Format: uuid
@@ -2665,6 +2813,11 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
+            /**
              * @example [
              *       "pdf",
              *       "jpg"
@@ -2707,6 +2860,11 @@ export interface components {
             requiredWhen?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
             /**
              * @example [
              *       "pdf"
@@ -2755,6 +2913,11 @@ export interface components {
             requiredWhen?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Where the situation rule comes from: law and article, or the park's own rule.
+             * @example 《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室
+             */
+            requiredWhenBasis?: string;
             /**
              * @example [
              *       "pdf",
@@ -3625,8 +3788,41 @@ export interface components {
             legalBasis: string;
             /** @example 10 */
             promisedWorkingDays: number;
-            /** @example 20 */
-            statutoryWorkingDays: number;
+            /**
+             * @description null where no statutory limit applies (filings, value-added services).
+             * @example 20
+             */
+            statutoryWorkingDays: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description The authority that decides when it is not the park (a national approval); the department then guides and files on behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料并代为向国家卫生健康委员会申报。
+             */
+            description?: string;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues?: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowInput"][];
+            /**
+             * @description Facts not confirmed against the regulation text, to be checked by an administrator.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny: number;
             /** @description What the service issues; null when it issues no certificate. */
@@ -3656,10 +3852,41 @@ export interface components {
              */
             promisedWorkingDays: number;
             /**
-             * @description The statutory limit, in working days from submission.
+             * @description The statutory limit, in working days from submission; null where none applies (filings, value-added and national services).
              * @example 20
              */
-            statutoryWorkingDays: number;
+            statutoryWorkingDays?: number | null;
+            /**
+             * @description Where the limits come from: the law's article, and the park's promise.
+             * @example 《中华人民共和国行政许可法》第四十二条、第八十二条；园区“一件事一次办”服务承诺时限
+             */
+            timeLimitBasis?: string;
+            /**
+             * @description Who decides when it is not the park: the department then guides and files on the enterprise’s behalf.
+             * @example 国家卫生健康委员会
+             */
+            competentAuthority?: string;
+            /**
+             * @description How the service runs, for the enterprise.
+             * @example 园区辅导企业准备材料、预审后代为向国家卫生健康委员会申报，并登记国家审批结果。
+             */
+            description?: string;
+            /**
+             * @description The park reform's key issues the service belongs to: professionals, venues, public platforms, import of special articles.
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
+            /** @description Batches (申报批次): submission is open only inside one of them. */
+            intakeWindows?: components["schemas"]["IntakeWindowDto"][];
+            /**
+             * @description Facts not confirmed against the regulation text; an administrator should check them.
+             * @example [
+             *       "certificate.validityMonths"
+             *     ]
+             */
+            unconfirmed?: string[];
             /** @example 0 */
             feeCny: number;
             certificate?: components["schemas"]["CertificateSpecDto"] | null;
@@ -3831,7 +4058,13 @@ export interface components {
             /** @example 10 */
             promisedWorkingDays: number;
             /** @example 20 */
-            statutoryWorkingDays: number;
+            statutoryWorkingDays?: number | null;
+            /**
+             * @example [
+             *       "SPECIAL_ARTICLE_IMPORT"
+             *     ]
+             */
+            keyIssues: ("TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT")[];
             /** @example 2 */
             version: number;
             /** @example false */
@@ -3893,8 +4126,8 @@ export interface components {
              * @enum {string}
              */
             state: "ON_TRACK" | "AT_RISK" | "OVERDUE" | "PAUSED";
-            /** @description The limit the law sets. */
-            statutory: components["schemas"]["ClockDto"];
+            /** @description The limit the law sets; null where none applies (filings, value-added services). */
+            statutory?: components["schemas"]["ClockDto"] | null;
             /** @description The park's promise. */
             promised: components["schemas"]["ClockDto"];
         };
@@ -3904,6 +4137,8 @@ export interface components {
             /** @description Submitted applications by current status. */
             byStatus: components["schemas"]["StatusCountDto"][];
             byService: components["schemas"]["ServicePerformanceDto"][];
+            /** @description By the park reform's four key issues (professionals, venues, public platforms, import of special articles), in that order; a service may count under several. */
+            byKeyIssue: components["schemas"]["KeyIssuePerformanceDto"][];
             byDepartment: components["schemas"]["DepartmentPerformanceDto"][];
         };
         StatusCountDto: {
@@ -4047,10 +4282,21 @@ export interface components {
             assigneeId?: string | null;
             /**
              * Format: date-time
-             * @description The application's promised deadline.
+             * @description When the task is due: its stage's own deadline (acceptance: 5 working days from opening), or the application's promised deadline when that comes first or the stage has no clock of its own. Worklists are ordered by it.
              * @example 2026-12-04T15:59:59.999Z
              */
             dueAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The stage's own deadline; null when the stage has no clock of its own.
+             * @example 2026-12-02T15:59:59.999Z
+             */
+            stageDeadline?: string | null;
+            /**
+             * @description Open and past its due date.
+             * @example false
+             */
+            overdue: boolean;
             /**
              * @example ON_TRACK
              * @enum {string}
@@ -4069,7 +4315,7 @@ export interface components {
              *       "request_supplement"
              *     ]
              */
-            allowedActions: ("accept" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement")[];
+            allowedActions: ("accept" | "record" | "reject" | "request_supplement" | "approve" | "deny" | "refer_inspection" | "record_inspection" | "decline" | "complete" | "schedule" | "record_agreement")[];
             /** @example null */
             action?: string | null;
             /** @example null */
@@ -9059,6 +9305,8 @@ export interface operations {
                 category?: "BASIC" | "VALUE_ADDED";
                 /** @description Department code. */
                 department?: string;
+                /** @description Services of one of the park reform's key issues: professionals, venues, public platforms, import of special articles. */
+                keyIssue?: "TALENT" | "VENUE" | "PUBLIC_PLATFORM" | "SPECIAL_ARTICLE_IMPORT";
                 /** @description Matches the Chinese or English name. */
                 q?: string;
                 /** @description Include retired services. */
@@ -11223,6 +11471,7 @@ export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<Fl
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
 export const pathsApiV1ServicesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const pathsApiV1ServicesGetParametersQueryKeyIssueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["keyIssue"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["metric"]> = ["submitted", "completed", "overdue"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryIntervalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["interval"]> = ["day", "week", "month"];
 export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
@@ -11243,7 +11492,7 @@ export const certificateVerificationDtoStatusValues: ReadonlyArray<FlattenedDeep
 export const childApplicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChildApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const clockDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockDto"]["state"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockStopInput"]["reasonCode"]> = ["EXPERT_REVIEW", "TESTING", "INSPECTION_SCHEDULING", "HEARING"];
-export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
+export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "record", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const deviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
@@ -11255,11 +11504,13 @@ export const deviceDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<com
 export const deviceInputDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceInput"]["deviceClass"]> = ["I", "II", "III"];
 export const directoryEntryDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const directoryEntryDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const draftChangeInputKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DraftChangeInput"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const enterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const enterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const keyIssuePerformanceDtoKeyIssueValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyIssuePerformanceDto"]["keyIssue"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
 export const loginDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginDto"]["refreshTokenIn"]> = ["body", "cookie"];
@@ -11303,9 +11554,12 @@ export const publicProductCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired
 export const publicProductCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
 export const publicProductCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["count"]> = ["<3", "withheld"];
 export const registerDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDto"]["refreshTokenIn"]> = ["body", "cookie"];
+export const serviceDefinitionInputKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDefinitionInput"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
+export const serviceDtoKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const serviceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const serviceDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["status"]> = ["DRAFT", "PUBLISHED"];
 export const serviceSummaryDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSummaryDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const serviceSummaryDtoKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSummaryDto"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const serviceVersionSummaryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceVersionSummaryDto"]["status"]> = ["DRAFT", "PUBLISHED"];
 export const serviceVersionSummaryDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceVersionSummaryDto"]["source"]> = ["SEED", "ADMIN"];
 export const slaDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaDto"]["state"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
@@ -11316,7 +11570,7 @@ export const taskDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const taskDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const taskDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
 export const taskDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
-export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
+export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "record", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const updateEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const updateEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];

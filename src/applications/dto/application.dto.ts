@@ -69,8 +69,12 @@ export class SlaDto {
   })
   state: string;
 
-  @ApiProperty({ type: ClockDto, description: 'The limit the law sets.' })
-  statutory: ClockDto;
+  @ApiPropertyOptional({
+    type: ClockDto,
+    nullable: true,
+    description: 'The limit the law sets; null where none applies (filings, value-added services).',
+  })
+  statutory: ClockDto | null;
 
   @ApiProperty({ type: ClockDto, description: "The park's promise." })
   promised: ClockDto;

@@ -1,12 +1,69 @@
 import type { ServiceSeed } from './catalogue-seed.types';
 import {
+  FieldKey,
   formSchema,
   narrowed,
   optional,
+  optionalMaterial,
   requiredMaterial,
   situationalMaterial,
   whenForm,
 } from './field-dictionary';
+import { FILING_NO_LIMIT, LICENSING_LIMIT, PARK_PROMISE } from './rule-basis';
+
+/** What a category 1 precursor purchase asks, whichever department approves it. */
+const CATEGORY_1_PRECURSOR_MATERIALS = [
+  requiredMaterial('precursor_purchase_application'),
+  requiredMaterial('business_licence'),
+  requiredMaterial('legal_rep_id'),
+  requiredMaterial('precursor_usage_proof'),
+  requiredMaterial('purchase_contract'),
+  requiredMaterial('precursor_management_rules'),
+  requiredMaterial('precursor_storage_security_proof'),
+];
+
+/** The precursor purchase form, narrowed to the categories the service covers. */
+const precursorForm = (categories: string[]) =>
+  formSchema([
+    'chemical.name',
+    'chemical.casNumber',
+    narrowed('precursor.category', { enum: categories, examples: [categories[0]] }),
+    'precursor.quantity',
+    'precursor.unit',
+    'precursor.purpose',
+    'precursor.supplierName',
+    'site.address',
+    'contact.name',
+    'contact.phone',
+    optional('contact.email'),
+  ]);
+
+/** What a drug or class III device distribution licence asks, whoever issues it. */
+const DISTRIBUTION_LICENCE_MATERIALS = [
+  requiredMaterial('distribution_application'),
+  requiredMaterial('business_licence'),
+  requiredMaterial('legal_rep_id'),
+  requiredMaterial('site_property_proof'),
+  requiredMaterial('warehouse_layout_drawings'),
+  requiredMaterial('quality_manager_qualification'),
+  requiredMaterial('quality_management_documents'),
+  requiredMaterial('computer_system_description'),
+  situationalMaterial(
+    'cold_chain_validation_report',
+    whenForm({ 'distribution.coldChain': { const: true } }),
+    '《药品经营质量管理规范》、《医疗器械经营质量管理规范》：冷藏冷冻设施设备须经验证',
+  ),
+];
+
+/** The premises and quality manager every distribution licence or filing asks about. */
+const DISTRIBUTION_FIELDS: FieldKey[] = [
+  'distribution.businessScope',
+  'site.address',
+  'distribution.warehouseAddress',
+  'distribution.warehouseAreaSqm',
+  'distribution.coldChain',
+  'distribution.qualityManagerName',
+];
 
 export const BASIC_SERVICES: ServiceSeed[] = [
   {
@@ -18,11 +75,16 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《麻醉药品和精神药品管理条例》第三十五条；《中华人民共和国行政许可法》第四十二条',
     promisedWorkingDays: 10,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `${LICENSING_LIMIT}；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['certificate.validityMonths'],
     feeCny: 0,
     certificate: {
       titleZh: '麻醉药品和精神药品科研使用购用批准文件',
       titleEn: 'Approval to purchase narcotic and psychotropic drugs for research',
       validityMonths: 12,
+      validityBasis:
+        '《麻醉药品和精神药品管理条例》第三十五条（科研购用批准的有效期由审批部门确定）',
     },
     materials: [
       requiredMaterial('controlled_drug_purchase_application'),
@@ -34,6 +96,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'security_alarm_proof',
         whenForm({ 'controlled.category': { enum: ['NARCOTIC', 'PSYCHOTROPIC_I'] } }),
+        '《麻醉药品和精神药品管理条例》第四十六条：麻醉药品和第一类精神药品专库报警装置与公安机关报警系统联网',
       ),
     ],
     formSchema: formSchema([
@@ -54,43 +117,25 @@ export const BASIC_SERVICES: ServiceSeed[] = [
   {
     code: 'PRECURSOR_CHEMICAL_PURCHASE',
     category: 'BASIC',
-    name: '易制毒化学品购买审核',
-    nameEn: 'Purchase review of precursor chemicals',
+    name: '第一类非药品类易制毒化学品购买许可',
+    nameEn: 'Purchase licence for category 1 non-drug precursor chemicals',
     departmentCode: 'PSB',
-    legalBasis: '《易制毒化学品管理条例》第三章（购买管理）；《易制毒化学品购销和运输管理办法》',
+    legalBasis:
+      '《易制毒化学品管理条例》第十四条、第十五条（第一类中的非药品类易制毒化学品由省级公安机关审批）；《易制毒化学品购销和运输管理办法》',
     promisedWorkingDays: 5,
     statutoryWorkingDays: 10,
+    timeLimitBasis: `《易制毒化学品管理条例》第十五条（自收到申请之日起十日内审查决定）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['certificate.validityMonths'],
     feeCny: 0,
     certificate: {
-      titleZh: '易制毒化学品购买许可证（购买备案证明）',
-      titleEn: 'Precursor chemical purchase licence (purchase filing certificate)',
+      titleZh: '易制毒化学品购买许可证',
+      titleEn: 'Precursor chemical purchase licence',
       validityMonths: 1,
+      validityBasis: '《易制毒化学品购销和运输管理办法》（购买许可证的有效期由公安机关核定）',
     },
-    materials: [
-      requiredMaterial('precursor_purchase_application'),
-      requiredMaterial('business_licence'),
-      requiredMaterial('legal_rep_id'),
-      requiredMaterial('precursor_usage_proof'),
-      requiredMaterial('purchase_contract'),
-      requiredMaterial('precursor_management_rules'),
-      situationalMaterial(
-        'precursor_storage_security_proof',
-        whenForm({ 'precursor.category': { const: 'CATEGORY_1' } }),
-      ),
-    ],
-    formSchema: formSchema([
-      'chemical.name',
-      'chemical.casNumber',
-      'precursor.category',
-      'precursor.quantity',
-      'precursor.unit',
-      'precursor.purpose',
-      'precursor.supplierName',
-      'site.address',
-      'contact.name',
-      'contact.phone',
-      optional('contact.email'),
-    ]),
+    materials: CATEGORY_1_PRECURSOR_MATERIALS,
+    formSchema: precursorForm(['CATEGORY_1']),
     workflow: { archetype: 'LICENCE', inspection: true },
   },
   {
@@ -103,11 +148,17 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《中华人民共和国国境卫生检疫法》及其实施细则；《出入境特殊物品卫生检疫管理规定》；《中华人民共和国生物安全法》',
     promisedWorkingDays: 10,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `《出入境特殊物品卫生检疫管理规定》；${LICENSING_LIMIT}；${PARK_PROMISE}`,
+    keyIssues: ['SPECIAL_ARTICLE_IMPORT'],
+    unconfirmed: ['certificate.validityByFact'],
     feeCny: 0,
     certificate: {
       titleZh: '入境特殊物品卫生检疫审批单',
       titleEn: 'Health quarantine approval for entry of special articles',
-      validityMonths: 6,
+      validityMonths: 12,
+      validityByFact: { fact: 'riskClass', months: { A: 3, B: 6, C: 12, D: 12 } },
+      validityBasis:
+        '《出入境特殊物品卫生检疫管理规定》：特殊物品审批单有效期按风险分级，含高致病性病原微生物的3个月，含其他病原微生物的6个月，其他12个月',
     },
     materials: [
       requiredMaterial('special_article_application'),
@@ -118,10 +169,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'article.riskClass': { enum: ['A', 'B'] } }),
+        '《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室',
       ),
       situationalMaterial(
         'pathogen_biology_description',
         whenForm({ 'article.category': { const: 'MICROORGANISM' } }),
+        '《出入境特殊物品卫生检疫管理规定》：微生物类特殊物品须说明其生物学特性',
       ),
       situationalMaterial(
         'pathogen_import_approval',
@@ -129,6 +182,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
           'article.category': { const: 'MICROORGANISM' },
           'article.riskClass': { const: 'A' },
         }),
+        '《病原微生物实验室生物安全管理条例》：高致病性病原微生物菌（毒）种或样本的运输、进口须经批准',
       ),
     ],
     formSchema: formSchema([
@@ -156,12 +210,17 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《国务院办公厅关于全面深化药品医疗器械监管改革促进医药产业高质量发展的意见》（国办发〔2024〕53号）；《中华人民共和国海关法》',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: `园区与海关、商务部门联合试点机制，无法定时限；${PARK_PROMISE}`,
+    keyIssues: ['SPECIAL_ARTICLE_IMPORT'],
+    unconfirmed: ['certificate.validityMonths'],
     feeCny: 0,
     certificate: {
       titleZh: '生物医药研发用物品进口“白名单”确认函',
       titleEn: 'R&D import white-list confirmation',
       validityMonths: 12,
+      validityBasis:
+        '园区生物医药研发用物品进口“白名单”试点工作规则（确认函有效期以当年试点通知为准）',
     },
     materials: [
       requiredMaterial('business_licence'),
@@ -172,6 +231,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'reference_drug_purchase_proof',
         whenForm({ 'whitelist.itemType': { const: 'REFERENCE_DRUG' } }),
+        '园区生物医药研发用物品进口“白名单”试点工作规则：对照药须附采购证明',
       ),
     ],
     formSchema: formSchema([
@@ -198,13 +258,17 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     departmentCode: 'HEALTH',
     legalBasis:
       '《中华人民共和国生物安全法》第四十四条、第四十五条；《病原微生物实验室生物安全管理条例》第二十五条',
-    promisedWorkingDays: 5,
-    statutoryWorkingDays: 15,
+    promisedWorkingDays: 1,
+    statutoryWorkingDays: null,
+    timeLimitBasis: `${FILING_NO_LIMIT}《病原微生物实验室生物安全管理条例》第二十五条（一级、二级实验室向设区的市级卫生主管部门备案）；${PARK_PROMISE}`,
+    keyIssues: ['VENUE'],
     feeCny: 0,
     certificate: {
       titleZh: '病原微生物实验室备案凭证',
       titleEn: 'Pathogenic-microorganism laboratory filing certificate',
       validityMonths: null,
+      validityBasis:
+        '《病原微生物实验室生物安全管理条例》第二十五条：备案不设有效期，改建、扩建时重新备案',
       materialCode: 'biosafety_lab_certificate',
     },
     materials: [
@@ -218,6 +282,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_cabinet_test_report',
         whenForm({ 'lab.biosafetyLevel': { const: 'BSL-2' } }),
+        '《病原微生物实验室生物安全通用准则》（WS 233）：二级实验室生物安全柜须经检测合格',
       ),
     ],
     formSchema: formSchema([
@@ -234,7 +299,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       'contact.name',
       'contact.phone',
     ]),
-    workflow: { archetype: 'LICENCE', inspection: true },
+    workflow: { archetype: 'FILING' },
   },
   {
     code: 'LAB_ANIMAL_USE',
@@ -246,11 +311,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《实验动物管理条例》；《实验动物许可证管理办法（试行）》（国科发财字〔2001〕545号）',
     promisedWorkingDays: 12,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `${LICENSING_LIMIT}；${PARK_PROMISE}`,
+    keyIssues: ['VENUE'],
     feeCny: 0,
     certificate: {
       titleZh: '实验动物使用许可证',
       titleEn: 'Laboratory animal use licence',
       validityMonths: 60,
+      validityBasis: '《实验动物许可证管理办法（试行）》：许可证有效期五年',
     },
     materials: [
       requiredMaterial('lab_animal_licence_application'),
@@ -265,6 +333,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'animal.infectionStudy': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》：感染性动物实验须在相应生物安全等级的动物实验室进行',
       ),
     ],
     formSchema: formSchema([
@@ -293,11 +362,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《实验动物管理条例》；《实验动物许可证管理办法（试行）》（国科发财字〔2001〕545号）',
     promisedWorkingDays: 12,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `${LICENSING_LIMIT}；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '实验动物生产许可证',
       titleEn: 'Laboratory animal production licence',
       validityMonths: 60,
+      validityBasis: '《实验动物许可证管理办法（试行）》：许可证有效期五年',
     },
     materials: [
       requiredMaterial('lab_animal_licence_application'),
@@ -313,6 +385,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'quality_monitoring_agreement',
         whenForm({ 'animal.qualityMonitoring': { const: 'ENTRUSTED' } }),
+        '《实验动物质量管理办法》：委托具备资质的检测机构开展质量监测的，须提交委托协议',
       ),
     ],
     formSchema: formSchema([
@@ -333,19 +406,21 @@ export const BASIC_SERVICES: ServiceSeed[] = [
   {
     code: 'HUMAN_GENETIC_RESOURCES',
     category: 'BASIC',
-    name: '人类遗传资源采集、保藏、国际合作及出境审批',
-    nameEn: 'Human genetic resources collection and international-cooperation approval',
-    departmentCode: 'SCITECH',
+    name: '人类遗传资源采集、保藏、国际合作及出境审批（辅导代办）',
+    nameEn: 'Human genetic resources approval (guidance and filing on behalf)',
+    departmentCode: 'PSC',
+    competentAuthority: '国家卫生健康委员会',
+    description:
+      '人类遗传资源审批是国家卫生健康委员会的行政许可，园区不作审批决定：园区企业服务中心辅导企业准备材料、预审后代为向国家卫生健康委员会申报，并登记国家审批结果；批准文件由国家卫生健康委员会出具。',
     legalBasis:
-      '《中华人民共和国生物安全法》第五十六条；《中华人民共和国人类遗传资源管理条例》第十一条、第十四条、第二十二条、第二十七条；《人类遗传资源管理条例实施细则》',
-    promisedWorkingDays: 15,
-    statutoryWorkingDays: 20,
+      '《中华人民共和国生物安全法》第五十六条；《中华人民共和国人类遗传资源管理条例》（2024年修订，主管部门由国务院科学技术行政部门调整为国务院卫生健康主管部门）第十一条、第十四条、第二十二条、第二十七条',
+    promisedWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis:
+      '国家审批事项，审批时限由国家卫生健康委员会依《中华人民共和国人类遗传资源管理条例》掌握，园区不另设法定时限；园区承诺五个工作日内完成预审并代为申报',
+    keyIssues: [],
     feeCny: 0,
-    certificate: {
-      titleZh: '人类遗传资源行政许可决定书',
-      titleEn: 'Human genetic resources licence decision',
-      validityMonths: null,
-    },
+    certificate: null,
     materials: [
       requiredMaterial('hgr_application_form'),
       requiredMaterial('business_licence'),
@@ -357,10 +432,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
         whenForm({
           'hgr.activityType': { enum: ['INTERNATIONAL_RESEARCH', 'INTERNATIONAL_CLINICAL_TRIAL'] },
         }),
+        '《中华人民共和国人类遗传资源管理条例》第二十二条：国际合作须提交合作协议',
       ),
       situationalMaterial(
         'ind_approval',
         whenForm({ 'hgr.activityType': { const: 'INTERNATIONAL_CLINICAL_TRIAL' } }),
+        '《中华人民共和国人类遗传资源管理条例》：国际合作临床试验须已取得药物临床试验许可',
       ),
     ],
     formSchema: formSchema([
@@ -377,7 +454,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       'contact.name',
       'contact.phone',
     ]),
-    workflow: { archetype: 'LICENCE', inspection: false },
+    workflow: { archetype: 'NATIONAL_PROXY' },
   },
   {
     code: 'DRUG_MANUFACTURING',
@@ -388,11 +465,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《中华人民共和国药品管理法》第四十一条、第四十二条；《药品生产监督管理办法》',
     promisedWorkingDays: 20,
     statutoryWorkingDays: 30,
+    timeLimitBasis: `《药品生产监督管理办法》（自受理之日起三十日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '药品生产许可证',
       titleEn: 'Drug manufacturing licence',
       validityMonths: 60,
+      validityBasis: '《药品生产监督管理办法》：药品生产许可证有效期五年',
     },
     materials: [
       requiredMaterial('drug_manufacturing_application'),
@@ -406,10 +486,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'hvac_water_validation',
         whenForm({ 'mfg.licenceCategory': { enum: ['A', 'C', 'D'] } }),
+        '《药品生产质量管理规范（2010年修订）》：空调净化系统和制药用水系统须经确认与验证',
       ),
       situationalMaterial(
         'entrusted_manufacturing_agreement',
         whenForm({ 'mfg.licenceCategory': { const: 'B' } }),
+        '《药品生产监督管理办法》：委托生产须提交委托协议和质量协议',
       ),
     ],
     formSchema: formSchema([
@@ -437,11 +519,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《医疗器械监督管理条例》第三十条、第三十二条；《医疗器械生产监督管理办法》',
     promisedWorkingDays: 12,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `《医疗器械监督管理条例》第三十二条（自受理之日起二十个工作日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '医疗器械生产许可证',
       titleEn: 'Medical device manufacturing licence',
       validityMonths: 60,
+      validityBasis: '《医疗器械监督管理条例》第三十二条：医疗器械生产许可证有效期五年',
     },
     materials: [
       requiredMaterial('device_manufacturing_application'),
@@ -455,6 +540,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'device_registration_certificate',
         whenForm({ 'device.registrationCertificateNo': { type: 'string' } }),
+        '《医疗器械生产监督管理办法》：申请生产许可须提交所生产产品的注册证',
       ),
       situationalMaterial(
         'cleanroom_test_report',
@@ -463,10 +549,12 @@ export const BASIC_SERVICES: ServiceSeed[] = [
             enum: ['CLASS_100000', 'CLASS_10000', 'CLASS_10000_LOCAL_100'],
           },
         }),
+        '《医疗器械生产质量管理规范附录 无菌医疗器械》：洁净室（区）须经检测',
       ),
       situationalMaterial(
         'clinical_evaluation_data',
         whenForm({ 'device.class': { const: 'III' } }),
+        '《医疗器械监督管理条例》：第三类医疗器械须进行临床评价',
       ),
     ],
     formSchema: formSchema([
@@ -493,11 +581,15 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《医疗器械监督管理条例》第十三条、第十四条、第十六条；《医疗器械注册与备案管理办法》',
     promisedWorkingDays: 50,
     statutoryWorkingDays: 80,
+    timeLimitBasis: `《医疗器械注册与备案管理办法》（技术审评六十个工作日，审批决定二十个工作日）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['statutoryWorkingDays'],
     feeCny: 0,
     certificate: {
       titleZh: '医疗器械注册证',
       titleEn: 'Medical device registration certificate',
       validityMonths: 60,
+      validityBasis: '《医疗器械监督管理条例》第二十二条：医疗器械注册证有效期五年',
       materialCode: 'device_registration_certificate',
     },
     materials: [
@@ -514,6 +606,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
         whenForm({
           'device.clinicalEvaluationPath': { enum: ['SAME_VARIETY_COMPARISON', 'CLINICAL_TRIAL'] },
         }),
+        '《医疗器械监督管理条例》；《医疗器械临床评价技术指导原则》：免于临床评价的除外',
       ),
     ],
     formSchema: formSchema([
@@ -540,11 +633,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《中华人民共和国药品管理法》第二十四条；《药品注册管理办法》（国家市场监督管理总局令第27号）',
     promisedWorkingDays: 60,
     statutoryWorkingDays: 90,
+    timeLimitBasis: `《药品注册管理办法》（样品检验六十日，样品检验和标准复核九十日）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '药品注册检验报告',
       titleEn: 'Drug registration test report',
       validityMonths: null,
+      validityBasis: '检验报告不设有效期',
       materialCode: 'drug_registration_test_report',
     },
     materials: [
@@ -555,6 +651,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'analytical_method_validation',
         whenForm({ 'registrationTest.type': { const: 'SAMPLE_TESTING_WITH_STANDARD_REVIEW' } }),
+        '《药品注册管理办法》：样品检验和标准复核须提交分析方法验证资料',
       ),
     ],
     formSchema: formSchema([
@@ -575,41 +672,30 @@ export const BASIC_SERVICES: ServiceSeed[] = [
   {
     code: 'DRUG_DEVICE_DISTRIBUTION',
     category: 'BASIC',
-    name: '药品经营许可/医疗器械经营许可（备案）',
-    nameEn: 'Drug distribution licence / medical device distribution licence or filing',
+    name: '药品零售经营许可/第三类医疗器械经营许可',
+    nameEn: 'Drug retail licence / class III medical device distribution licence',
     departmentCode: 'MSA',
     legalBasis:
-      '《中华人民共和国药品管理法》第五十一条、第五十二条；《药品经营和使用质量监督管理办法》；《医疗器械监督管理条例》第四十一条、第四十二条',
+      '《中华人民共和国药品管理法》第五十一条（药品零售经县级以上地方药品监督管理部门批准）；《药品经营和使用质量监督管理办法》；《医疗器械监督管理条例》第四十二条（第三类医疗器械经营许可）',
     promisedWorkingDays: 10,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `《医疗器械监督管理条例》第四十二条（自受理之日起二十个工作日内作出决定）；《药品经营和使用质量监督管理办法》；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
-      titleZh: '药品经营许可证（医疗器械经营许可证/经营备案凭证）',
-      titleEn: 'Drug distribution licence (medical device distribution licence or filing)',
+      titleZh: '药品经营许可证（医疗器械经营许可证）',
+      titleEn: 'Drug distribution licence (medical device distribution licence)',
       validityMonths: 60,
+      validityBasis:
+        '《药品经营和使用质量监督管理办法》、《医疗器械经营监督管理办法》：许可证有效期五年',
     },
-    materials: [
-      requiredMaterial('distribution_application'),
-      requiredMaterial('business_licence'),
-      requiredMaterial('legal_rep_id'),
-      requiredMaterial('site_property_proof'),
-      requiredMaterial('warehouse_layout_drawings'),
-      requiredMaterial('quality_manager_qualification'),
-      requiredMaterial('quality_management_documents'),
-      requiredMaterial('computer_system_description'),
-      situationalMaterial(
-        'cold_chain_validation_report',
-        whenForm({ 'distribution.coldChain': { const: true } }),
-      ),
-    ],
+    materials: DISTRIBUTION_LICENCE_MATERIALS,
     formSchema: formSchema([
-      'distribution.licenceType',
-      'distribution.businessScope',
-      'site.address',
-      'distribution.warehouseAddress',
-      'distribution.warehouseAreaSqm',
-      'distribution.coldChain',
-      'distribution.qualityManagerName',
+      narrowed('distribution.licenceType', {
+        enum: ['DRUG_RETAIL', 'DEVICE_CLASS_III_LICENCE'],
+        examples: ['DRUG_RETAIL'],
+      }),
+      ...DISTRIBUTION_FIELDS,
       optional('distribution.licensedPharmacistCount'),
       'contact.name',
       'contact.phone',
@@ -625,11 +711,15 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《中华人民共和国公司法》；《中华人民共和国市场主体登记管理条例》第十九条',
     promisedWorkingDays: 1,
     statutoryWorkingDays: 3,
+    timeLimitBasis: `《中华人民共和国市场主体登记管理条例》第十九条（不能当场登记的，三个工作日内登记）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '营业执照',
       titleEn: 'Business licence',
       validityMonths: null,
+      validityBasis:
+        '《中华人民共和国市场主体登记管理条例》：营业执照不设有效期（营业期限另行登记）',
       materialCode: 'business_licence',
     },
     materials: [
@@ -641,6 +731,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'foreign_investor_notarized_documents',
         whenForm({ 'company.type': { const: 'FOREIGN_INVESTED_LLC' } }),
+        '《中华人民共和国外商投资法》；《中华人民共和国市场主体登记管理条例实施细则》：外国投资者主体资格证明须经公证认证',
       ),
     ],
     formSchema: formSchema([
@@ -668,11 +759,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《危险化学品安全管理条例》第二十九条；《危险化学品安全使用许可证实施办法》',
     promisedWorkingDays: 20,
     statutoryWorkingDays: 45,
+    timeLimitBasis: `《危险化学品安全管理条例》（自收到证明材料之日起四十五日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '危险化学品安全使用许可证',
       titleEn: 'Hazardous chemicals safe-use licence',
       validityMonths: 36,
+      validityBasis: '《危险化学品安全使用许可证实施办法》：安全使用许可证有效期三年',
     },
     materials: [
       requiredMaterial('hazardous_chemicals_use_application'),
@@ -687,6 +781,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'major_hazard_assessment',
         whenForm({ 'chemical.majorHazardSource': { const: true } }),
+        '《危险化学品重大危险源监督管理暂行规定》：构成重大危险源的须进行安全评估',
       ),
     ],
     formSchema: formSchema([
@@ -715,11 +810,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《中华人民共和国放射性污染防治法》第二十八条；《放射性同位素与射线装置安全和防护条例》；《放射性同位素与射线装置安全许可管理办法》',
     promisedWorkingDays: 10,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `《放射性同位素与射线装置安全许可管理办法》（二十个工作日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '辐射安全许可证',
       titleEn: 'Radiation safety licence',
       validityMonths: 60,
+      validityBasis: '《放射性同位素与射线装置安全和防护条例》：辐射安全许可证有效期五年',
     },
     materials: [
       requiredMaterial('radiation_licence_application'),
@@ -739,6 +837,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
             contains: { enum: ['SEALED_SOURCE', 'UNSEALED_SOURCE'] },
           },
         }),
+        '《放射性同位素与射线装置安全和防护条例》：使用放射源的须有放射性废物处理方案',
       ),
     ],
     formSchema: formSchema([
@@ -767,11 +866,15 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《中华人民共和国环境影响评价法》第二十二条；《建设项目环境保护管理条例》第九条；《建设项目环境影响评价分类管理名录》',
     promisedWorkingDays: 20,
     statutoryWorkingDays: 60,
+    timeLimitBasis: `《中华人民共和国环境影响评价法》第二十二条（报告书六十日、报告表三十日内审批）；${PARK_PROMISE}`,
+    keyIssues: ['VENUE'],
     feeCny: 0,
     certificate: {
       titleZh: '建设项目环境影响评价文件批复',
       titleEn: 'EIA approval of a construction project',
       validityMonths: 60,
+      validityBasis:
+        '《中华人民共和国环境影响评价法》第二十四条：批准之日起超过五年方开工的，应报原审批部门重新审核',
       materialCode: 'eia_approval_document',
     },
     materials: [
@@ -784,6 +887,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'public_participation_report',
         whenForm({ 'env.documentType': { const: 'REPORT_BOOK' } }),
+        '《中华人民共和国环境影响评价法》第二十一条；《环境影响评价公众参与办法》：编制报告书的须公众参与',
       ),
     ],
     formSchema: formSchema([
@@ -810,12 +914,16 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     departmentCode: 'EEB',
     legalBasis: '《中华人民共和国环境保护法》第四十五条；《排污许可管理条例》',
     promisedWorkingDays: 15,
-    statutoryWorkingDays: 30,
+    statutoryWorkingDays: 20,
+    timeLimitBasis: `《排污许可管理条例》（自受理之日起二十日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['statutoryWorkingDays'],
     feeCny: 0,
     certificate: {
       titleZh: '排污许可证',
       titleEn: 'Pollutant discharge permit',
       validityMonths: 60,
+      validityBasis: '《排污许可管理条例》：排污许可证有效期五年',
     },
     materials: [
       requiredMaterial('discharge_permit_application'),
@@ -827,6 +935,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'online_monitoring_acceptance',
         whenForm({ 'env.onlineMonitoring': { const: true } }),
+        '《排污许可管理条例》：安装自动监测设备的须与生态环境主管部门联网并验收',
       ),
     ],
     formSchema: formSchema([
@@ -853,11 +962,15 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis: '《中华人民共和国固体废物污染环境防治法》第八十二条；《危险废物转移管理办法》',
     promisedWorkingDays: 5,
     statutoryWorkingDays: 20,
+    timeLimitBasis: `${LICENSING_LIMIT}（跨省转移审批）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['statutoryWorkingDays', 'certificate.validityMonths'],
     feeCny: 0,
     certificate: {
       titleZh: '危险废物转移计划备案回执（跨省转移批准文件）',
       titleEn: 'Hazardous waste transfer filing receipt (cross-provincial transfer approval)',
       validityMonths: 12,
+      validityBasis: '《危险废物转移管理办法》（转移计划按年度备案）',
     },
     materials: [
       requiredMaterial('hazardous_waste_management_plan'),
@@ -868,6 +981,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'cross_province_transfer_application',
         whenForm({ 'waste.crossProvince': { const: true } }),
+        '《中华人民共和国固体废物污染环境防治法》第八十二条：跨省转移危险废物须经移出地省级生态环境主管部门批准',
       ),
     ],
     formSchema: formSchema([
@@ -896,11 +1010,14 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       '《中华人民共和国消防法》第十一条、第十三条；《建设工程消防设计审查验收管理暂行规定》（住房和城乡建设部令第51号）',
     promisedWorkingDays: 7,
     statutoryWorkingDays: 15,
+    timeLimitBasis: `《建设工程消防设计审查验收管理暂行规定》（消防设计审查、消防验收十五个工作日内出具意见）；${PARK_PROMISE}`,
+    keyIssues: ['VENUE'],
     feeCny: 0,
     certificate: {
       titleZh: '特殊建设工程消防设计审查意见书（消防验收意见书）',
       titleEn: 'Fire-protection design review opinion (acceptance opinion)',
       validityMonths: null,
+      validityBasis: '审查意见书、验收意见书不设有效期',
     },
     materials: [
       requiredMaterial('fire_review_application'),
@@ -908,14 +1025,17 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'fire_design_documents',
         whenForm({ 'fire.applicationType': { const: 'DESIGN_REVIEW' } }),
+        '《建设工程消防设计审查验收管理暂行规定》：特殊建设工程消防设计审查须提交设计文件',
       ),
       situationalMaterial(
         'completion_acceptance_report',
         whenForm({ 'fire.applicationType': { enum: ['ACCEPTANCE', 'ACCEPTANCE_FILING'] } }),
+        '《建设工程消防设计审查验收管理暂行规定》：消防验收（备案）须提交竣工验收报告',
       ),
       situationalMaterial(
         'fire_facility_test_report',
         whenForm({ 'fire.applicationType': { enum: ['ACCEPTANCE', 'ACCEPTANCE_FILING'] } }),
+        '《建设工程消防设计审查验收管理暂行规定》：消防验收（备案）须提交消防设施检测报告',
       ),
     ],
     formSchema: formSchema([
@@ -942,12 +1062,22 @@ export const BASIC_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《中华人民共和国企业所得税法》第二十八条；《高新技术企业认定管理办法》（国科发火〔2016〕32号）；《高新技术企业认定管理工作指引》',
     promisedWorkingDays: 40,
-    statutoryWorkingDays: 60,
+    statutoryWorkingDays: null,
+    timeLimitBasis:
+      '《高新技术企业认定管理办法》第十条：认定按年度分批次组织（申报、评审、公示、备案），不设审批时限；申报批次见 intakeWindows；园区承诺为申报后的审核推荐时限',
+    keyIssues: [],
+    intakeWindows: [
+      { name: '2027年第一批', opensOn: '2027-04-01', closesOn: '2027-05-31' },
+      { name: '2027年第二批', opensOn: '2027-06-01', closesOn: '2027-07-31' },
+    ],
+    unconfirmed: ['intakeWindows'],
     feeCny: 0,
     certificate: {
       titleZh: '高新技术企业证书',
       titleEn: 'High-tech enterprise certificate',
       validityMonths: 36,
+      validityBasis:
+        '《高新技术企业认定管理办法》第十二条：高新技术企业资格自颁发证书之日起有效期为三年',
       materialCode: 'hte_certificate',
     },
     materials: [
@@ -961,6 +1091,7 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'hte_certificate',
         whenForm({ 'hte.firstApplication': { const: false } }),
+        '《高新技术企业认定管理办法》：重新认定的须提交原高新技术企业证书',
       ),
     ],
     formSchema: formSchema([
@@ -977,5 +1108,213 @@ export const BASIC_SERVICES: ServiceSeed[] = [
       optional('contact.email'),
     ]),
     workflow: { archetype: 'LICENCE', inspection: false },
+  },
+  {
+    code: 'PRECURSOR_DRUG_PURCHASE',
+    category: 'BASIC',
+    name: '第一类药品类易制毒化学品购用审批',
+    nameEn: 'Purchase approval of category 1 drug-type precursor chemicals',
+    departmentCode: 'MPA',
+    legalBasis:
+      '《易制毒化学品管理条例》第十五条（第一类中的药品类易制毒化学品由省级药品监督管理部门审批）；《药品类易制毒化学品管理办法》（卫生部令第72号）',
+    promisedWorkingDays: 5,
+    statutoryWorkingDays: 10,
+    timeLimitBasis: `《易制毒化学品管理条例》第十五条（自收到申请之日起十日内审查决定）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['certificate.validityMonths'],
+    feeCny: 0,
+    certificate: {
+      titleZh: '药品类易制毒化学品购用证明',
+      titleEn: 'Purchase certificate for drug-type precursor chemicals',
+      validityMonths: 3,
+      validityBasis: '《药品类易制毒化学品管理办法》：购用证明有效期三个月',
+    },
+    materials: CATEGORY_1_PRECURSOR_MATERIALS,
+    formSchema: precursorForm(['CATEGORY_1']),
+    workflow: { archetype: 'LICENCE', inspection: true },
+  },
+  {
+    code: 'PRECURSOR_CHEMICAL_FILING',
+    category: 'BASIC',
+    name: '第二类、第三类易制毒化学品购买备案',
+    nameEn: 'Purchase filing of category 2 and 3 precursor chemicals',
+    departmentCode: 'PSB',
+    legalBasis:
+      '《易制毒化学品管理条例》第十七条（购买第二类、第三类易制毒化学品的，购买前向所在地县级公安机关备案）；《易制毒化学品购销和运输管理办法》',
+    promisedWorkingDays: 1,
+    statutoryWorkingDays: null,
+    timeLimitBasis: `${FILING_NO_LIMIT}《易制毒化学品购销和运输管理办法》（备案当日出具备案证明）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['certificate.validityMonths'],
+    feeCny: 0,
+    certificate: {
+      titleZh: '易制毒化学品购买备案证明',
+      titleEn: 'Precursor chemical purchase filing certificate',
+      validityMonths: 3,
+      validityBasis: '《易制毒化学品购销和运输管理办法》（购买备案证明的有效期由公安机关核定）',
+    },
+    materials: [
+      requiredMaterial('precursor_purchase_application'),
+      requiredMaterial('business_licence'),
+      requiredMaterial('precursor_usage_proof'),
+      requiredMaterial('purchase_contract'),
+    ],
+    formSchema: precursorForm(['CATEGORY_2', 'CATEGORY_3']),
+    workflow: { archetype: 'FILING' },
+  },
+  {
+    code: 'DRUG_WHOLESALE',
+    category: 'BASIC',
+    name: '药品批发经营许可',
+    nameEn: 'Drug wholesale distribution licence',
+    departmentCode: 'MPA',
+    legalBasis:
+      '《中华人民共和国药品管理法》第五十一条（从事药品批发活动，经所在地省级药品监督管理部门批准）、第五十二条；《药品经营和使用质量监督管理办法》',
+    promisedWorkingDays: 10,
+    statutoryWorkingDays: 20,
+    timeLimitBasis: `《药品经营和使用质量监督管理办法》（自受理之日起二十日内作出决定）；${PARK_PROMISE}`,
+    keyIssues: [],
+    feeCny: 0,
+    certificate: {
+      titleZh: '药品经营许可证（批发）',
+      titleEn: 'Drug distribution licence (wholesale)',
+      validityMonths: 60,
+      validityBasis: '《药品经营和使用质量监督管理办法》：药品经营许可证有效期五年',
+    },
+    materials: DISTRIBUTION_LICENCE_MATERIALS,
+    formSchema: formSchema([
+      ...DISTRIBUTION_FIELDS,
+      optional('distribution.licensedPharmacistCount'),
+      'contact.name',
+      'contact.phone',
+    ]),
+    workflow: { archetype: 'LICENCE', inspection: true },
+  },
+  {
+    code: 'DEVICE_DISTRIBUTION_FILING',
+    category: 'BASIC',
+    name: '第二类医疗器械经营备案',
+    nameEn: 'Class II medical device distribution filing',
+    departmentCode: 'MSA',
+    legalBasis:
+      '《医疗器械监督管理条例》第四十一条（从事第二类医疗器械经营的，向所在地设区的市级负责药品监督管理的部门备案）；《医疗器械经营监督管理办法》',
+    promisedWorkingDays: 1,
+    statutoryWorkingDays: null,
+    timeLimitBasis: `${FILING_NO_LIMIT}《医疗器械监督管理条例》第四十一条（按照规定提交资料的，即完成备案）；${PARK_PROMISE}`,
+    keyIssues: [],
+    feeCny: 0,
+    certificate: {
+      titleZh: '第二类医疗器械经营备案凭证',
+      titleEn: 'Class II medical device distribution filing certificate',
+      validityMonths: null,
+      validityBasis: '《医疗器械经营监督管理办法》：经营备案凭证不设有效期',
+    },
+    materials: [
+      requiredMaterial('distribution_application'),
+      requiredMaterial('business_licence'),
+      requiredMaterial('site_property_proof'),
+      requiredMaterial('warehouse_layout_drawings'),
+      requiredMaterial('quality_manager_qualification'),
+      requiredMaterial('quality_management_documents'),
+      situationalMaterial(
+        'cold_chain_validation_report',
+        whenForm({ 'distribution.coldChain': { const: true } }),
+        '《药品经营质量管理规范》、《医疗器械经营质量管理规范》：冷藏冷冻设施设备须经验证',
+      ),
+    ],
+    formSchema: formSchema([...DISTRIBUTION_FIELDS, 'contact.name', 'contact.phone']),
+    workflow: { archetype: 'FILING' },
+  },
+  {
+    code: 'CLINICAL_TRIAL_APPLICATION',
+    category: 'BASIC',
+    name: '药物临床试验申请（IND）辅导代办及默示许可跟踪',
+    nameEn: 'Clinical trial application (IND): guidance, filing and implied permission',
+    departmentCode: 'PSC',
+    competentAuthority: '国家药品监督管理局药品审评中心',
+    description:
+      '药物临床试验申请由国家药品监督管理局药品审评中心审评，园区不作审批决定：园区辅导企业准备申报资料并代为递交，登记审评中心的受理与审评意见；自受理之日起六十日内未收到否定或质疑意见的，视为同意，可按提交的方案开展临床试验（默示许可），园区届时登记为已获许可。',
+    legalBasis:
+      '《中华人民共和国药品管理法》第十九条；《药品注册管理办法》（国家市场监督管理总局令第27号）第二十三条；《国家药品监督管理局关于调整药物临床试验审评审批程序的公告》（2018年第50号）',
+    promisedWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis:
+      '国家审评事项，园区不另设法定时限；默示许可期限见工作流 national_review 阶段；园区承诺五个工作日内完成预审并代为递交',
+    keyIssues: [],
+    unconfirmed: ['workflow.national_review.implied.dayKind'],
+    feeCny: 0,
+    certificate: null,
+    materials: [
+      requiredMaterial('ind_application_dossier'),
+      requiredMaterial('business_licence'),
+      requiredMaterial('clinical_trial_protocol'),
+      requiredMaterial('investigator_brochure'),
+      optionalMaterial('ind_acceptance_notice'),
+      optionalMaterial('drug_registration_test_report'),
+    ],
+    formSchema: formSchema([
+      'project.name',
+      'drug.name',
+      'drug.type',
+      'drug.registrationClass',
+      'drug.dosageForm',
+      'trial.indication',
+      'trial.phase',
+      optional('ind.acceptanceNumber'),
+      optional('ind.acceptedOn'),
+      'contact.name',
+      'contact.phone',
+    ]),
+    workflow: {
+      archetype: 'NATIONAL_PROXY',
+      impliedPermission: {
+        days: 60,
+        dayKind: 'CALENDAR',
+        basis:
+          '《药品注册管理办法》第二十三条、国家药监局2018年第50号公告：自受理之日起六十日内未收到否定或质疑意见的，视为同意（《药品管理法》第十九条表述为六十个工作日，计日方式待核实）',
+      },
+    },
+  },
+  {
+    code: 'STEM_CELL_RESEARCH_FILING',
+    category: 'BASIC',
+    name: '干细胞临床研究项目备案',
+    nameEn: 'Stem cell clinical research project filing',
+    departmentCode: 'HEALTH',
+    description:
+      '干细胞临床研究由备案的干细胞临床研究机构开展；项目经机构学术委员会和伦理委员会审查后，向省级卫生健康主管部门和药品监督管理部门备案，再报国家备案。企业作为合作方与机构共同提交。',
+    legalBasis:
+      '《干细胞临床研究管理办法（试行）》（国卫科教发〔2015〕48号）；《中华人民共和国生物安全法》',
+    promisedWorkingDays: 3,
+    statutoryWorkingDays: null,
+    timeLimitBasis: `${FILING_NO_LIMIT}《干细胞临床研究管理办法（试行）》（项目备案）；${PARK_PROMISE}`,
+    keyIssues: [],
+    unconfirmed: ['departmentCode'],
+    feeCny: 0,
+    certificate: {
+      titleZh: '干细胞临床研究项目备案回执',
+      titleEn: 'Stem cell clinical research filing receipt',
+      validityMonths: null,
+      validityBasis: '《干细胞临床研究管理办法（试行）》：备案不设有效期，方案变更重新备案',
+    },
+    materials: [
+      requiredMaterial('business_licence'),
+      requiredMaterial('clinical_trial_protocol'),
+      requiredMaterial('ethics_approval'),
+      requiredMaterial('academic_committee_opinion'),
+      requiredMaterial('informed_consent_template'),
+      requiredMaterial('stem_cell_quality_report'),
+    ],
+    formSchema: formSchema([
+      'project.name',
+      'stemCell.cellType',
+      'stemCell.source',
+      'trial.indication',
+      'hgr.leadInstitution',
+      'trial.sampleSize',
+      'contact.name',
+      'contact.phone',
+    ]),
+    workflow: { archetype: 'FILING' },
   },
 ];

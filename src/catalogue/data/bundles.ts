@@ -6,14 +6,8 @@ export const BUNDLES: BundleSeed[] = [
     name: '开办细胞治疗研发实验室“一件事”',
     nameEn: 'Open a cell-therapy R&D lab',
     description:
-      '一次填报、一套材料，并联办理病原微生物实验室备案、实验动物使用许可、危险化学品安全使用许可、辐射安全许可和建设项目环评审批；实验动物使用许可在实验室备案通过后自动启动，并复用已出具的备案凭证。',
-    serviceCodes: [
-      'PATHOGEN_LAB_FILING',
-      'LAB_ANIMAL_USE',
-      'HAZARDOUS_CHEMICALS_USE',
-      'RADIATION_SAFETY',
-      'EIA_APPROVAL',
-    ],
+      '一次填报、一套材料，并联办理病原微生物实验室备案、实验动物使用许可、辐射安全许可和建设项目环评审批；实验动物使用许可在实验室备案完成后自动启动，并复用已出具的备案凭证。（危险化学品安全使用许可针对化工生产企业，研发实验室不在其列，故不纳入。）',
+    serviceCodes: ['PATHOGEN_LAB_FILING', 'LAB_ANIMAL_USE', 'RADIATION_SAFETY', 'EIA_APPROVAL'],
     prerequisites: [{ serviceCode: 'LAB_ANIMAL_USE', requires: 'PATHOGEN_LAB_FILING' }],
   },
   {
@@ -30,14 +24,14 @@ export const BUNDLES: BundleSeed[] = [
     name: '候选药物进入临床试验“一件事”',
     nameEn: 'Take a drug candidate to clinical trial',
     description:
-      '办理药品注册检验和人类遗传资源国际合作临床试验审批，并对接临床试验机构；临床试验机构对接在注册检验报告出具后启动，报告自动带入对接申请。',
+      '代办药物临床试验申请（IND，六十日默示许可）和人类遗传资源国际合作临床试验审批，并对接临床试验机构；临床试验机构对接在临床试验申请获准（含默示许可）后启动。',
     serviceCodes: [
-      'DRUG_REGISTRATION_TESTING',
+      'CLINICAL_TRIAL_APPLICATION',
       'HUMAN_GENETIC_RESOURCES',
       'CLINICAL_TRIAL_DOCKING',
     ],
     prerequisites: [
-      { serviceCode: 'CLINICAL_TRIAL_DOCKING', requires: 'DRUG_REGISTRATION_TESTING' },
+      { serviceCode: 'CLINICAL_TRIAL_DOCKING', requires: 'CLINICAL_TRIAL_APPLICATION' },
     ],
   },
 ];

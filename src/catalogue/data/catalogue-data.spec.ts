@@ -9,12 +9,14 @@ import {
   FieldKey,
   FieldSchema,
   JsonSchema,
+  KEY_ISSUES,
   MATERIAL_TYPES,
   MaterialTypeSeed,
   ServiceSeed,
   VALUE_ADDED_SERVICES,
   field,
 } from './index';
+import { definitionFromSeed } from '../catalogue.service';
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -91,7 +93,7 @@ const EXPECTED_BASIC = [
   ['PATHOGEN_LAB_FILING', 'HEALTH'],
   ['LAB_ANIMAL_USE', 'SCITECH'],
   ['LAB_ANIMAL_PRODUCTION', 'SCITECH'],
-  ['HUMAN_GENETIC_RESOURCES', 'SCITECH'],
+  ['HUMAN_GENETIC_RESOURCES', 'PSC'],
   ['DRUG_MANUFACTURING', 'MPA'],
   ['DEVICE_MANUFACTURING', 'MPA'],
   ['DEVICE_REGISTRATION_II', 'MPA'],
@@ -105,7 +107,21 @@ const EXPECTED_BASIC = [
   ['HAZARDOUS_WASTE_TRANSFER', 'EEB'],
   ['FIRE_PROTECTION_REVIEW', 'HCB'],
   ['HIGH_TECH_ENTERPRISE', 'SCITECH'],
+  ['PRECURSOR_DRUG_PURCHASE', 'MPA'],
+  ['PRECURSOR_CHEMICAL_FILING', 'PSB'],
+  ['DRUG_WHOLESALE', 'MPA'],
+  ['DEVICE_DISTRIBUTION_FILING', 'MSA'],
+  ['CLINICAL_TRIAL_APPLICATION', 'PSC'],
+  ['STEM_CELL_RESEARCH_FILING', 'HEALTH'],
 ];
+
+const FILINGS = [
+  'PATHOGEN_LAB_FILING',
+  'PRECURSOR_CHEMICAL_FILING',
+  'DEVICE_DISTRIBUTION_FILING',
+  'STEM_CELL_RESEARCH_FILING',
+];
+const NATIONAL = ['HUMAN_GENETIC_RESOURCES', 'CLINICAL_TRIAL_APPLICATION'];
 
 const EXPECTED_VALUE_ADDED = [
   ['TALENT_RECRUITMENT', 'HRSS'],
@@ -126,20 +142,21 @@ const EXPECTED_VALUE_ADDED = [
   ['INSTRUMENT_SHARING', 'PSC'],
   ['TESTING_INSPECTION', 'PSC'],
   ['LEGAL_COMPLIANCE', 'PSC'],
+  ['CELL_PREPARATION_CENTRE', 'PSC'],
 ];
 
 describe('service catalogue data', () => {
   describe('services', () => {
-    it('has the 21 basic services of the domain, in order, with their departments', () => {
-      expect(BASIC_SERVICES).toHaveLength(21);
+    it('has the 27 basic services of the domain, in order, with their departments', () => {
+      expect(BASIC_SERVICES).toHaveLength(27);
       expect(BASIC_SERVICES.every((service) => service.category === 'BASIC')).toBe(true);
       expect(BASIC_SERVICES.map((service) => [service.code, service.departmentCode])).toEqual(
         EXPECTED_BASIC,
       );
     });
 
-    it('has the 18 value-added services, in order, with their departments', () => {
-      expect(VALUE_ADDED_SERVICES).toHaveLength(18);
+    it('has the 19 value-added services, in order, with their departments', () => {
+      expect(VALUE_ADDED_SERVICES).toHaveLength(19);
       expect(VALUE_ADDED_SERVICES.every((service) => service.category === 'VALUE_ADDED')).toBe(
         true,
       );
@@ -149,7 +166,7 @@ describe('service catalogue data', () => {
     });
 
     it('combines both lists in ALL_SERVICES with unique codes', () => {
-      expect(ALL_SERVICES).toHaveLength(39);
+      expect(ALL_SERVICES).toHaveLength(46);
       const codes = ALL_SERVICES.map((service) => service.code);
       expect(new Set(codes).size).toBe(codes.length);
       for (const code of codes) {
@@ -164,17 +181,32 @@ describe('service catalogue data', () => {
         expect(service.nameEn.length).toBeGreaterThan(1);
         expect(service.legalBasis).toMatch(/《.+》/);
         expect(Number.isInteger(service.promisedWorkingDays)).toBe(true);
-        expect(Number.isInteger(service.statutoryWorkingDays)).toBe(true);
         expect(service.promisedWorkingDays).toBeGreaterThan(0);
-        expect(service.promisedWorkingDays).toBeLessThanOrEqual(service.statutoryWorkingDays);
+        if (service.statutoryWorkingDays !== null) {
+          expect(Number.isInteger(service.statutoryWorkingDays)).toBe(true);
+          expect(service.promisedWorkingDays).toBeLessThanOrEqual(service.statutoryWorkingDays);
+        }
         expect(service.feeCny).toBeGreaterThanOrEqual(0);
+        // Every limit cites its basis: the law's article, or the park's own promise.
+        expect(service.timeLimitBasis.length).toBeGreaterThan(10);
+        if (service.statutoryWorkingDays !== null) expect(service.timeLimitBasis).toMatch(/《.+》/);
+        if (service.certificate)
+          expect(service.certificate.validityBasis.length).toBeGreaterThan(4);
+        for (const issue of service.keyIssues) expect(KEY_ISSUES).toContain(issue);
+        for (const path of service.unconfirmed ?? []) expect(path).toMatch(/^[a-zA-Z_.]+$/);
       },
     );
 
     it('uses the workflow archetype each service belongs to', () => {
       for (const service of BASIC_SERVICES) {
         const expected =
-          service.code === 'SPECIAL_ARTICLE_ENTRY' ? 'SPECIAL_BIOLOGICS_IMPORT' : 'LICENCE';
+          service.code === 'SPECIAL_ARTICLE_ENTRY'
+            ? 'SPECIAL_BIOLOGICS_IMPORT'
+            : FILINGS.includes(service.code)
+              ? 'FILING'
+              : NATIONAL.includes(service.code)
+                ? 'NATIONAL_PROXY'
+                : 'LICENCE';
         expect([service.code, service.workflow.archetype]).toEqual([service.code, expected]);
       }
       for (const service of VALUE_ADDED_SERVICES) {
@@ -185,14 +217,70 @@ describe('service catalogue data', () => {
           expect(service.workflow.autoConfirmWorkingDays).toBeGreaterThan(0);
         }
         expect(service.feeCny).toBe(0);
+        // The park's own services: a promise, no invented statutory limit.
+        expect([service.code, service.statutoryWorkingDays]).toEqual([service.code, null]);
       }
+    });
+
+    it('records filings at once: no statutory limit, one officer step, a receipt', () => {
+      for (const code of FILINGS) {
+        const service = serviceByCode(code);
+        expect([code, service.statutoryWorkingDays]).toEqual([code, null]);
+        const workflow = definitionFromSeed(service).workflow;
+        expect(workflow.stages.map((stage) => stage.code)).toEqual([
+          'completeness_check',
+          'record',
+          'issuance',
+        ]);
+      }
+    });
+
+    it('sends each service to the department the law names', () => {
+      expect(serviceByCode('DRUG_WHOLESALE').departmentCode).toBe('MPA');
+      expect(serviceByCode('PRECURSOR_DRUG_PURCHASE').departmentCode).toBe('MPA');
+      const hgr = serviceByCode('HUMAN_GENETIC_RESOURCES');
+      expect(hgr.competentAuthority).toBe('国家卫生健康委员会');
+      expect(hgr.certificate).toBeNull();
+      expect(hgr.description).toMatch(/不作审批决定/);
+    });
+
+    it('tags services with the four key issues of the reform, each used', () => {
+      for (const issue of KEY_ISSUES) {
+        expect([issue, ALL_SERVICES.some((service) => service.keyIssues.includes(issue))]).toEqual([
+          issue,
+          true,
+        ]);
+      }
+      expect(serviceByCode('SPECIAL_ARTICLE_ENTRY').keyIssues).toEqual(['SPECIAL_ARTICLE_IMPORT']);
+    });
+
+    it('lets an IND stand approved by silence after 60 days', () => {
+      const workflow = definitionFromSeed(serviceByCode('CLINICAL_TRIAL_APPLICATION')).workflow;
+      const review = workflow.stages.find((stage) => stage.code === 'national_review');
+      expect(review).toMatchObject({
+        kind: 'HUMAN',
+        implied: { action: 'approve', days: 60, dayKind: 'CALENDAR' },
+      });
+    });
+
+    it('runs high-tech enterprise recognition in annual batches', () => {
+      const service = serviceByCode('HIGH_TECH_ENTERPRISE');
+      expect(service.statutoryWorkingDays).toBeNull();
+      expect(service.intakeWindows?.length).toBeGreaterThan(0);
+      expect(service.unconfirmed).toContain('intakeWindows');
     });
 
     it('gives every certificate titles and a sensible validity', () => {
       for (const service of ALL_SERVICES) {
-        if (service.category === 'BASIC') {
+        if (service.category === 'BASIC' && !NATIONAL.includes(service.code)) {
           expect(service.certificate).not.toBeNull();
         }
+        // A declared certificate is issued by the workflow.
+        const stages = definitionFromSeed(service).workflow.stages.map((stage) => stage.code);
+        expect([service.code, stages.includes('issuance')]).toEqual([
+          service.code,
+          service.certificate !== null,
+        ]);
         const certificate = service.certificate;
         if (!certificate) {
           continue;
@@ -370,7 +458,12 @@ describe('service catalogue data', () => {
     it('describes the same material code the same way everywhere', () => {
       const seen = new Map<string, Omit<MaterialTypeSeed, 'required' | 'requiredWhen'>>();
       for (const service of ALL_SERVICES) {
-        for (const { required: _required, requiredWhen: _when, ...type } of service.materials) {
+        for (const {
+          required: _required,
+          requiredWhen: _when,
+          requiredWhenBasis: _basis,
+          ...type
+        } of service.materials) {
           const first = seen.get(type.code);
           if (first) {
             expect(type).toEqual(first);
@@ -396,6 +489,12 @@ describe('service catalogue data', () => {
             continue;
           }
           situations += 1;
+          // Every situation rule cites its basis.
+          expect([
+            service.code,
+            material.code,
+            /《.+》|园区/.test(material.requiredWhenBasis ?? ''),
+          ]).toEqual([service.code, material.code, true]);
           const validate = ajv.compile(material.requiredWhen);
           expect(material.requiredWhen.type).toBe('object');
           const referenced = referencedKeys(material.requiredWhen);
@@ -497,23 +596,27 @@ describe('service catalogue data', () => {
       expect(new Set(codes).size).toBe(codes.length);
     });
 
-    it('opens a cell-therapy lab with the five services, animal licence after the lab filing', () => {
+    it('opens a cell-therapy lab with the four services, animal licence after the lab filing', () => {
       const bundle = BUNDLES.find((candidate) => candidate.code === 'CELL_THERAPY_LAB');
-      expect(bundle?.serviceCodes).toEqual(
-        expect.arrayContaining([
-          'PATHOGEN_LAB_FILING',
-          'LAB_ANIMAL_USE',
-          'HAZARDOUS_CHEMICALS_USE',
-          'RADIATION_SAFETY',
-          'EIA_APPROVAL',
-        ]),
-      );
+      expect(bundle?.serviceCodes).toEqual([
+        'PATHOGEN_LAB_FILING',
+        'LAB_ANIMAL_USE',
+        'RADIATION_SAFETY',
+        'EIA_APPROVAL',
+      ]);
       expect(bundle?.prerequisites).toContainEqual({
         serviceCode: 'LAB_ANIMAL_USE',
         requires: 'PATHOGEN_LAB_FILING',
       });
       const issued = serviceByCode('PATHOGEN_LAB_FILING').certificate?.materialCode;
       expect(serviceByCode('LAB_ANIMAL_USE').materials.map((m) => m.code)).toContain(issued);
+    });
+
+    it('takes a drug candidate to the clinic once its IND stands, not after registration testing', () => {
+      const bundle = BUNDLES.find((candidate) => candidate.code === 'DRUG_CANDIDATE_TO_CLINIC');
+      expect(bundle?.prerequisites).toEqual([
+        { serviceCode: 'CLINICAL_TRIAL_DOCKING', requires: 'CLINICAL_TRIAL_APPLICATION' },
+      ]);
     });
 
     it.each(BUNDLES.map((bundle) => [bundle.code, bundle] as const))(

@@ -2503,6 +2503,74 @@ const DEFINITIONS = {
     pattern: ISO_COUNTRY,
     examples: ['US'],
   },
+
+  'ind.acceptanceNumber': {
+    type: 'string',
+    title: '临床试验申请受理号',
+    titleEn: 'IND acceptance number',
+    description: '国家药品监督管理局药品审评中心受理号，如 CXSL2600123',
+    pattern: '^[A-Z]{3,4}\\d{7}$',
+    examples: ['CXSL2600123'],
+  },
+  'ind.acceptedOn': {
+    type: 'string',
+    title: '受理日期',
+    titleEn: 'Accepted on',
+    description: '药品审评中心受理（并缴费）之日，默示许可自此起算',
+    format: 'date',
+    examples: ['2026-11-20'],
+  },
+  'stemCell.cellType': {
+    type: 'string',
+    title: '干细胞类型',
+    titleEn: 'Stem cell type',
+    description:
+      'MSC 间充质干细胞；HSC 造血干细胞；IPSC_DERIVED 诱导多能干细胞来源；ESC_DERIVED 胚胎干细胞来源；OTHER 其他',
+    enum: ['MSC', 'HSC', 'IPSC_DERIVED', 'ESC_DERIVED', 'OTHER'],
+    examples: ['MSC'],
+  },
+  'stemCell.source': {
+    type: 'string',
+    title: '细胞来源',
+    titleEn: 'Cell source',
+    description: 'AUTOLOGOUS 自体；ALLOGENEIC 异体',
+    enum: ['AUTOLOGOUS', 'ALLOGENEIC'],
+    examples: ['ALLOGENEIC'],
+  },
+  'cellPrep.productType': {
+    type: 'string',
+    title: '细胞产品类型',
+    titleEn: 'Cell product type',
+    description:
+      'CAR_T CAR-T 细胞；TCR_T TCR-T 细胞；NK NK 细胞；MSC 间充质干细胞；IPSC 诱导多能干细胞；GENE_MODIFIED_OTHER 其他基因修饰细胞；OTHER 其他',
+    enum: ['CAR_T', 'TCR_T', 'NK', 'MSC', 'IPSC', 'GENE_MODIFIED_OTHER', 'OTHER'],
+    examples: ['CAR_T'],
+  },
+  'cellPrep.purpose': {
+    type: 'string',
+    title: '制备用途',
+    titleEn: 'Purpose of the preparation',
+    description:
+      'PROCESS_DEVELOPMENT 工艺开发；INVESTIGATOR_INITIATED 研究者发起的临床研究；CLINICAL_TRIAL_SUPPLY 注册临床试验供样',
+    enum: ['PROCESS_DEVELOPMENT', 'INVESTIGATOR_INITIATED', 'CLINICAL_TRIAL_SUPPLY'],
+    examples: ['CLINICAL_TRIAL_SUPPLY'],
+  },
+  'cellPrep.batches': {
+    type: 'integer',
+    title: '计划制备批次',
+    titleEn: 'Planned batches',
+    minimum: 1,
+    maximum: 500,
+    examples: [12],
+  },
+  'cellPrep.cleanroomGrade': {
+    type: 'string',
+    title: '所需洁净级别',
+    titleEn: 'Cleanroom grade needed',
+    description: 'B_BACKGROUND_A B级背景下的A级；C 级；D 级',
+    enum: ['B_BACKGROUND_A', 'C', 'D'],
+    examples: ['B_BACKGROUND_A'],
+  },
 } satisfies Record<string, FieldSchema>;
 
 export type FieldKey = keyof typeof DEFINITIONS;
@@ -3439,6 +3507,35 @@ const MATERIAL_DEFINITIONS = {
     50,
     false,
   ),
+  ind_application_dossier: m(
+    '药物临床试验申请资料（申请表及申报资料）',
+    'Clinical trial application (IND) dossier',
+    DOSSIER,
+    50,
+    false,
+  ),
+  ind_acceptance_notice: m('药品审评中心受理通知书', 'IND acceptance notice', DOCUMENT, 10, false),
+  stem_cell_quality_report: m(
+    '干细胞制剂质量检验报告',
+    'Stem cell preparation quality test report',
+    DOCUMENT,
+    20,
+    false,
+  ),
+  academic_committee_opinion: m(
+    '机构学术委员会审查意见',
+    "Institution's academic committee opinion",
+    DOCUMENT,
+    10,
+    false,
+  ),
+  cell_process_description: m(
+    '细胞制备工艺及质量标准说明',
+    'Cell process and quality specification',
+    EDITABLE,
+    30,
+    false,
+  ),
 } satisfies Record<string, MaterialTypeDefinition>;
 
 export type MaterialCode = keyof typeof MATERIAL_DEFINITIONS;
@@ -3462,9 +3559,11 @@ export function optionalMaterial(code: MaterialCode): MaterialTypeSeed {
   return { ...materialType(code), required: false };
 }
 
+/** A material required only in some situations, with the rule's basis (law and article, or the park's own rule). */
 export function situationalMaterial(
   code: MaterialCode,
   requiredWhen: JsonSchema,
+  requiredWhenBasis: string,
 ): MaterialTypeSeed {
-  return { ...materialType(code), required: false, requiredWhen };
+  return { ...materialType(code), required: false, requiredWhen, requiredWhenBasis };
 }

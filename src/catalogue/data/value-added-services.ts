@@ -7,6 +7,7 @@ import {
   situationalMaterial,
   whenForm,
 } from './field-dictionary';
+import { VALUE_ADDED_LIMIT } from './rule-basis';
 
 export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
   {
@@ -17,7 +18,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'HRSS',
     legalBasis: '《中华人民共和国就业促进法》；《人力资源市场暂行条例》',
     promisedWorkingDays: 7,
-    statutoryWorkingDays: 15,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['TALENT'],
     feeCny: 0,
     certificate: null,
     materials: [requiredMaterial('job_description'), optionalMaterial('business_licence')],
@@ -45,12 +48,16 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '中共中央《关于深化人才发展体制机制改革的意见》；园区高层次人才认定与支持政策',
     promisedWorkingDays: 20,
-    statutoryWorkingDays: 30,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['TALENT'],
+    unconfirmed: ['certificate.validityMonths'],
     feeCny: 0,
     certificate: {
       titleZh: '高层次人才认定证书',
       titleEn: 'High-level talent recognition certificate',
       validityMonths: 36,
+      validityBasis: '园区高层次人才认定与支持政策：认定有效期三年',
     },
     materials: [
       requiredMaterial('talent_recognition_application'),
@@ -59,7 +66,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       requiredMaterial('degree_certificates'),
       requiredMaterial('honour_certificates'),
       requiredMaterial('social_insurance_record'),
-      situationalMaterial('work_permit', whenForm({ 'talent.isForeign': { const: true } })),
+      situationalMaterial(
+        'work_permit',
+        whenForm({ 'talent.isForeign': { const: true } }),
+        '《外国人在中国就业管理规定》：外籍人才须持有效工作许可',
+      ),
     ],
     formSchema: formSchema([
       'talent.name',
@@ -85,12 +96,15 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '中共中央《关于深化人才发展体制机制改革的意见》；园区人才公寓配租管理规定',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['TALENT'],
     feeCny: 0,
     certificate: {
       titleZh: '人才公寓配租通知书',
       titleEn: 'Talent apartment allocation notice',
       validityMonths: null,
+      validityBasis: '园区人才公寓配租管理规定：租期以租赁合同为准，通知书不设有效期',
     },
     materials: [
       requiredMaterial('apartment_application'),
@@ -122,18 +136,20 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《药物临床试验质量管理规范》（国家药监局 国家卫生健康委2020年第57号公告）；《药物临床试验机构管理规定》',
     promisedWorkingDays: 20,
-    statutoryWorkingDays: 30,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
-    certificate: {
-      titleZh: '临床试验对接确认书',
-      titleEn: 'Clinical trial docking confirmation',
-      validityMonths: null,
-    },
+    certificate: null,
     materials: [
       requiredMaterial('business_licence'),
       requiredMaterial('clinical_trial_protocol'),
       requiredMaterial('investigator_brochure'),
-      situationalMaterial('ind_approval', whenForm({ 'trial.indStatus': { const: 'APPROVED' } })),
+      situationalMaterial(
+        'ind_approval',
+        whenForm({ 'trial.indStatus': { const: 'APPROVED' } }),
+        '《中华人民共和国药品管理法》第十九条：已获临床试验许可（含默示许可）的附通知书',
+      ),
       optionalMaterial('drug_registration_test_report'),
     ],
     formSchema: formSchema([
@@ -160,13 +176,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《药品注册管理办法》；《医疗器械注册与备案管理办法》；《优化营商环境条例》',
     promisedWorkingDays: 5,
-    statutoryWorkingDays: 10,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
-    certificate: {
-      titleZh: '注册申报辅导意见书',
-      titleEn: 'Regulatory guidance opinion',
-      validityMonths: null,
-    },
+    certificate: null,
     materials: [
       requiredMaterial('guidance_question_list'),
       optionalMaterial('product_dossier_summary'),
@@ -193,7 +207,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《优化营商环境条例》；园区产业载体招商与入驻管理规定',
     promisedWorkingDays: 7,
-    statutoryWorkingDays: 15,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['VENUE'],
     feeCny: 0,
     certificate: null,
     materials: [requiredMaterial('space_requirement_brief'), optionalMaterial('business_licence')],
@@ -221,7 +237,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《国务院关于国家重大科研基础设施和大型科研仪器向社会开放的意见》（国发〔2014〕70号）',
     promisedWorkingDays: 3,
-    statutoryWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM'],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -230,6 +248,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -255,13 +274,19 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《药物非临床研究质量管理规范》（国家食品药品监督管理总局令第34号）',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 15,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM'],
     feeCny: 0,
     certificate: null,
     materials: [
       requiredMaterial('study_request'),
       requiredMaterial('test_article_information'),
-      situationalMaterial('test_article_coa', whenForm({ 'study.glpCompliant': { const: true } })),
+      situationalMaterial(
+        'test_article_coa',
+        whenForm({ 'study.glpCompliant': { const: true } }),
+        '《药物非临床研究质量管理规范》：受试物须有质量检验报告',
+      ),
     ],
     formSchema: formSchema([
       'project.name',
@@ -286,7 +311,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《实验动物管理条例》；《实验动物 环境及设施》（GB 14925）',
     promisedWorkingDays: 3,
-    statutoryWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM'],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -296,6 +323,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'biosafety_lab_certificate',
         whenForm({ 'animal.infectionStudy': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》：感染性动物实验须在相应生物安全等级的动物实验室进行',
       ),
     ],
     formSchema: formSchema([
@@ -319,7 +347,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《中华人民共和国药品管理法》第三十二条；《优化营商环境条例》',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 15,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -348,7 +378,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《中华人民共和国中小企业促进法》；《优化营商环境条例》',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
     certificate: null,
     materials: [requiredMaterial('business_plan'), optionalMaterial('financial_audit_reports')],
@@ -373,12 +405,15 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《优化营商环境条例》；园区促进生物医药产业发展扶持政策',
     promisedWorkingDays: 20,
-    statutoryWorkingDays: 30,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
     certificate: {
       titleZh: '政策兑现确认书',
       titleEn: 'Policy subsidy confirmation',
       validityMonths: null,
+      validityBasis: '园区促进生物医药产业发展扶持政策：兑现确认书不设有效期',
     },
     materials: [
       requiredMaterial('subsidy_application'),
@@ -388,6 +423,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'financial_audit_reports',
         whenForm({ 'subsidy.category': { enum: ['RD_INVESTMENT', 'GMP_COMPLIANCE'] } }),
+        '园区促进生物医药产业发展扶持政策：研发投入、GMP 类补贴以审计报告为据',
       ),
     ],
     formSchema: formSchema([
@@ -411,7 +447,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《中华人民共和国专利法》；《专利合作条约》；《中华人民共和国商标法》',
     promisedWorkingDays: 10,
-    statutoryWorkingDays: 15,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -419,6 +457,7 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'technical_disclosure',
         whenForm({ 'ip.serviceType': { enum: ['PATENT_FILING', 'PCT_FILING'] } }),
+        '《中华人民共和国专利法》第二十六条：说明书应当清楚、完整',
       ),
       optionalMaterial('ip_certificates'),
     ],
@@ -444,7 +483,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《中华人民共和国促进科技成果转化法》；《实施〈中华人民共和国促进科技成果转化法〉若干规定》',
     promisedWorkingDays: 15,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -472,7 +513,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《中华人民共和国医师法》；园区医企协同创新服务规范',
     promisedWorkingDays: 15,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['TALENT'],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -501,7 +544,9 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     legalBasis:
       '《国务院关于国家重大科研基础设施和大型科研仪器向社会开放的意见》（国发〔2014〕70号）',
     promisedWorkingDays: 2,
-    statutoryWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM'],
     feeCny: 0,
     certificate: null,
     materials: [
@@ -509,10 +554,12 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       situationalMaterial(
         'operator_training_certificate',
         whenForm({ 'instrument.operatorMode': { const: 'SELF_OPERATED' } }),
+        '园区大型仪器共享管理规定：自行操作的须持仪器操作培训证明',
       ),
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -537,19 +584,18 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《检验检测机构资质认定管理办法》；《中华人民共和国药典》',
     promisedWorkingDays: 15,
-    statutoryWorkingDays: 20,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM'],
     feeCny: 0,
-    certificate: {
-      titleZh: '检验检测报告',
-      titleEn: 'Test report',
-      validityMonths: null,
-    },
+    certificate: null,
     materials: [
       requiredMaterial('testing_request_form'),
       requiredMaterial('sample_information_sheet'),
       situationalMaterial(
         'sample_biosafety_statement',
         whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
       ),
     ],
     formSchema: formSchema([
@@ -575,13 +621,11 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
     departmentCode: 'PSC',
     legalBasis: '《优化营商环境条例》；《中华人民共和国律师法》',
     promisedWorkingDays: 5,
-    statutoryWorkingDays: 10,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: [],
     feeCny: 0,
-    certificate: {
-      titleZh: '法律意见书',
-      titleEn: 'Legal opinion',
-      validityMonths: null,
-    },
+    certificate: null,
     materials: [
       requiredMaterial('legal_matter_description'),
       optionalMaterial('related_documents'),
@@ -592,6 +636,55 @@ export const VALUE_ADDED_SERVICES: ServiceSeed[] = [
       'legal.urgency',
       optional('legal.counterpartyCountry'),
       'service.preferredMode',
+      'contact.name',
+      'contact.phone',
+      optional('contact.email'),
+    ]),
+    workflow: { archetype: 'VALUE_ADDED', autoConfirmWorkingDays: 5 },
+  },
+  {
+    code: 'CELL_PREPARATION_CENTRE',
+    category: 'VALUE_ADDED',
+    name: '区域细胞制备中心使用',
+    nameEn: 'Use of the regional cell-preparation centre',
+    departmentCode: 'PSC',
+    description:
+      '园区区域细胞制备中心按药品生产质量管理规范提供洁净车间、设备和质量检验，企业在中心开展细胞治疗产品的工艺开发、研究者发起的临床研究或注册临床试验供样制备；园区排期并与企业确认使用方案。',
+    legalBasis:
+      '《药品生产质量管理规范（2010年修订）》；《细胞治疗产品生产质量管理指南（试行）》（国家药品监督管理局食品药品审核查验中心，2022年）；园区区域细胞制备中心使用管理规定',
+    promisedWorkingDays: 5,
+    statutoryWorkingDays: null,
+    timeLimitBasis: VALUE_ADDED_LIMIT,
+    keyIssues: ['PUBLIC_PLATFORM', 'VENUE'],
+    feeCny: 0,
+    certificate: null,
+    materials: [
+      requiredMaterial('cell_process_description'),
+      optionalMaterial('business_licence'),
+      situationalMaterial(
+        'ethics_approval',
+        whenForm({ 'cellPrep.purpose': { const: 'INVESTIGATOR_INITIATED' } }),
+        '《涉及人的生命科学和医学研究伦理审查办法》：研究者发起的临床研究须经伦理审查',
+      ),
+      situationalMaterial(
+        'ind_approval',
+        whenForm({ 'cellPrep.purpose': { const: 'CLINICAL_TRIAL_SUPPLY' } }),
+        '《中华人民共和国药品管理法》第十九条：注册临床试验供样须已取得临床试验许可',
+      ),
+      situationalMaterial(
+        'sample_biosafety_statement',
+        whenForm({ 'sample.biohazard': { const: true } }),
+        '《病原微生物实验室生物安全管理条例》；园区公共技术平台样品接收规定：具有生物危害的样品须附生物安全说明',
+      ),
+    ],
+    formSchema: formSchema([
+      'project.name',
+      'cellPrep.productType',
+      'cellPrep.purpose',
+      'cellPrep.batches',
+      'cellPrep.cleanroomGrade',
+      'sample.biohazard',
+      'service.preferredDate',
       'contact.name',
       'contact.phone',
       optional('contact.email'),

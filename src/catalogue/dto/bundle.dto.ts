@@ -44,7 +44,7 @@ export class BundleSummaryDto {
 
   @ApiProperty({
     type: [String],
-    example: ['PATHOGEN_LAB_FILING', 'LAB_ANIMAL_USE', 'HAZARDOUS_CHEMICALS_USE'],
+    example: ['PATHOGEN_LAB_FILING', 'LAB_ANIMAL_USE', 'RADIATION_SAFETY'],
   })
   serviceCodes: string[];
 

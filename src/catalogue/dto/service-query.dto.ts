@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page';
-import { SERVICE_CATEGORIES, ServiceCategory } from '../service-definition';
+import { KEY_ISSUES, KeyIssue, SERVICE_CATEGORIES, ServiceCategory } from '../service-definition';
 
 export class ServiceListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SERVICE_CATEGORIES, example: 'BASIC' })
@@ -16,6 +16,16 @@ export class ServiceListQuery extends PageQuery {
     message: 'department must be a department code such as CUSTOMS',
   })
   department?: string;
+
+  @ApiPropertyOptional({
+    enum: KEY_ISSUES,
+    description:
+      "Services of one of the park reform's key issues: professionals, venues, public platforms, import of special articles.",
+    example: 'SPECIAL_ARTICLE_IMPORT',
+  })
+  @IsOptional()
+  @IsIn(KEY_ISSUES)
+  keyIssue?: KeyIssue;
 
   @ApiPropertyOptional({ description: 'Matches the Chinese or English name.', example: '实验动物' })
   @IsOptional()

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/pagination/page';
 import type { FileFormat } from '../data/catalogue-seed.types';
-import type { ServiceCategory, ServiceDefinition } from '../service-definition';
+import { KEY_ISSUES } from '../service-definition';
+import type { KeyIssue, ServiceCategory, ServiceDefinition } from '../service-definition';
 import type { Service } from '../service.entity';
 import type { ServiceVersion, ServiceVersionStatus } from '../service-version.entity';
 import type { WorkflowDefinition } from '../../workflow/workflow.types';
@@ -34,6 +35,12 @@ export class MaterialTypeDto {
   })
   requiredWhen?: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    description: "Where the situation rule comes from: law and article, or the park's own rule.",
+    example: '《出入境特殊物品卫生检疫管理规定》：A、B 级高风险特殊物品须有相应生物安全等级实验室',
+  })
+  requiredWhenBasis?: string;
+
   @ApiProperty({ enum: FILE_FORMATS, isArray: true, example: ['pdf', 'jpg'] })
   formats: FileFormat[];
 
@@ -58,6 +65,22 @@ export class CertificateSpecDto {
     example: 6,
   })
   validityMonths: number | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Validity that follows a fact the workflow learned (the risk class); validityMonths applies otherwise.',
+    example: { fact: 'riskClass', months: { A: 3, B: 6, C: 12, D: 12 } },
+  })
+  validityByFact?: { fact: string; months: Record<string, number> };
+
+  @ApiPropertyOptional({
+    description: 'Where the validity comes from: law and article, or the park’s own rule.',
+    example:
+      '《出入境特殊物品卫生检疫管理规定》：含高致病性病原微生物的3个月，含其他病原微生物的6个月，其他12个月',
+  })
+  validityBasis?: string;
 
   @ApiPropertyOptional({
     description: 'Material type the certificate becomes in the enterprise library.',
@@ -120,6 +143,17 @@ const FORM_EXAMPLE = {
   },
 };
 
+export class IntakeWindowDto {
+  @ApiProperty({ example: '2027年第一批' })
+  name: string;
+
+  @ApiProperty({ format: 'date', example: '2027-04-01' })
+  opensOn: string;
+
+  @ApiProperty({ format: 'date', example: '2027-05-31' })
+  closesOn: string;
+}
+
 export class ServiceDefinitionDto {
   @ApiProperty({ example: '入境特殊物品卫生检疫审批' })
   name: string;
@@ -136,11 +170,56 @@ export class ServiceDefinitionDto {
   @ApiProperty({ description: "The park's promise, in working days from submission.", example: 10 })
   promisedWorkingDays: number;
 
-  @ApiProperty({
-    description: 'The statutory limit, in working days from submission.',
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'The statutory limit, in working days from submission; null where none applies (filings, value-added and national services).',
     example: 20,
   })
-  statutoryWorkingDays: number;
+  statutoryWorkingDays: number | null;
+
+  @ApiPropertyOptional({
+    description: "Where the limits come from: the law's article, and the park's promise.",
+    example: '《中华人民共和国行政许可法》第四十二条、第八十二条；园区“一件事一次办”服务承诺时限',
+  })
+  timeLimitBasis?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Who decides when it is not the park: the department then guides and files on the enterprise’s behalf.',
+    example: '国家卫生健康委员会',
+  })
+  competentAuthority?: string;
+
+  @ApiPropertyOptional({
+    description: 'How the service runs, for the enterprise.',
+    example: '园区辅导企业准备材料、预审后代为向国家卫生健康委员会申报，并登记国家审批结果。',
+  })
+  description?: string;
+
+  @ApiProperty({
+    enum: KEY_ISSUES,
+    isArray: true,
+    description:
+      "The park reform's key issues the service belongs to: professionals, venues, public platforms, import of special articles.",
+    example: ['SPECIAL_ARTICLE_IMPORT'],
+  })
+  keyIssues: KeyIssue[];
+
+  @ApiPropertyOptional({
+    type: [IntakeWindowDto],
+    description: 'Batches (申报批次): submission is open only inside one of them.',
+  })
+  intakeWindows?: IntakeWindowDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Facts not confirmed against the regulation text; an administrator should check them.',
+    example: ['certificate.validityMonths'],
+  })
+  unconfirmed?: string[];
 
   @ApiProperty({ example: 0 })
   feeCny: number;
@@ -198,6 +277,7 @@ export class ServiceDto extends ServiceDefinitionDto {
       code: service.code,
       category: service.category,
       ...(version.definition as ServiceDefinition),
+      keyIssues: version.definition.keyIssues ?? [],
       version: version.version,
       status: version.status,
       publishedAt: version.publishedAt?.toISOString() ?? null,
@@ -225,8 +305,11 @@ export class ServiceSummaryDto {
   @ApiProperty({ example: 10 })
   promisedWorkingDays: number;
 
-  @ApiProperty({ example: 20 })
-  statutoryWorkingDays: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 20 })
+  statutoryWorkingDays: number | null;
+
+  @ApiProperty({ enum: KEY_ISSUES, isArray: true, example: ['SPECIAL_ARTICLE_IMPORT'] })
+  keyIssues: KeyIssue[];
 
   @ApiProperty({ example: 2 })
   version: number;

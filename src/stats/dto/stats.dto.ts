@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/strict-values';
+import { KEY_ISSUES, KeyIssue } from '../../catalogue/service-definition';
 
 export class StatsFilter {
   @ApiPropertyOptional({
@@ -107,6 +108,18 @@ export class DepartmentPerformanceDto extends PerformanceDto {
   departmentCode: string;
 }
 
+export class KeyIssuePerformanceDto extends PerformanceDto {
+  @ApiProperty({ enum: KEY_ISSUES, example: 'SPECIAL_ARTICLE_IMPORT' })
+  keyIssue: KeyIssue;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The services tagged with it, at their current versions.',
+    example: ['SPECIAL_ARTICLE_ENTRY', 'RD_IMPORT_WHITELIST'],
+  })
+  serviceCodes: string[];
+}
+
 export class StatsOverviewDto {
   @ApiProperty({ type: PerformanceDto, description: 'Everything the filter selects.' })
   total: PerformanceDto;
@@ -116,6 +129,13 @@ export class StatsOverviewDto {
 
   @ApiProperty({ type: [ServicePerformanceDto] })
   byService: ServicePerformanceDto[];
+
+  @ApiProperty({
+    type: [KeyIssuePerformanceDto],
+    description:
+      "By the park reform's four key issues (professionals, venues, public platforms, import of special articles), in that order; a service may count under several.",
+  })
+  byKeyIssue: KeyIssuePerformanceDto[];
 
   @ApiProperty({ type: [DepartmentPerformanceDto] })
   byDepartment: DepartmentPerformanceDto[];

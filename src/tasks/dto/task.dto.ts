@@ -68,10 +68,23 @@ export class TaskDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description: "The application's promised deadline.",
+    description:
+      "When the task is due: its stage's own deadline (acceptance: 5 working days from opening), or the application's promised deadline when that comes first or the stage has no clock of its own. Worklists are ordered by it.",
     example: '2026-12-04T15:59:59.999Z',
   })
   dueAt: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "The stage's own deadline; null when the stage has no clock of its own.",
+    example: '2026-12-02T15:59:59.999Z',
+  })
+  stageDeadline: string | null;
+
+  @ApiProperty({ description: 'Open and past its due date.', example: false })
+  overdue: boolean;
 
   @ApiProperty({ enum: ['ON_TRACK', 'AT_RISK', 'OVERDUE', 'PAUSED'], example: 'ON_TRACK' })
   slaState: string;

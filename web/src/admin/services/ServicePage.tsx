@@ -182,10 +182,12 @@ export function ServicePage() {
               v{service.data.version}
             </Descriptions.Item>
             <Descriptions.Item label={t('admin.services.workingDays')}>
-              {t('admin.services.daysPromisedStatutory', {
-                promised: service.data.promisedWorkingDays,
-                statutory: service.data.statutoryWorkingDays,
-              })}
+              {service.data.statutoryWorkingDays == null
+                ? t('admin.services.daysPromisedOnly', { promised: service.data.promisedWorkingDays })
+                : t('admin.services.daysPromisedStatutory', {
+                    promised: service.data.promisedWorkingDays,
+                    statutory: service.data.statutoryWorkingDays,
+                  })}
             </Descriptions.Item>
           </Descriptions>
         )}

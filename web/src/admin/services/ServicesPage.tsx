@@ -80,10 +80,12 @@ export function ServicesPage() {
       title: t('admin.services.workingDays'),
       key: 'days',
       render: (_, service) =>
-        t('admin.services.daysPromisedStatutory', {
-          promised: service.promisedWorkingDays,
-          statutory: service.statutoryWorkingDays,
-        }),
+        service.statutoryWorkingDays == null
+          ? t('admin.services.daysPromisedOnly', { promised: service.promisedWorkingDays })
+          : t('admin.services.daysPromisedStatutory', {
+              promised: service.promisedWorkingDays,
+              statutory: service.statutoryWorkingDays,
+            }),
     },
     {
       title: t('admin.services.currentVersion'),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { components } from '@parkline/client';
+import { serviceDtoKeyIssuesValues, type components } from '@parkline/client';
 import {
   Alert,
   App,
@@ -12,6 +12,7 @@ import {
   InputNumber,
   Popconfirm,
   Row,
+  Select,
   Space,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -46,6 +47,8 @@ const NUMBER_FIELDS: {
   min: number;
   max?: number;
   whole: boolean;
+  /** Left empty where none applies (a statutory limit, for filings and value-added services). */
+  optional?: boolean;
 }[] = [
   {
     name: 'promisedWorkingDays',
@@ -60,6 +63,7 @@ const NUMBER_FIELDS: {
     min: 1,
     max: 400,
     whole: true,
+    optional: true,
   },
   { name: 'feeCny', label: 'admin.definition.fee', min: 0, whole: false },
 ];
@@ -154,6 +158,8 @@ function DefinitionEditor({ service }: { service: Service }) {
     const parts = parsedParts(values) as Pick<DraftChange, JsonField>;
     const body: DraftChange = {
       ...Object.fromEntries(SCALAR_FIELDS.map((field) => [field, values[field]])),
+      // An emptied statutory limit means none applies.
+      statutoryWorkingDays: values.statutoryWorkingDays ?? null,
       ...parts,
     };
     const saved = await call(() =>
@@ -309,9 +315,14 @@ function DefinitionEditor({ service }: { service: Service }) {
                 <DepartmentSelect />
               </Form.Item>
             </Col>
-            {NUMBER_FIELDS.map(({ name, label, min, max, whole }) => (
+            {NUMBER_FIELDS.map(({ name, label, min, max, whole, optional }) => (
               <Col key={name} xs={8} md={4}>
-                <Form.Item name={name} label={t(label)} rules={[{ required: true }]}>
+                <Form.Item
+                  name={name}
+                  label={t(label)}
+                  rules={[{ required: !optional }]}
+                  extra={optional ? t('admin.definition.statutoryNone') : undefined}
+                >
                   <InputNumber
                     min={min}
                     max={max}
@@ -328,6 +339,29 @@ function DefinitionEditor({ service }: { service: Service }) {
                 rules={[{ required: true }]}
               >
                 <Input.TextArea rows={2} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item name="timeLimitBasis" label={t('admin.definition.timeLimitBasis')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="keyIssues" label={t('admin.definition.keyIssues')}>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={serviceDtoKeyIssuesValues.map((issue) => ({ value: issue, label: t(`catalogue.keyIssue.${issue}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="unconfirmed"
+                label={t('admin.definition.unconfirmed')}
+                extra={t('admin.definition.unconfirmedHelp')}
+              >
+                <Select mode="tags" allowClear open={false} />
               </Form.Item>
             </Col>
           </Row>

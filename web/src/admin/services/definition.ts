@@ -1,6 +1,5 @@
 import type { components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
-import { JSON_FIELDS } from './definition-problems';
 
 export type Service = components['schemas']['ServiceDto'];
 export type Definition = components['schemas']['ServiceDefinitionInput'];
@@ -11,16 +10,41 @@ export const SCALAR_FIELDS = [
   'nameEn',
   'departmentCode',
   'legalBasis',
+  'timeLimitBasis',
+  'keyIssues',
+  'unconfirmed',
   'promisedWorkingDays',
   'statutoryWorkingDays',
   'feeCny',
 ] as const;
 
+/** Every part of a definition; the compiler refuses the list once the API adds another. */
+const DEFINITION_KEYS = [
+  'name',
+  'nameEn',
+  'departmentCode',
+  'legalBasis',
+  'promisedWorkingDays',
+  'statutoryWorkingDays',
+  'timeLimitBasis',
+  'competentAuthority',
+  'description',
+  'keyIssues',
+  'intakeWindows',
+  'unconfirmed',
+  'feeCny',
+  'certificate',
+  'materials',
+  'formSchema',
+  'workflow',
+] as const satisfies readonly (keyof Definition)[];
+const everyKeyListed: Exclude<keyof Definition, (typeof DEFINITION_KEYS)[number]> extends never ? true : never = true;
+void everyKeyListed;
+
 /** A version's definition as the API takes it back: to start another service from it. */
 export function definitionOf(service: Service): Definition {
-  return Object.fromEntries(
-    [...SCALAR_FIELDS, ...JSON_FIELDS].map((field) => [field, service[field]]),
-  ) as Definition;
+  const parts = DEFINITION_KEYS.filter((key) => service[key] !== undefined).map((key) => [key, service[key]]);
+  return Object.fromEntries(parts) as unknown as Definition;
 }
 
 /** One version of a service, as admins read it: the whole definition. */

@@ -80,11 +80,15 @@ function Header({ application, staff }: { application: ApplicationDto; staff: bo
             label: t('applications.clock.promised'),
             children: <ClockText clock={application.sla.promised} />,
           },
-          {
-            key: 'statutory',
-            label: t('applications.clock.statutory'),
-            children: <ClockText clock={application.sla.statutory} />,
-          },
+          ...(application.sla.statutory
+            ? [
+                {
+                  key: 'statutory',
+                  label: t('applications.clock.statutory'),
+                  children: <ClockText clock={application.sla.statutory} />,
+                },
+              ]
+            : []),
         ]
       : []),
     ...(outcome

@@ -23,7 +23,8 @@ export function workingDaysLeft(clock: ClockDto): number {
 
 /** The clock closer to its end: the one the application must keep. */
 export function tighterClock(sla: SlaDto): ClockDto {
-  return workingDaysLeft(sla.promised) <= workingDaysLeft(sla.statutory) ? sla.promised : sla.statutory;
+  const { promised, statutory } = sla;
+  return !statutory || workingDaysLeft(promised) <= workingDaysLeft(statutory) ? promised : statutory;
 }
 
 type SlaBadgeProps =
@@ -60,7 +61,9 @@ export function SlaBadge(props: SlaBadgeProps) {
       title={
         <>
           <div>{t('applications.sla.promisedUntil', { date: formatDate(promised.deadline, language) })}</div>
-          <div>{t('applications.sla.statutoryUntil', { date: formatDate(statutory.deadline, language) })}</div>
+          {statutory && (
+            <div>{t('applications.sla.statutoryUntil', { date: formatDate(statutory.deadline, language) })}</div>
+          )}
         </>
       }
     >

@@ -3,7 +3,7 @@ import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import { nameOf, serviceQuery, type Named } from './definition';
 
-/** The whole catalogue fits one page (39 services); retired ones still name old applications. */
+/** The whole catalogue fits one page (46 services); retired ones still name old applications. */
 export const serviceNamesQuery = queryOptions({
   queryKey: ['services', 'names'],
   queryFn: () =>

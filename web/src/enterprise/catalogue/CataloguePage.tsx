@@ -22,9 +22,11 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import {
   bundlesQuery,
   departmentsQuery,
+  KEY_ISSUES,
   servicesQuery,
   useDepartmentName,
   type Category,
+  type KeyIssue,
   type ServiceFilters,
   type ServiceSummary,
 } from './queries';
@@ -36,7 +38,9 @@ const SEARCH_DELAY_MS = 300;
 function useFilters() {
   const [params, setParams] = useSearchParams();
   const category = params.get('category');
+  const keyIssue = params.get('keyIssue');
   const filters: ServiceFilters = {
+    keyIssue: KEY_ISSUES.includes(keyIssue as KeyIssue) ? (keyIssue as KeyIssue) : undefined,
     q: params.get('q') || undefined,
     category: CATEGORIES.includes(category as Category) ? (category as Category) : undefined,
     department: params.get('department') || undefined,
@@ -98,6 +102,15 @@ function CategoryTag({ category }: { category: Category }) {
   );
 }
 
+function KeyIssueTags({ service }: { service: ServiceSummary }) {
+  const { t } = useI18n();
+  return service.keyIssues.map((issue) => (
+    <Tag key={issue} color="gold">
+      {t(`catalogue.keyIssue.${issue}`)}
+    </Tag>
+  ));
+}
+
 function ServiceCard({ service }: { service: ServiceSummary }) {
   const { t, pick, language } = useI18n();
   const departmentName = useDepartmentName();
@@ -113,12 +126,15 @@ function ServiceCard({ service }: { service: ServiceSummary }) {
         <div>
           <CategoryTag category={service.category} />
           <Tag>{departmentName(service.departmentCode)}</Tag>
+          <KeyIssueTags service={service} />
           {service.retired && <Tag color="default">{t('catalogue.retired')}</Tag>}
         </div>
         <Typography.Text style={{ fontSize: 13 }}>
           {t('catalogue.promisedShort', { days: service.promisedWorkingDays })} ·{' '}
           <Typography.Text type="secondary">
-            {t('catalogue.statutoryShort', { days: service.statutoryWorkingDays })}
+            {service.statutoryWorkingDays == null
+              ? t('catalogue.noStatutory')
+              : t('catalogue.statutoryShort', { days: service.statutoryWorkingDays })}
           </Typography.Text>
         </Typography.Text>
       </Flex>
@@ -165,7 +181,13 @@ function ServiceTable({ services, loading }: { services: ServiceSummary[]; loadi
           title: t('catalogue.statutoryDays'),
           dataIndex: 'statutoryWorkingDays',
           align: 'right',
-          render: (days: number) => t('catalogue.days', { days }),
+          render: (days: number | null) =>
+            days == null ? t('catalogue.noStatutory') : t('catalogue.days', { days }),
+        },
+        {
+          title: t('catalogue.keyIssue'),
+          key: 'keyIssues',
+          render: (_, service) => <KeyIssueTags service={service} />,
         },
       ]}
     />
@@ -232,6 +254,20 @@ function Services() {
             ...(departments.data ?? []).map((department) => ({
               value: department.code,
               label: pick(department.name, department.nameEn),
+            })),
+          ]}
+        />
+        <Select
+          aria-label={t('catalogue.keyIssue')}
+          value={filters.keyIssue ?? ''}
+          onChange={(value) => set('keyIssue', value || undefined)}
+          style={{ width: 180 }}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: '', label: t('catalogue.allKeyIssues') },
+            ...KEY_ISSUES.map((issue) => ({
+              value: issue,
+              label: t(`catalogue.keyIssue.${issue}`),
             })),
           ]}
         />

@@ -70,12 +70,32 @@ function ServiceFacts({ service }: { service: Service }) {
               ? t('catalogue.category.BASIC')
               : t('catalogue.category.VALUE_ADDED'),
         },
+        ...(service.competentAuthority
+          ? [
+              {
+                key: 'competentAuthority',
+                label: t('catalogue.service.competentAuthority'),
+                children: service.competentAuthority,
+                span: 'filled' as const,
+              },
+            ]
+          : []),
         {
           key: 'legalBasis',
           label: t('catalogue.service.legalBasis'),
           children: service.legalBasis,
           span: 'filled',
         },
+        ...(service.timeLimitBasis
+          ? [
+              {
+                key: 'timeLimitBasis',
+                label: t('catalogue.service.timeLimitBasis'),
+                children: service.timeLimitBasis,
+                span: 'filled' as const,
+              },
+            ]
+          : []),
         {
           key: 'promised',
           label: t('catalogue.promisedDays'),
@@ -84,7 +104,10 @@ function ServiceFacts({ service }: { service: Service }) {
         {
           key: 'statutory',
           label: t('catalogue.statutoryDays'),
-          children: t('catalogue.days', { days: service.statutoryWorkingDays }),
+          children:
+            service.statutoryWorkingDays == null
+              ? t('catalogue.noStatutory')
+              : t('catalogue.days', { days: service.statutoryWorkingDays }),
         },
         {
           key: 'fee',
@@ -142,6 +165,9 @@ export function ServicePage() {
         <>
           <Tag>{t('catalogue.service.version', { version: data.version })}</Tag>
           {data.retired && <Tag>{t('catalogue.retired')}</Tag>}
+          {data.description && (
+            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{data.description}</Typography.Paragraph>
+          )}
           {data.retired && (
             <Alert
               style={{ marginTop: 8 }}

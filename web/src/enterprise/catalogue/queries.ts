@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { components } from '@parkline/client';
+import { serviceSummaryDtoKeyIssuesValues, type components } from '@parkline/client';
 import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 
@@ -9,11 +9,16 @@ export type Bundle = components['schemas']['BundleDto'];
 export type MaterialType = components['schemas']['MaterialTypeDto'];
 export type MergedMaterial = components['schemas']['MergedMaterialDto'];
 export type Category = ServiceSummary['category'];
+export type KeyIssue = ServiceSummary['keyIssues'][number];
+
+/** The four key issues of the park's reform, in the order the park names them. */
+export const KEY_ISSUES: readonly KeyIssue[] = serviceSummaryDtoKeyIssuesValues;
 
 export interface ServiceFilters {
   q?: string;
   category?: Category;
   department?: string;
+  keyIssue?: KeyIssue;
 }
 
 /** The catalogue changes only when an administrator publishes: it may be kept a while. */

@@ -27,7 +27,7 @@ export function ExtendLimitButton({ application }: { application: ApplicationDto
     extend.mutate(reason.trim(), {
       onSuccess: (extended) => {
         void message.success(
-          t('officer.extend.done', { date: formatDate(extended.sla?.statutory.deadline, language) }),
+          t('officer.extend.done', { date: formatDate(extended.sla?.statutory?.deadline, language) }),
         );
         setOpen(false);
       },

@@ -114,7 +114,7 @@ export function TaskActions({ task, current, me, application, definition, onDone
               </Button>
             )}
             {head && <ReassignButton task={task} me={me} disabled={!current} />}
-            {head && application && <ExtendLimitButton application={application} />}
+            {head && application?.sla?.statutory && <ExtendLimitButton application={application} />}
           </Space>
         )}
       </Space>

@@ -153,11 +153,15 @@ function TaskHeader({
                     label: t('officer.task.promised'),
                     children: <ClockText clock={application.sla.promised} />,
                   },
-                  {
-                    key: 'statutory',
-                    label: t('officer.task.statutory'),
-                    children: <ClockText clock={application.sla.statutory} />,
-                  },
+                  ...(application.sla.statutory
+                    ? [
+                        {
+                          key: 'statutory',
+                          label: t('officer.task.statutory'),
+                          children: <ClockText clock={application.sla.statutory} />,
+                        },
+                      ]
+                    : []),
                 ]
               : []),
           ]}

@@ -11,6 +11,7 @@ describe('task actions', () => {
         'complete',
         'decline',
         'deny',
+        'record',
         'record_agreement',
         'record_inspection',
         'refer_inspection',

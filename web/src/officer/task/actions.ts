@@ -22,6 +22,7 @@ interface ActionSpec {
 /** Every action of the API's vocabulary with the inputs it needs (see CompleteTaskInput). */
 export const ACTIONS: Record<TaskAction, ActionSpec> = {
   accept: { inputs: ['comment'], tone: 'primary' },
+  record: { inputs: ['comment'], tone: 'primary' },
   approve: { inputs: ['comment'], tone: 'primary' },
   complete: { inputs: ['summary', 'comment'], tone: 'primary' },
   record_inspection: { inputs: ['inspection', 'comment'], tone: 'primary' },

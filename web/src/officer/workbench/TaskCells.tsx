@@ -6,17 +6,19 @@ import { formatDateTime } from '../../shared/ui/format';
 import type { Task } from '../tasks';
 
 /**
- * The deadline on the park's clock, with the at-risk / overdue state, the working days left
- * (once the calendar is known) and an escalation.
+ * The task's deadline (its stage's own clock, or the application's promise when that comes
+ * first), with the at-risk / overdue state, the working days left (once the calendar is
+ * known), a stage past its own clock and an escalation.
  */
 export function TaskDeadline({ task, daysLeft }: { task: Task; daysLeft?: number }) {
   const { t, language } = useI18n();
   return (
     <Space size={4} wrap>
-      <Typography.Text strong={task.slaState === 'OVERDUE'} style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text strong={task.slaState === 'OVERDUE' || task.overdue} style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(task.dueAt, language)}
       </Typography.Text>
       <SlaBadge state={task.slaState} daysLeft={daysLeft} />
+      {task.overdue && task.slaState !== 'OVERDUE' && <Tag color="red">{t('officer.task.stageOverdue')}</Tag>}
       {task.escalated && <Tag color="magenta">{t('officer.task.escalated')}</Tag>}
     </Space>
   );
