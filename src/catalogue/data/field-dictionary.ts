@@ -2524,35 +2524,49 @@ const DEFINITIONS = {
     type: 'string',
     title: '干细胞类型',
     titleEn: 'Stem cell type',
-    description:
-      'MSC 间充质干细胞；HSC 造血干细胞；IPSC_DERIVED 诱导多能干细胞来源；ESC_DERIVED 胚胎干细胞来源；OTHER 其他',
-    enum: ['MSC', 'HSC', 'IPSC_DERIVED', 'ESC_DERIVED', 'OTHER'],
+    ...choices({
+      MSC: ['间充质干细胞', 'Mesenchymal stem cells'],
+      HSC: ['造血干细胞', 'Haematopoietic stem cells'],
+      IPSC_DERIVED: ['诱导多能干细胞来源', 'Derived from induced pluripotent stem cells'],
+      ESC_DERIVED: ['胚胎干细胞来源', 'Derived from embryonic stem cells'],
+      OTHER: ['其他', 'Other'],
+    }),
     examples: ['MSC'],
   },
   'stemCell.source': {
     type: 'string',
     title: '细胞来源',
     titleEn: 'Cell source',
-    description: 'AUTOLOGOUS 自体；ALLOGENEIC 异体',
-    enum: ['AUTOLOGOUS', 'ALLOGENEIC'],
+    ...choices({
+      AUTOLOGOUS: ['自体', 'Autologous'],
+      ALLOGENEIC: ['异体', 'Allogeneic'],
+    }),
     examples: ['ALLOGENEIC'],
   },
   'cellPrep.productType': {
     type: 'string',
     title: '细胞产品类型',
     titleEn: 'Cell product type',
-    description:
-      'CAR_T CAR-T 细胞；TCR_T TCR-T 细胞；NK NK 细胞；MSC 间充质干细胞；IPSC 诱导多能干细胞；GENE_MODIFIED_OTHER 其他基因修饰细胞；OTHER 其他',
-    enum: ['CAR_T', 'TCR_T', 'NK', 'MSC', 'IPSC', 'GENE_MODIFIED_OTHER', 'OTHER'],
+    ...choices({
+      CAR_T: ['CAR-T 细胞', 'CAR-T cells'],
+      TCR_T: ['TCR-T 细胞', 'TCR-T cells'],
+      NK: ['NK 细胞', 'NK cells'],
+      MSC: ['间充质干细胞', 'Mesenchymal stem cells'],
+      IPSC: ['诱导多能干细胞', 'Induced pluripotent stem cells'],
+      GENE_MODIFIED_OTHER: ['其他基因修饰细胞', 'Other gene-modified cells'],
+      OTHER: ['其他', 'Other'],
+    }),
     examples: ['CAR_T'],
   },
   'cellPrep.purpose': {
     type: 'string',
     title: '制备用途',
     titleEn: 'Purpose of the preparation',
-    description:
-      'PROCESS_DEVELOPMENT 工艺开发；INVESTIGATOR_INITIATED 研究者发起的临床研究；CLINICAL_TRIAL_SUPPLY 注册临床试验供样',
-    enum: ['PROCESS_DEVELOPMENT', 'INVESTIGATOR_INITIATED', 'CLINICAL_TRIAL_SUPPLY'],
+    ...choices({
+      PROCESS_DEVELOPMENT: ['工艺开发', 'Process development'],
+      INVESTIGATOR_INITIATED: ['研究者发起的临床研究', 'Investigator-initiated clinical study'],
+      CLINICAL_TRIAL_SUPPLY: ['注册临床试验供样', 'Supply for a registration clinical trial'],
+    }),
     examples: ['CLINICAL_TRIAL_SUPPLY'],
   },
   'cellPrep.batches': {
@@ -2567,8 +2581,11 @@ const DEFINITIONS = {
     type: 'string',
     title: '所需洁净级别',
     titleEn: 'Cleanroom grade needed',
-    description: 'B_BACKGROUND_A B级背景下的A级；C 级；D 级',
-    enum: ['B_BACKGROUND_A', 'C', 'D'],
+    ...choices({
+      B_BACKGROUND_A: ['B级背景下的A级', 'Grade A in a grade B background'],
+      C: ['C级', 'Grade C'],
+      D: ['D级', 'Grade D'],
+    }),
     examples: ['B_BACKGROUND_A'],
   },
 } satisfies Record<string, FieldSchema>;
