@@ -45,7 +45,12 @@ describe('refresh token in a cookie', () => {
   it('signs in with the refresh token in an HttpOnly, SameSite=Strict cookie only', async () => {
     const user = await registerEnterprise(t);
     const { response, cookie } = await signIn(user.email, user.password);
-    expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'expiresIn']);
+    expect(Object.keys(response.body).sort()).toEqual([
+      'accessToken',
+      'enterprise',
+      'expiresIn',
+      'user',
+    ]);
     expect(refreshCookieOf(response).attributes).toEqual(sessionAttributes);
     expect(cookie).toMatch(/^[\w-]{43}$/);
     await t
@@ -69,7 +74,12 @@ describe('refresh token in a cookie', () => {
     const { cookie: first } = await signIn(user.email, user.password);
 
     const refreshed = await withCookie('/api/v1/auth/refresh', first).send({}).expect(200);
-    expect(Object.keys(refreshed.body).sort()).toEqual(['accessToken', 'expiresIn']);
+    expect(Object.keys(refreshed.body).sort()).toEqual([
+      'accessToken',
+      'enterprise',
+      'expiresIn',
+      'user',
+    ]);
     const second = refreshCookieOf(refreshed);
     expect(second.attributes).toEqual(sessionAttributes);
     expect(second.value).not.toBe(first);
@@ -159,7 +169,13 @@ describe('refresh token in a cookie', () => {
         .post('/api/v1/auth/login')
         .send({ email: user.email, password: user.password, ...option })
         .expect(200);
-      expect(Object.keys(login.body).sort()).toEqual(['accessToken', 'expiresIn', 'refreshToken']);
+      expect(Object.keys(login.body).sort()).toEqual([
+        'accessToken',
+        'enterprise',
+        'expiresIn',
+        'refreshToken',
+        'user',
+      ]);
       expect(login.headers['set-cookie']).toBeUndefined();
       const refreshed = await t
         .http()

@@ -97,6 +97,29 @@ describe('auth', () => {
     ]);
   });
 
+  it('answers sign-in and refresh with the user and enterprise that /me describes', async () => {
+    const body = registrationBody();
+    await t.http().post('/api/v1/auth/register').send(body).expect(201);
+    const signedIn = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: body.admin.email, password: body.admin.password })
+      .expect(200);
+    const me = await t
+      .http()
+      .get('/api/v1/me')
+      .set({ authorization: `Bearer ${signedIn.body.accessToken}` })
+      .expect(200);
+    expect({ user: signedIn.body.user, enterprise: signedIn.body.enterprise }).toEqual(me.body);
+    const refreshed = await t
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: signedIn.body.refreshToken })
+      .expect(200);
+    expect({ user: refreshed.body.user, enterprise: refreshed.body.enterprise }).toEqual(me.body);
+    expect(refreshed.body.user).not.toHaveProperty('passwordHash');
+  });
+
   it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
     const enterprise = await registerEnterprise(t);
     const first = await t

@@ -190,11 +190,26 @@ describe('workflow archetypes', () => {
     expect(response.body.allowedActions).toEqual(['request_supplement', 'decline', 'complete']);
   });
 
-  it("lets a head reassign a task, and returns a deactivated officer's claim to the queue", async () => {
+  it("lets a head list the department's staff, reassign a task, and return a deactivated officer's claim to the queue", async () => {
     const { id } = await fileComplete(t, enterprise, 'TALENT_RECRUITMENT');
     await waitForApplication(t, enterprise, id, { stage: 'handling' });
     const task = await taskFor(t, hrss.officer, id, 'handling');
     const colleague = await newStaff(t, admin, 'OFFICER', 'HRSS');
+    const staff = await t
+      .http()
+      .get('/api/v1/departments/HRSS/staff')
+      .set(hrss.head.auth)
+      .expect(200);
+    expect(staff.body).toEqual(
+      expect.arrayContaining([
+        { id: colleague.userId, name: expect.any(String), role: 'OFFICER' },
+        { id: hrss.head.userId, name: expect.any(String), role: 'DEPARTMENT_HEAD' },
+      ]),
+    );
+    expect(staff.body.map((user: { id: string }) => user.id)).not.toContain(customs.officer.userId);
+    await t.http().get('/api/v1/departments/CUSTOMS/staff').set(hrss.head.auth).expect(403);
+    await t.http().get('/api/v1/departments/HRSS/staff').set(hrss.officer.auth).expect(403);
+    await t.http().get('/api/v1/departments/NOPE/staff').set(admin.auth).expect(404);
     await t
       .http()
       .post(`/api/v1/tasks/${task.id}/reassign`)

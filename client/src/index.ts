@@ -2,6 +2,8 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from './generated/schema';
 
 export type { components, paths };
+/** The values of every enum of the API, as arrays: `webhookDtoEventsValues` and the like. */
+export * from './generated/schema';
 
 /** RFC 9457 problem details: the body of every error response. */
 export type ProblemDetails = components['schemas']['ProblemDetailsDto'];

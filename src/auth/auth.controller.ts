@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
@@ -14,10 +7,15 @@ import { ROLES } from '../common/auth/roles';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { AccountRateLimit, StrictRateLimit } from '../common/rate-limit/rate-limit.guard';
 import { Created } from '../common/http/created.decorator';
-import { EnterpriseDto } from '../enterprises/dto/enterprise.dto';
-import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, RegisterDto, RegistrationDto, TokenPairDto } from './dto/auth.dto';
+import {
+  LoginDto,
+  MeDto,
+  RefreshDto,
+  RegisterDto,
+  RegistrationDto,
+  SessionDto,
+} from './dto/auth.dto';
 import { LoginAccount, RefreshSession } from './rate-limited-accounts';
 import {
   REFRESH_COOKIE,
@@ -31,14 +29,6 @@ const COOKIE_SOURCE =
   '`refreshToken` out and send `{}` as `application/json`. The cookie counts only beside a ' +
   'JSON body, which another site cannot send without a CORS preflight; with SameSite=Strict ' +
   'that keeps other sites from using it (no CSRF token needed).';
-
-class MeDto {
-  @ApiProperty({ type: UserDto })
-  user: UserDto;
-
-  @ApiPropertyOptional({ type: EnterpriseDto, nullable: true, description: 'Null for park staff.' })
-  enterprise: EnterpriseDto | null;
-}
 
 @ApiTags('auth')
 @Controller()
@@ -73,14 +63,15 @@ export class AuthController {
     summary: 'Sign in with email and password',
     description:
       'With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather ' +
-      'than returned: the way for browsers, where scripts must not hold it.',
+      'than returned: the way for browsers, where scripts must not hold it. The answer carries ' +
+      'the user and their enterprise, as `GET /me` describes them.',
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401)
   async login(
     @Body() body: LoginDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenPairDto> {
+  ): Promise<SessionDto> {
     const session = await this.auth.login(body);
     return this.refreshCookie.deliver(reply, session, body.refreshTokenIn ?? 'body');
   }
@@ -97,13 +88,13 @@ export class AuthController {
       'session. The new refresh token goes where the old one came from: the body, or the ' +
       `cookie (then the body leaves it out). ${COOKIE_SOURCE} Neither present: 401.`,
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401)
   async refresh(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenPairDto> {
+  ): Promise<SessionDto> {
     const presented = requiredRefreshToken(request, body.refreshToken);
     const rotated = await this.auth.refresh(presented.token);
     return this.refreshCookie.deliver(reply, rotated, presented.from);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/problem/domain-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { EnterpriseDto } from '../enterprises/dto/enterprise.dto';
@@ -8,7 +8,7 @@ import { Enterprise } from '../enterprises/enterprise.entity';
 import { EventsService } from '../events/events.service';
 import { UserDto } from '../users/dto/user.dto';
 import { User } from '../users/user.entity';
-import { LoginDto, RegisterDto, RegistrationDto } from './dto/auth.dto';
+import { LoginDto, RegisterDto, RegistrationDto, SessionUser } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { TokenPair, TokensService } from './tokens.service';
 
@@ -65,7 +65,7 @@ export class AuthService {
     }
   }
 
-  async login({ email, password }: LoginDto): Promise<TokenPair> {
+  async login({ email, password }: LoginDto): Promise<TokenPair & SessionUser> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -81,22 +81,28 @@ export class AuthService {
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
-      return this.tokens.issueSession(manager, user);
+      const tokens = await this.tokens.issueSession(manager, user);
+      return { ...tokens, ...(await this.sessionUser(manager, user)) };
     });
   }
 
-  refresh(refreshToken: string): Promise<TokenPair> {
-    return this.tokens.rotate(refreshToken);
+  async refresh(refreshToken: string): Promise<TokenPair & SessionUser> {
+    const { user, ...tokens } = await this.tokens.rotate(refreshToken);
+    return { ...tokens, ...(await this.sessionUser(this.dataSource.manager, user)) };
   }
 
   logout(refreshToken: string): Promise<void> {
     return this.tokens.revokeSessionOf(refreshToken);
   }
 
-  async me(userId: string): Promise<{ user: UserDto; enterprise: EnterpriseDto | null }> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+  async me(userId: string): Promise<SessionUser> {
+    const manager = this.dataSource.manager;
+    return this.sessionUser(manager, await manager.findOneByOrFail(User, { id: userId }));
+  }
+
+  private async sessionUser(manager: EntityManager, user: User): Promise<SessionUser> {
     const enterprise = user.enterpriseId
-      ? await this.dataSource.getRepository(Enterprise).findOneByOrFail({ id: user.enterpriseId })
+      ? await manager.findOneByOrFail(Enterprise, { id: user.enterpriseId })
       : null;
     return { user: UserDto.from(user), enterprise: enterprise && EnterpriseDto.from(enterprise) };
   }

@@ -42,7 +42,7 @@ export class TokensService {
    * Exchanges a refresh token for a new pair. A token that was already used means it leaked:
    * the whole family is revoked, so both the thief and the owner must sign in again.
    */
-  async rotate(refreshToken: string): Promise<TokenPair> {
+  async rotate(refreshToken: string): Promise<TokenPair & { user: User }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(RefreshToken, {
         where: { tokenHash: sha256(refreshToken) },
@@ -57,7 +57,7 @@ export class TokensService {
       const user = await manager.findOneBy(User, { id: current.userId, active: true });
       if (!user) return 'invalid' as const;
       await manager.update(RefreshToken, { id: current.id }, { usedAt: new Date() });
-      return this.issue(manager, user.id, current.familyId);
+      return { ...(await this.issue(manager, user.id, current.familyId)), user };
     });
     if (outcome === 'invalid' || outcome === 'reused') {
       throw new DomainError('invalid-token', 'The refresh token is invalid, expired or revoked');

@@ -5,13 +5,14 @@ import { hashPassword } from '../auth/passwords';
 import { PrincipalCache } from '../auth/principal-cache.service';
 import { TokensService } from '../auth/tokens.service';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/auth/principal';
+import { Actor, UserPrincipal } from '../common/auth/principal';
 import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, Role } from '../common/auth/roles';
 import { mapPage, Page, paginateNewestFirst } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
 import { escapeLike } from '../database/escape-like';
 import { isForeignKeyViolation, isUniqueViolation } from '../database/postgres-errors';
 import { NewPersonDto } from '../auth/dto/auth.dto';
+import { DepartmentStaffDto } from './dto/department-staff.dto';
 import { UserDto } from './dto/user.dto';
 import { NewStaffDto, UpdateUserDto, UserListQuery } from './dto/staff.dto';
 import { User } from './user.entity';
@@ -43,6 +44,25 @@ export class UsersService {
       });
     }
     return mapPage(await paginateNewestFirst(users, query), UserDto.from);
+  }
+
+  async listDepartmentStaff(
+    principal: UserPrincipal,
+    departmentCode: string,
+  ): Promise<DepartmentStaffDto[]> {
+    if (principal.role === 'DEPARTMENT_HEAD' && principal.departmentCode !== departmentCode)
+      throw new DomainError('forbidden', "Heads list their own department's staff only");
+    // One row per colleague, or one empty row for a department without any: none means unknown.
+    const rows: (DepartmentStaffDto | { id: null })[] = await this.dataSource.query(
+      `SELECT u.id, u.name, u.role FROM departments d
+         LEFT JOIN users u ON u.department_code = d.code AND u.active
+                          AND u.role IN ('OFFICER', 'DEPARTMENT_HEAD')
+        WHERE d.code = $1
+        ORDER BY u.name, u.id`,
+      [departmentCode],
+    );
+    if (rows.length === 0) throw DomainError.notFound(`Department ${departmentCode}`);
+    return rows.filter((row): row is DepartmentStaffDto => row.id !== null);
   }
 
   async createStaff(actor: Actor, staff: NewStaffDto): Promise<UserDto> {

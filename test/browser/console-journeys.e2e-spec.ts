@@ -1,50 +1,41 @@
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
-import { loginAdmin, Session } from '../support/factories';
+import { newStaff, Session, type RegisteredEnterprise } from '../support/factories';
 import {
   act,
-  department,
   fileComplete,
   PDF,
-  verifiedEnterprise,
   waitForApplication,
   approveToCertificate,
+  taskFor,
 } from '../support/filing';
 import { eventually, TEST_ADMIN } from '../support/test-app';
 import {
   ConsoleApp,
+  ConsoleCast,
   ConsolePage,
-  launchBrowser,
   openConsole,
   PHONE,
   signIn,
-  startConsoleApp,
+  startConsoleCast,
 } from '../support/browser';
-import type { RegisteredEnterprise } from '../support/factories';
 
 const SERVICE = 'DRUG_REGISTRATION_TESTING';
 
 describe('console: the journeys of enterprise, officer, head, public and command desk', () => {
+  let cast: ConsoleCast;
   let app: ConsoleApp;
   let browser: Browser;
   let admin: Session;
-  let mpa: Awaited<ReturnType<typeof department>>;
+  let mpa: ConsoleCast['mpa'];
   let enterprise: RegisteredEnterprise;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startConsoleApp({ overrides: { STATS_CACHE_MS: '0' } }),
-      launchBrowser(),
-    ]);
-    admin = await loginAdmin(app);
-    mpa = await department(app, admin, 'MPA');
-    enterprise = await verifiedEnterprise(app, admin);
+    cast = await startConsoleCast({ overrides: { STATS_CACHE_MS: '0' } });
+    ({ app, browser, admin, mpa, enterprise } = cast);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => cast?.close());
 
   interface FieldSchema {
     title: string;
@@ -170,6 +161,36 @@ describe('console: the journeys of enterprise, officer, head, public and command
     await phone.context.close();
   });
 
+  it('lets a head hand a task to an officer of the department, chosen by name', async () => {
+    const { id, number } = await fileComplete(app, enterprise, SERVICE);
+    await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
+    const task = await taskFor(app, mpa.head, id, 'acceptance');
+    const colleague = await newStaff(app, admin, 'OFFICER', 'MPA', '周敏');
+    const head = await openConsole(browser, app);
+    await signIn(head.page, mpa.head.email, mpa.head.password);
+    await head.page.goto(`/workbench/tasks/${task.id}`);
+    await head.page.getByText(number).first().waitFor();
+    await head.page
+      .getByRole('button', { name: zhCN['officer.reassign.open'], exact: true })
+      .click();
+    const dialog = head.page.getByRole('dialog');
+    await dialog.getByLabel(zhCN['officer.reassign.assignee']).fill('周敏');
+    await head.page.keyboard.press('Enter');
+    await head.shot('head-reassign');
+    await dialog
+      .getByRole('button', { name: zhCN['officer.reassign.submit'], exact: true })
+      .click();
+    await head.page.getByText(zhCN['officer.reassign.done'].replace('{name}', '周敏')).waitFor();
+    const reassigned = await app
+      .http()
+      .get(`/api/v1/tasks/${task.id}`)
+      .set(mpa.head.auth)
+      .expect(200);
+    expect(reassigned.body).toMatchObject({ status: 'CLAIMED', assigneeId: colleague.userId });
+    expect(head.problems).toEqual([]);
+    await head.context.close();
+  });
+
   it('lets the enterprise answer an itemised supplement request item by item', async () => {
     const { id, number } = await fileComplete(app, enterprise, SERVICE);
     await waitForApplication(app, enterprise, id, { stage: 'acceptance' });
@@ -216,11 +237,18 @@ describe('console: the journeys of enterprise, officer, head, public and command
   });
 
   it('shows the command desk the filings, each figure opening the list behind it', async () => {
+    const filed = await app
+      .http()
+      .get('/api/v1/applications?limit=100')
+      .set(admin.auth)
+      .expect(200);
     const { number } = await fileComplete(app, enterprise, SERVICE);
+    const filings =
+      filed.body.data.filter((a: { status: string }) => a.status !== 'DRAFT').length + 1;
     // The rollups follow the events by moments.
     await eventually(async () => {
       const overview = await app.http().get('/api/v1/stats/overview').set(admin.auth).expect(200);
-      return overview.body.total.submitted >= 5 ? true : undefined;
+      return overview.body.total.submitted === filings ? true : undefined;
     });
     const { page, context, problems, shot } = await openConsole(browser, app);
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
@@ -231,7 +259,7 @@ describe('console: the journeys of enterprise, officer, head, public and command
       .first()
       .getByRole('link');
     await submitted.waitFor();
-    expect(Number(await submitted.innerText())).toBe(5);
+    expect(Number(await submitted.innerText())).toBe(filings);
     await shot('desk-overview');
     await submitted.click();
     await page.waitForURL(/\/applications/);

@@ -5,6 +5,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/chromium';
 import { CONSOLE_DIR } from '../../src/console/serve-console';
 import type { Clock } from '../../src/common/clock/clock';
+import {
+  loginAdmin,
+  type RegisteredEnterprise,
+  type Session,
+  type StaffSession,
+} from './factories';
+import { department, verifiedEnterprise } from './filing';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Screenshots of every screen the browser tests visit, kept as the run's artefacts. */
@@ -42,6 +49,32 @@ export async function startConsoleApp(
 }
 
 export const launchBrowser = launchChromium;
+
+/** The console, a browser, and the people of the journeys: the admin, MPA's staff, an enterprise. */
+export interface ConsoleCast {
+  app: ConsoleApp;
+  browser: Browser;
+  admin: Session;
+  mpa: { officer: StaffSession; head: StaffSession };
+  enterprise: RegisteredEnterprise;
+  close: () => Promise<void>;
+}
+
+export async function startConsoleCast(
+  options: Parameters<typeof startConsoleApp>[0] = {},
+): Promise<ConsoleCast> {
+  const [app, browser] = await Promise.all([startConsoleApp(options), launchBrowser()]);
+  const admin = await loginAdmin(app);
+  const [mpa, enterprise] = await Promise.all([
+    department(app, admin, 'MPA'),
+    verifiedEnterprise(app, admin),
+  ]);
+  const close = async () => {
+    await browser.close();
+    await app.close();
+  };
+  return { app, browser, admin, mpa, enterprise, close };
+}
 
 export interface ConsolePage {
   page: Page;

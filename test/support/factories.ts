@@ -81,6 +81,7 @@ export async function newStaff(
   admin: Session,
   role: 'OFFICER' | 'DEPARTMENT_HEAD' | 'ADMIN',
   departmentCode?: string,
+  name = '陈静',
 ): Promise<StaffSession> {
   const email = uniqueEmail(role.toLowerCase());
   const password = 'Officer-Pass-2026';
@@ -88,7 +89,7 @@ export async function newStaff(
     .http()
     .post('/api/v1/users')
     .set(admin.auth)
-    .send({ email, password, name: '陈警官', role, ...(departmentCode ? { departmentCode } : {}) })
+    .send({ email, password, name, role, ...(departmentCode ? { departmentCode } : {}) })
     .expect(201);
   return { ...(await login(t, email, password)), email, password };
 }

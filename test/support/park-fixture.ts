@@ -401,6 +401,7 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
     version: ({ park }) => park.serviceVersion,
   },
   bundles: { code: ({ park }) => park.bundleCode },
+  departments: { code: () => HANDLING_DEPARTMENT },
   calendar: { year: ({ park }) => park.year },
 };
 

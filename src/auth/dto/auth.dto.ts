@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -108,6 +108,20 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
   expiresIn: number;
 }
+
+/** The signed-in user and their enterprise. */
+export class MeDto {
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+
+  @ApiPropertyOptional({ type: EnterpriseDto, nullable: true, description: 'Null for park staff.' })
+  enterprise: EnterpriseDto | null;
+}
+
+export type SessionUser = MeDto;
+
+/** New tokens with the user they were issued to, so a client needs no second call for `/me`. */
+export class SessionDto extends IntersectionType(TokenPairDto, MeDto) {}
 
 export class RegistrationDto extends TokenPairDto {
   @ApiProperty({ type: EnterpriseDto })

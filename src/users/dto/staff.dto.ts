@@ -16,7 +16,7 @@ import { PageQuery } from '../../common/pagination/page';
 import { Role, ROLES } from '../../common/auth/roles';
 
 const STAFF_ROLE_VALUES = ['OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'] as const;
-const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,19}$/;
+export const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,19}$/;
 
 export class NewStaffDto extends NewPersonDto {
   @ApiProperty({ enum: STAFF_ROLE_VALUES, example: 'OFFICER' })

@@ -3,10 +3,9 @@ import { Button, Drawer, Grid, Layout, Menu, Skeleton, Space, Typography } from 
 import { MenuOutlined } from '@ant-design/icons';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut } from '../shared/api/session';
+import { meQuery, signOut } from '../shared/api/session';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
-import { meQuery } from './auth';
 import { menuFor } from './navigation';
 
 /** The signed-in frame: the role's menu, language switch, sign-out, and the screen. */

@@ -1,13 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { call, hasSession, onSessionEnd, parkline, refreshSession, type Me, type Role } from '../shared/api/session';
+import { hasSession, meQuery, onSessionEnd, refreshSession, type Me, type Role } from '../shared/api/session';
 import { queryClient } from '../shared/api/query-client';
-
-export const meQuery = {
-  queryKey: ['me'],
-  queryFn: () => call(() => parkline.GET('/api/v1/me')),
-  staleTime: 60_000,
-} as const;
 
 interface Auth {
   /** Undefined while the session is being restored after a reload. */
@@ -40,9 +34,8 @@ export function useAuth(): Auth {
 }
 
 /**
- * The signed-in user, for screens behind sign-in. It suspends until the user is known, so a
- * screen whose requests do not need the user starts them in a component that does not call it:
- * the shell renders screens at once, in parallel with its own request for the user.
+ * The signed-in user, for screens behind sign-in. Sign-in and refresh answers carry the user,
+ * so it is known before the first screen renders and screens ask for their data at once.
  */
 export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;

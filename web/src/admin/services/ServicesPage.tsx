@@ -1,5 +1,7 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
+  Button,
   Card,
   Col,
   Input,
@@ -21,6 +23,7 @@ import {
 } from '../../shared/ui/catalogue-lookups';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { AdminHeader } from '../parts/AdminHeader';
+import { NewServiceDialog } from './NewServiceDialog';
 import { CategoryTag } from './ServiceTags';
 import { DepartmentSelect } from '../../shared/ui/DepartmentSelect';
 
@@ -32,6 +35,7 @@ export function ServicesPage() {
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState<string>();
   const [withRetired, setWithRetired] = useState(true);
+  const [creating, setCreating] = useState(false);
 
   const rows = useMemo(() => {
     const words = search.trim().toLowerCase();
@@ -101,7 +105,17 @@ export function ServicesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <AdminHeader title={t('nav.services')} />
+      <AdminHeader
+        title={t('nav.services')}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} disabled={!services.data} onClick={() => setCreating(true)}>
+            {t('admin.services.new')}
+          </Button>
+        }
+      />
+      {creating && services.data && (
+        <NewServiceDialog services={services.data} onClose={() => setCreating(false)} />
+      )}
       <Card size="small">
         <Row gutter={[8, 8]} align="middle" style={{ marginBottom: 12 }}>
           <Col xs={24} md={8}>

@@ -31,24 +31,14 @@ import {
 } from './definition-problems';
 import { parseJson } from './json-text';
 import { JsonTextField, type JsonShape } from './JsonTextField';
+import { SCALAR_FIELDS, versionQuery, type Service } from './definition';
 import { VersionStatusTag } from './ServiceTags';
 import { DepartmentSelect } from '../../shared/ui/DepartmentSelect';
 
-type Service = components['schemas']['ServiceDto'];
 type DraftChange = components['schemas']['DraftChangeInput'];
 
 const FORM_NAME = 'definition';
 
-/** The parts of a definition with a field each; the JSON parts are edited as text. */
-const SCALAR_FIELDS = [
-  'name',
-  'nameEn',
-  'departmentCode',
-  'legalBasis',
-  'promisedWorkingDays',
-  'statutoryWorkingDays',
-  'feeCny',
-] as const;
 /** The numbers of a definition, within the bounds the API takes. */
 const NUMBER_FIELDS: {
   name: string;
@@ -103,16 +93,6 @@ function parsedParts(values: Partial<DefinitionText>): Partial<Record<JsonField,
   }
   return parts;
 }
-
-export const versionQuery = (code: string, version: number) => ({
-  queryKey: ['services', code, 'versions', version],
-  queryFn: () =>
-    call(() =>
-      parkline.GET('/api/v1/services/{code}/versions/{version}', {
-        params: { path: { code, version } },
-      }),
-    ),
-});
 
 /** One version of a service: a draft to edit, validate and publish, or a published one to read. */
 export function VersionPage() {

@@ -1,18 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Grid, List, Result, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Flex, Grid, List, Result, Row, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ParklineApiError } from '@parkline/client';
-import { ENTERPRISE_ROLES, meQuery } from '../../app/auth';
-import { call, parkline } from '../../shared/api/session';
+import { ENTERPRISE_ROLES } from '../../app/auth';
+import { meQuery } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
-import { formatDate, formatDateTime } from '../../shared/ui/format';
+import { formatDateTime } from '../../shared/ui/format';
 import { PageSkeleton } from '../../shared/ui/PageSkeleton';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useCatalogueNames } from '../parts/catalogue';
 import { nameOf, useApplicationDefinition, type ApplicationDto } from '../parts/definition';
 import { FormAnswers } from '../parts/FormAnswers';
 import { MaterialList } from '../parts/MaterialList';
-import { SlaBadge, type ClockDto } from '../parts/SlaBadge';
+import { ClockText } from '../parts/ClockText';
+import { EnterpriseName } from '../parts/EnterpriseName';
+import { SlaBadge } from '../parts/SlaBadge';
 import { StatusTag } from '../parts/StatusTag';
 import { Timeline } from '../parts/Timeline';
 import { inWords } from '../parts/words';
@@ -25,33 +27,6 @@ import { SupplementNotice } from './SupplementNotice';
 /** Clocks run while the application is handled; once decided, its deadlines are history. */
 const RUNNING = new Set<ApplicationDto['status']>(['IN_PROGRESS', 'SUPPLEMENT_REQUIRED', 'APPROVED']);
 const ISSUED = new Set<ApplicationDto['status']>(['APPROVED', 'COMPLETED']);
-
-function ClockText({ clock }: { clock: ClockDto }) {
-  const { t, language } = useI18n();
-  return (
-    <Space wrap size={[8, 0]}>
-      <span>
-        {t('applications.detail.clock', {
-          deadline: formatDate(clock.deadline, language),
-          used: clock.workingDaysUsed,
-          allowed: clock.workingDaysAllowed,
-        })}
-      </span>
-      {clock.extended && <Tag>{t('applications.detail.extended')}</Tag>}
-      {clock.provisional && <Tag color="gold">{t('applications.detail.provisional')}</Tag>}
-    </Space>
-  );
-}
-
-function EnterpriseName({ id }: { id: string }) {
-  const { pick } = useI18n();
-  const enterprise = useQuery({
-    queryKey: ['enterprises', id],
-    queryFn: () => call(() => parkline.GET('/api/v1/enterprises/{id}', { params: { path: { id } } })),
-    staleTime: 10 * 60_000,
-  });
-  return <>{enterprise.data ? pick(enterprise.data.name, enterprise.data.nameEn) : '…'}</>;
-}
 
 function Header({ application, staff }: { application: ApplicationDto; staff: boolean }) {
   const { t, pick, language } = useI18n();

@@ -1,17 +1,18 @@
 import { useInfiniteQuery, useQuery, useQueries } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Grid, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { components } from '@parkline/client';
-import { ENTERPRISE_ROLES, meQuery } from '../../app/auth';
-import { call, parkline } from '../../shared/api/session';
+import { ENTERPRISE_ROLES } from '../../app/auth';
+import { call, meQuery, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/zh-CN';
 import { formatDate } from '../../shared/ui/format';
 import { LoadMore } from '../../shared/ui/LoadMore';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
+import { RecordList } from '../../shared/ui/RecordList';
 import { useCatalogueNames, useStageNames } from '../parts/catalogue';
 import { SLA_STATES, SlaBadge } from '../parts/SlaBadge';
 import { APPLICATION_STATUSES, StatusTag } from '../parts/StatusTag';
@@ -227,18 +228,21 @@ export function ApplicationsPage() {
         <Filters filters={filters} onChange={(next) => setParams(searchOf(next), { replace: true })} />
         {list.error ? (
           <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : phone ? (
-          <List
+        ) : (
+          <RecordList
+            rows={rows}
             loading={list.isLoading}
-            dataSource={rows}
-            locale={{ emptyText: t('applications.list.empty') }}
-            renderItem={(row) => (
-              <List.Item key={row.id}>
+            empty={t('applications.list.empty')}
+            columns={columns}
+            card={(row) => ({
+              title: (
+                <Flex justify="space-between" gap={8}>
+                  {number(row)}
+                  <StatusTag status={row.status} />
+                </Flex>
+              ),
+              description: (
                 <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                  <Flex justify="space-between" gap={8}>
-                    {number(row)}
-                    <StatusTag status={row.status} />
-                  </Flex>
                   <Typography.Text>{names.subject(row)}</Typography.Text>
                   {staff && <Typography.Text type="secondary">{enterpriseName(row.enterpriseId)}</Typography.Text>}
                   <Flex wrap gap={8} align="center">
@@ -247,19 +251,8 @@ export function ApplicationsPage() {
                     <Typography.Text type="secondary">{formatDate(row.submittedAt, language)}</Typography.Text>
                   </Flex>
                 </Space>
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Table
-            rowKey="id"
-            size="middle"
-            loading={list.isLoading}
-            columns={columns}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: true }}
-            locale={{ emptyText: t('applications.list.empty') }}
+              ),
+            })}
           />
         )}
         <LoadMore query={list} />

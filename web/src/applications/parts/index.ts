@@ -1,4 +1,6 @@
 /** Pieces of an application that every screen showing one shares (enterprise, officer, desk). */
+export { ClockText } from './ClockText';
+export { EnterpriseName, enterpriseQuery } from './EnterpriseName';
 export { FormAnswers } from './FormAnswers';
 export { MaterialList, materialContentQuery, formatBytes, type ApplicationMaterialDto } from './MaterialList';
 export {

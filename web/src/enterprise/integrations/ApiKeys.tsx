@@ -5,13 +5,10 @@ import {
   Checkbox,
   Flex,
   Form,
-  Grid,
   Input,
-  List,
   Modal,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -24,6 +21,7 @@ import { formatDateTime } from '../../shared/ui/format';
 import { LoadMore } from '../../shared/ui/LoadMore';
 import { FormProblem } from '../../shared/ui/FormProblem';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
+import { RecordList } from '../../shared/ui/RecordList';
 import { SecretOnce } from './SecretOnce';
 
 type ApiKeyDto = components['schemas']['ApiKeyDto'];
@@ -101,7 +99,6 @@ function CreateKey({
 /** The enterprise's API keys for its integrators: created (the key shown once), revoked. */
 export function ApiKeys({ enterpriseId }: { enterpriseId: string }) {
   const { t, language } = useI18n();
-  const phone = !Grid.useBreakpoint().md;
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string>();
@@ -155,61 +152,47 @@ export function ApiKeys({ enterpriseId }: { enterpriseId: string }) {
       </Flex>
       {keys.error && <ProblemAlert error={keys.error} onRetry={() => void keys.refetch()} />}
       {revoke.error && <ProblemAlert error={revoke.error} />}
-      {phone ? (
-        <List
-          loading={keys.isLoading}
-          dataSource={rows}
-          locale={{ emptyText: t('integrations.keys.none') }}
-          renderItem={(key) => (
-            <List.Item key={key.id} extra={revokeButton(key)}>
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    {key.name}
-                    {state(key)}
-                  </Space>
-                }
-                description={
-                  <Space orientation="vertical" size={4}>
-                    <Typography.Text code>{key.keyPrefix}…</Typography.Text>
-                    {scopes(key)}
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table<ApiKeyDto>
-          rowKey="id"
-          loading={keys.isLoading}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: true }}
-          locale={{ emptyText: t('integrations.keys.none') }}
-          columns={[
-            { key: 'name', title: t('integrations.keys.name'), dataIndex: 'name' },
-            {
-              key: 'prefix',
-              title: t('integrations.keys.prefix'),
-              render: (_, key) => <Typography.Text code>{key.keyPrefix}…</Typography.Text>,
-            },
-            { key: 'scopes', title: t('integrations.keys.scopes'), render: (_, key) => scopes(key) },
-            {
-              key: 'createdAt',
-              title: t('integrations.keys.createdAt'),
-              render: (_, key) => formatDateTime(key.createdAt, language),
-            },
-            {
-              key: 'lastUsedAt',
-              title: t('integrations.keys.lastUsedAt'),
-              render: (_, key) => formatDateTime(key.lastUsedAt, language),
-            },
-            { key: 'state', title: t('integrations.keys.state'), render: (_, key) => state(key) },
-            { key: 'actions', title: '', render: (_, key) => revokeButton(key) },
-          ]}
-        />
-      )}
+      <RecordList<ApiKeyDto>
+        rows={rows}
+        loading={keys.isLoading}
+        empty={t('integrations.keys.none')}
+        card={(key) => ({
+          title: (
+            <Space wrap>
+              {key.name}
+              {state(key)}
+            </Space>
+          ),
+          description: (
+            <Space orientation="vertical" size={4}>
+              <Typography.Text code>{key.keyPrefix}…</Typography.Text>
+              {scopes(key)}
+            </Space>
+          ),
+          extra: revokeButton(key),
+        })}
+        columns={[
+          { key: 'name', title: t('integrations.keys.name'), dataIndex: 'name' },
+          {
+            key: 'prefix',
+            title: t('integrations.keys.prefix'),
+            render: (_, key) => <Typography.Text code>{key.keyPrefix}…</Typography.Text>,
+          },
+          { key: 'scopes', title: t('integrations.keys.scopes'), render: (_, key) => scopes(key) },
+          {
+            key: 'createdAt',
+            title: t('integrations.keys.createdAt'),
+            render: (_, key) => formatDateTime(key.createdAt, language),
+          },
+          {
+            key: 'lastUsedAt',
+            title: t('integrations.keys.lastUsedAt'),
+            render: (_, key) => formatDateTime(key.lastUsedAt, language),
+          },
+          { key: 'state', title: t('integrations.keys.state'), render: (_, key) => state(key) },
+          { key: 'actions', title: '', render: (_, key) => revokeButton(key) },
+        ]}
+      />
       <LoadMore query={keys} />
       {creating && (
         <CreateKey

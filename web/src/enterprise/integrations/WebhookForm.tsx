@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Checkbox, Col, Form, Input, Modal, Row, Switch, Typography } from 'antd';
-import type { components } from '@parkline/client';
+import { webhookDtoEventsValues, type components } from '@parkline/client';
 import { fieldErrorsOf } from '../../shared/api/problem';
 import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -11,27 +11,6 @@ export type WebhookDto = components['schemas']['WebhookDto'];
 export type WebhookEvent = WebhookDto['events'][number];
 type WebhookWithSecretDto = components['schemas']['WebhookWithSecretDto'];
 
-/** Every event a subscription may ask for, in the order of the platform's lifecycle. */
-export const WEBHOOK_EVENTS = [
-  'application.submitted',
-  'application.stage_changed',
-  'application.supplement_requested',
-  'application.supplemented',
-  'application.clock_stopped',
-  'application.clock_resumed',
-  'application.extended',
-  'application.approved',
-  'application.denied',
-  'application.rejected',
-  'application.withdrawn',
-  'application.completed',
-  'application.at_risk',
-  'application.overdue',
-  'certificate.issued',
-  'certificate.expiring',
-  'certificate.revoked',
-  'rating.created',
-] as const satisfies readonly WebhookEvent[];
 
 interface WebhookValues {
   url: string;
@@ -110,7 +89,7 @@ export function WebhookForm({
         >
           <Checkbox.Group style={{ width: '100%' }}>
             <Row gutter={[8, 8]}>
-              {WEBHOOK_EVENTS.map((event) => (
+              {webhookDtoEventsValues.map((event) => (
                 <Col key={event} xs={24} sm={12}>
                   <Checkbox value={event}>
                     {eventWords(event, t, language)}{' '}

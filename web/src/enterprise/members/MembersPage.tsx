@@ -1,6 +1,6 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Form, Grid, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Grid, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { components } from '@parkline/client';
 import { useMe } from '../../app/auth';
@@ -10,6 +10,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { formatDate } from '../../shared/ui/format';
 import { FormProblem } from '../../shared/ui/FormProblem';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
+import { RecordList } from '../../shared/ui/RecordList';
 
 type UserDto = components['schemas']['UserDto'];
 type NewMemberDto = components['schemas']['NewMemberDto'];
@@ -100,36 +101,26 @@ export function MembersPage() {
           </Button>
         </Flex>
         {members.error && <ProblemAlert error={members.error} onRetry={() => void members.refetch()} />}
-        {phone ? (
-          <List
-            loading={members.isLoading}
-            dataSource={members.data}
-            renderItem={(member) => (
-              <List.Item key={member.id} extra={status(member)}>
-                <List.Item.Meta title={`${member.name} · ${t(`role.${member.role}`)}`} description={member.email} />
-              </List.Item>
-            )}
-          />
-        ) : (
-          <Table<UserDto>
-            rowKey="id"
-            loading={members.isLoading}
-            dataSource={members.data}
-            pagination={false}
-            scroll={{ x: true }}
-            columns={[
-              { key: 'name', title: t('members.name'), dataIndex: 'name' },
-              { key: 'email', title: t('members.email'), dataIndex: 'email' },
-              { key: 'role', title: t('members.role'), render: (_, member) => t(`role.${member.role}`) },
-              { key: 'status', title: t('members.status'), render: (_, member) => status(member) },
-              {
-                key: 'createdAt',
-                title: t('members.createdAt'),
-                render: (_, member) => formatDate(member.createdAt, language),
-              },
-            ]}
-          />
-        )}
+        <RecordList<UserDto>
+          rows={members.data}
+          loading={members.isLoading}
+          card={(member) => ({
+            title: `${member.name} · ${t(`role.${member.role}`)}`,
+            description: member.email,
+            extra: status(member),
+          })}
+          columns={[
+            { key: 'name', title: t('members.name'), dataIndex: 'name' },
+            { key: 'email', title: t('members.email'), dataIndex: 'email' },
+            { key: 'role', title: t('members.role'), render: (_, member) => t(`role.${member.role}`) },
+            { key: 'status', title: t('members.status'), render: (_, member) => status(member) },
+            {
+              key: 'createdAt',
+              title: t('members.createdAt'),
+              render: (_, member) => formatDate(member.createdAt, language),
+            },
+          ]}
+        />
       </Space>
       {adding && <AddMember enterpriseId={enterpriseId} onClose={() => setAdding(false)} />}
     </Card>

@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Grid, Input, Segmented, Select, Skeleton, Sp
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { enterpriseDtoSectorValues } from '@parkline/client';
 import { useI18n } from '../../shared/i18n/i18n';
 import { CardList } from '../CardList';
 import { formatDate, formatDateTime } from '../../shared/ui/format';
@@ -12,17 +13,7 @@ import { useEnterprises, type Enterprise, type EnterpriseFilter, type Sector, ty
 import { VerifyDialog } from './VerifyDialog';
 
 const VIEWS: VerificationView[] = ['awaiting', 'verified', 'all'];
-const SECTORS: Sector[] = [
-  'ANTIBODY_PROTEIN',
-  'CELL_GENE_THERAPY',
-  'SMALL_MOLECULE',
-  'VACCINE',
-  'MEDICAL_DEVICE',
-  'DIAGNOSTICS',
-  'CXO',
-  'DIGITAL_HEALTH',
-  'OTHER',
-];
+const SECTORS = enterpriseDtoSectorValues;
 
 function filterOf(params: URLSearchParams): EnterpriseFilter {
   const view = params.get('view') as VerificationView | null;

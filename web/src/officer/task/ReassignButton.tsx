@@ -9,12 +9,10 @@ import { FormProblem } from '../../shared/ui/FormProblem';
 import { useReassignTask, type Task } from '../tasks';
 
 /** The department's active officers and heads: whom a task can be handed to. */
-function useDepartmentStaff(department: string, enabled: boolean) {
+function useDepartmentStaff(code: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'staff', department],
-    queryFn: () =>
-      call(() => parkline.GET('/api/v1/users', { params: { query: { department, active: 'true', limit: 100 } } })),
-    select: (page) => page.data.filter((user) => user.role === 'OFFICER' || user.role === 'DEPARTMENT_HEAD'),
+    queryKey: ['departments', code, 'staff'],
+    queryFn: () => call(() => parkline.GET('/api/v1/departments/{code}/staff', { params: { path: { code } } })),
     enabled,
     staleTime: 5 * 60_000,
   });

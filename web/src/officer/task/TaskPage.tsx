@@ -3,6 +3,8 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skelet
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  ClockText,
+  EnterpriseName,
   FormAnswers,
   itemLabel,
   MaterialList,
@@ -13,12 +15,11 @@ import {
   useApplicationDefinition,
   type ApplicationDefinition,
   type ApplicationDto,
-  type ClockDto,
 } from '../../applications/parts';
 import { useMe } from '../../app/auth';
 import type { Me } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
-import { formatDate, formatDateTime } from '../../shared/ui/format';
+import { formatDateTime } from '../../shared/ui/format';
 import { PageSkeleton } from '../../shared/ui/PageSkeleton';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useTask, type Task, type TaskAction } from '../tasks';
@@ -27,7 +28,7 @@ import { TaskKindTags } from '../workbench/QueueRow';
 import { ClaimNextButton, useClaimNext } from '../workbench/ClaimNext';
 import { useShortcuts } from '../workbench/useShortcuts';
 import { actionLabel } from './actions';
-import { useApplication, useEnterprise } from './application';
+import { useApplication } from './application';
 import { TaskActions } from './TaskActions';
 
 /**
@@ -99,33 +100,6 @@ function TaskView({ id }: { id: string }) {
   );
 }
 
-function ClockLine({ clock }: { clock: ClockDto }) {
-  const { t, language } = useI18n();
-  return (
-    <Space size={4} wrap>
-      <span>{formatDate(clock.deadline, language)}</span>
-      <Typography.Text type="secondary">
-        {t('officer.task.workingDays', { used: clock.workingDaysUsed, allowed: clock.workingDaysAllowed })}
-      </Typography.Text>
-      {clock.extended && <Tag>{t('officer.task.extended')}</Tag>}
-    </Space>
-  );
-}
-
-function EnterpriseName({ id }: { id: string }) {
-  const { pick } = useI18n();
-  const enterprise = useEnterprise(id);
-  if (!enterprise.data) return <Skeleton.Input active size="small" />;
-  return (
-    <Space size={4} wrap>
-      {pick(enterprise.data.name, enterprise.data.nameEn)}
-      <Typography.Text type="secondary" copyable>
-        {enterprise.data.creditCode}
-      </Typography.Text>
-    </Space>
-  );
-}
-
 /** The application number, what it is, whose, where it stands and by when. */
 function TaskHeader({
   task,
@@ -162,7 +136,7 @@ function TaskHeader({
             {
               key: 'enterprise',
               label: t('officer.task.enterprise'),
-              children: application ? <EnterpriseName id={application.enterpriseId} /> : '…',
+              children: application ? <EnterpriseName id={application.enterpriseId} creditCode /> : '…',
               span: phone ? 1 : 3,
             },
             { key: 'stage', label: t('officer.column.stage'), children: nameOf(definition?.stages, task.stage, pick) },
@@ -177,12 +151,12 @@ function TaskHeader({
                   {
                     key: 'promised',
                     label: t('officer.task.promised'),
-                    children: <ClockLine clock={application.sla.promised} />,
+                    children: <ClockText clock={application.sla.promised} />,
                   },
                   {
                     key: 'statutory',
                     label: t('officer.task.statutory'),
-                    children: <ClockLine clock={application.sla.statutory} />,
+                    children: <ClockText clock={application.sla.statutory} />,
                   },
                 ]
               : []),

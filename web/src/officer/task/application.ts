@@ -7,15 +7,6 @@ export function useApplication(id: string | undefined) {
   return useQuery({ ...applicationQuery(id ?? ''), enabled: Boolean(id) });
 }
 
-export function useEnterprise(id: string | undefined) {
-  return useQuery({
-    queryKey: ['enterprises', id],
-    queryFn: () => call(() => parkline.GET('/api/v1/enterprises/{id}', { params: { path: { id: id! } } })),
-    enabled: Boolean(id),
-    staleTime: 10 * 60_000,
-  });
-}
-
 /**
  * A head extends the statutory limit once, with a reason, against the version they read (a
  * stale one answers 409); the page shows the moved deadline from the answer.

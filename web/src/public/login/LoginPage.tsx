@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { homeOf, meQuery, useAuth } from '../../app/auth';
+import { homeOf, useAuth } from '../../app/auth';
 import { signIn } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 
@@ -19,7 +18,6 @@ function safeNext(next: string | null): string | undefined {
 export function LoginPage() {
   const { t, language, setLanguage } = useI18n();
   const { markSignedIn } = useAuth();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [failure, setFailure] = useState<string>();
@@ -35,8 +33,7 @@ export function LoginPage() {
         return;
       }
       markSignedIn();
-      const me = await queryClient.fetchQuery(meQuery);
-      navigate(safeNext(params.get('next')) ?? homeOf(me.user.role), { replace: true });
+      navigate(safeNext(params.get('next')) ?? homeOf(data.user.role), { replace: true });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { createParklineClient, unwrap, type components } from '@parkline/client';
+import { queryClient } from './query-client';
 
 export type Me = components['schemas']['MeDto'];
 export type Role = Me['user']['role'];
@@ -16,6 +17,18 @@ export const parkline = createParklineClient({
   baseUrl: window.location.origin,
   accessToken: () => accessToken,
 });
+
+/** The signed-in user; sign-in and refresh answers carry it, so it is rarely asked for alone. */
+export const meQuery = {
+  queryKey: ['me'],
+  queryFn: () => call(() => parkline.GET('/api/v1/me')),
+  staleTime: 60_000,
+} as const;
+
+function startSession(session: components['schemas']['SessionDto']): void {
+  accessToken = session.accessToken;
+  queryClient.setQueryData<Me>(meQuery.queryKey, { user: session.user, enterprise: session.enterprise });
+}
 
 export function hasSession(): boolean {
   return accessToken !== undefined;
@@ -35,7 +48,7 @@ export async function signIn(email: string, password: string) {
   const result = await parkline.POST('/api/v1/auth/login', {
     body: { email, password, refreshTokenIn: 'cookie' },
   });
-  if (result.data) accessToken = result.data.accessToken;
+  if (result.data) startSession(result.data);
   return result;
 }
 
@@ -47,7 +60,8 @@ export function refreshSession(): Promise<boolean> {
   refreshing ??= parkline
     .POST('/api/v1/auth/refresh', { body: {} })
     .then(({ data }) => {
-      accessToken = data?.accessToken;
+      if (data) startSession(data);
+      else accessToken = undefined;
       return data !== undefined;
     })
     .catch(() => false)

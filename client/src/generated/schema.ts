@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather than returned: the way for browsers, where scripts must not hold it.
+         * @description With `refreshTokenIn: cookie` the refresh token is set in an HttpOnly cookie rather than returned: the way for browsers, where scripts must not hold it. The answer carries the user and their enterprise, as `GET /me` describes them.
          */
         post: operations["login"];
         delete?: never;
@@ -543,6 +543,26 @@ export interface paths {
         };
         /** The park departments that handle services */
         get: operations["listDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{code}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a department's active officers and heads, by name
+         * @description Whom a task of the department can be handed to. A department head lists their own department only.
+         */
+        get: operations["listDepartmentStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2158,6 +2178,20 @@ export interface components {
             averageRating?: number | null;
             /** @example CUSTOMS */
             departmentCode: string;
+        };
+        DepartmentStaffDto: {
+            /**
+             * Format: uuid
+             * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
+             */
+            id: string;
+            /** @example 陈静 */
+            name: string;
+            /**
+             * @example OFFICER
+             * @enum {string}
+             */
+            role: "OFFICER" | "DEPARTMENT_HEAD";
         };
         DeviceCellDto: {
             /**
@@ -3801,6 +3835,26 @@ export interface components {
              */
             publishedAt?: string | null;
         };
+        SessionDto: {
+            /**
+             * @description JWT for `Authorization: Bearer`.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig
+             */
+            accessToken: string;
+            /**
+             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
+             * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
+             */
+            refreshToken?: string;
+            /**
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            user: components["schemas"]["UserDto"];
+            /** @description Null for park staff. */
+            enterprise?: components["schemas"]["EnterpriseDto"] | null;
+        };
         SlaDto: {
             /**
              * @description The worse of the two clocks.
@@ -4013,23 +4067,6 @@ export interface components {
             periodStart: string;
             /** @example 57 */
             value: number;
-        };
-        TokenPairDto: {
-            /**
-             * @description JWT for `Authorization: Bearer`.
-             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwZjFlIn0.sig
-             */
-            accessToken: string;
-            /**
-             * @description Single-use: each refresh returns a new one. Reusing an old one revokes the session. Absent when the token travels in the `parkline_refresh` cookie: after a login or registration with `refreshTokenIn: cookie`, and after a refresh that read the cookie.
-             * @example q3Xw0mZb9p5kC8v2T1sYhR6nL4eU7aJdGfKiBoNcWxE
-             */
-            refreshToken?: string;
-            /**
-             * @description Seconds until the access token expires.
-             * @example 900
-             */
-            expiresIn: number;
         };
         UpdateEnterpriseDto: {
             /** @example 苏州启明生物医药有限公司 */
@@ -6137,7 +6174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
@@ -6220,7 +6257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
@@ -6668,6 +6705,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"][];
+                };
+            };
+        };
+    };
+    listDepartmentStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A department code, as `GET /departments` lists. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentStaffDto"][];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -11066,3 +11170,132 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
+export const pathsApiV1ApplicationsGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const pathsApiV1DirectoryAggregatesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const pathsApiV1DirectoryAggregatesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["deviceClass"]> = ["I", "II", "III"];
+export const pathsApiV1DirectoryEnterprisesGetParametersQueryPendingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["pending"]> = ["true", "false"];
+export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
+export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsApiV1ServicesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const pathsApiV1StatsTimeseriesGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["metric"]> = ["submitted", "completed", "overdue"];
+export const pathsApiV1StatsTimeseriesGetParametersQueryIntervalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["interval"]> = ["day", "week", "month"];
+export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
+export const pathsApiV1TasksGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const pathsApiV1TasksGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
+export const pathsApiV1TasksGetParametersQueryAssigneeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["assignee"]> = ["me"];
+export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const apiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const applicationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
+export const applicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
+export const applicationEventDtoActorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationEventDto"]["actorType"]> = ["user", "api_key", "system"];
+export const applicationMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
+export const applicationSummaryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
+export const applicationSummaryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
+export const applicationSummaryDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const certificateDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateDto"]["status"]> = ["ACTIVE", "REVOKED"];
+export const certificateVerificationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateVerificationDto"]["status"]> = ["VALID", "REVOKED", "EXPIRED", "INVALID"];
+export const childApplicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChildApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
+export const clockDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockDto"]["state"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockStopInput"]["reasonCode"]> = ["EXPERT_REVIEW", "TESTING", "INSPECTION_SCHEDULING", "HEARING"];
+export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
+export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
+export const deviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const deviceCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const deviceCellDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceChangeDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceChange"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceDtoVerificationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDto"]["verification"]> = ["PENDING", "VERIFIED", "REJECTED"];
+export const deviceDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDto"]["deviceClass"]> = ["I", "II", "III"];
+export const deviceInputDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceInput"]["deviceClass"]> = ["I", "II", "III"];
+export const directoryEntryDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const directoryEntryDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const enterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const enterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const enterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
+export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
+export const loginDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginDto"]["refreshTokenIn"]> = ["body", "cookie"];
+export const materialTypeDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
+export const materialTypeInputFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeInput"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
+export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergedMaterialDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
+export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const newEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
+export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
+export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
+export const pipelineHistoryEntryDtoActorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["actorType"]> = ["user", "api_key", "system"];
+export const pipelineSummaryDtoLeadStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineSummaryDto"]["leadStage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const productCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const productCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productChangeStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductChange"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productDtoVerificationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["verification"]> = ["PENDING", "VERIFIED", "REJECTED"];
+export const productDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const productInputStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductInput"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const publicApprovalYearDtoDrugsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["drugs"]> = ["<3", "withheld"];
+export const publicApprovalYearDtoDevicesOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["devices"]> = ["<3", "withheld"];
+export const publicApprovalYearDtoDeviceFilingsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["deviceFilings"]> = ["<3", "withheld"];
+export const publicDeviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicDeviceCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicDeviceCellDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["deviceClass"]> = ["I", "II", "III"];
+export const publicDeviceCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicDeviceCellDto"]["count"]> = ["<3", "withheld"];
+export const publicEnterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicEnterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicEnterpriseCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicEnterpriseCellDto"]["count"]> = ["<3", "withheld"];
+export const publicMonthCountDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicMonthCountDto"]["count"]> = ["<3", "withheld"];
+export const publicProductCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const publicProductCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const publicProductCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const publicProductCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["count"]> = ["<3", "withheld"];
+export const registerDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDto"]["refreshTokenIn"]> = ["body", "cookie"];
+export const serviceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const serviceDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["status"]> = ["DRAFT", "PUBLISHED"];
+export const serviceSummaryDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceSummaryDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
+export const serviceVersionSummaryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceVersionSummaryDto"]["status"]> = ["DRAFT", "PUBLISHED"];
+export const serviceVersionSummaryDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceVersionSummaryDto"]["source"]> = ["SEED", "ADMIN"];
+export const slaDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaDto"]["state"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const supplementItemDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupplementItemDto"]["kind"]> = ["material", "field"];
+export const supplementItemInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupplementItemInput"]["kind"]> = ["material", "field"];
+export const taskActionDataResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskActionData"]["result"]> = ["PASSED", "PASSED_WITH_REMARKS", "FAILED"];
+export const taskDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["kind"]> = ["STAGE", "RECTIFICATION"];
+export const taskDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
+export const taskDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
+export const taskDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
+export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
+export const updateEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const updateEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
+export const updateEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
+export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
