@@ -1,5 +1,5 @@
 import { Card, Grid, Typography } from 'antd';
-import { BarChart, FunnelChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { use, type ECElementEvent, type EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
@@ -18,15 +18,7 @@ import {
 } from './industry-figures';
 import { useIndustryWords } from '../../directory/words';
 
-use([
-  SankeyChart,
-  FunnelChart,
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-]);
+use([SankeyChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent]);
 
 const STAGE_COLOURS = ['#b5e3dc', '#8fd3c8', '#69c2b4', '#45b09f', '#2a9a89', '#148473', '#0f766e'];
 const SEGMENT_COLOUR = '#5b8ff9';
@@ -127,51 +119,64 @@ export function ChainChart({ aggregates }: { aggregates: IndustryAggregates | un
   );
 }
 
-/** Drug products from preclinical to approved, in that order; a step opens its enterprises. */
+/**
+ * Drug products from preclinical to approved, top to bottom in that order: each step a bar
+ * centred on the axis, as wide as its count. A step, or its name, opens its enterprises.
+ */
 export function FunnelCard({ aggregates }: { aggregates: IndustryAggregates | undefined }) {
   const { t } = useI18n();
   const words = useIndustryWords();
-  const onItemClick = useOpenFilter();
+  const navigate = useNavigate();
   const steps = useMemo(() => aggregates && pipelineFunnel(aggregates), [aggregates]);
-  const option = useMemo<EChartsCoreOption | undefined>(
-    () =>
-      steps && {
-        tooltip: { ...TOOLTIP, trigger: 'item', formatter: '{b}: {c}' },
-        series: [
-          {
-            type: 'funnel',
-            sort: 'none',
-            left: '4%',
-            width: '92%',
-            top: 8,
-            bottom: 8,
-            minSize: '12%',
-            gap: 2,
-            label: {
-              show: true,
-              position: 'inside',
-              formatter: '{b}  {c}',
-              color: '#fff',
-              fontSize: 12,
-            },
-            data: steps.map((step, index) => ({
-              name: words.stage(step.stage),
-              // Width follows the count, but an empty step keeps a sliver to be seen and opened.
-              value: step.count,
-              itemStyle: { color: STAGE_COLOURS[index] },
-              filter: { stage: step.stage },
-            })),
-          },
-        ],
+  const option = useMemo<EChartsCoreOption | undefined>(() => {
+    if (!steps) return undefined;
+    const widest = Math.max(1, ...steps.map((step) => step.count));
+    return {
+      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
+      tooltip: { ...TOOLTIP, trigger: 'item', formatter: '{b}: {c}' },
+      xAxis: { type: 'value', show: false, max: widest },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        triggerEvent: true,
+        axisTick: { show: false },
+        data: steps.map((step) => words.stage(step.stage)),
       },
-    [steps, words],
-  );
+      series: [
+        {
+          // The space left of each bar that centres it.
+          type: 'bar',
+          stack: 'funnel',
+          silent: true,
+          itemStyle: { color: 'transparent' },
+          tooltip: { show: false },
+          data: steps.map((step) => (widest - step.count) / 2),
+        },
+        {
+          type: 'bar',
+          stack: 'funnel',
+          barCategoryGap: '12%',
+          label: { show: true, position: 'inside', formatter: '{c}', color: '#1f1f1f' },
+          data: steps.map((step, index) => ({
+            value: step.count,
+            itemStyle: { color: STAGE_COLOURS[index] },
+          })),
+        },
+      ],
+    };
+  }, [steps, words]);
+  const onItemClick = (event: ECElementEvent) => {
+    // A bar is named by its stage, as is the stage's name on the axis.
+    const name = event.componentType === 'yAxis' ? String(event.value) : event.name;
+    const step = steps?.find((candidate) => words.stage(candidate.stage) === name);
+    if (step) navigate(directoryLink({ stage: step.stage }));
+  };
   return (
     <Card title={t('industry.funnel.title')} size="small" style={{ height: '100%' }}>
       <ChartArea
         option={option}
         empty={steps?.every((step) => step.count === 0) ?? false}
-        height={CHART_HEIGHT + 80}
+        height={CHART_HEIGHT + 40}
         label={t('industry.funnel.title')}
         onItemClick={onItemClick}
       />

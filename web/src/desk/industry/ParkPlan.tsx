@@ -190,7 +190,7 @@ function ZoneLegend({
   const { t, pick, language } = useI18n();
   const write = figureFormats(language);
   return (
-    <nav aria-label={t('industry.plan.zones')}>
+    <nav aria-label={t('industry.plan.zones')} style={{ marginTop: 16 }}>
       <Typography.Text type="secondary">{t('industry.plan.zones')}</Typography.Text>
       <Flex vertical gap={2} style={{ marginTop: 4 }}>
         {zones.map((zone) => (

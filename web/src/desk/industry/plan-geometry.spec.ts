@@ -86,6 +86,8 @@ describe('the park plan drawn from zone outlines', () => {
   it('breaks Chinese labels between characters and English ones between words', () => {
     expect(labelLines('临江原料药与制剂制造区', 6)).toEqual(['临江原料药与', '制剂制造区']);
     expect(labelLines('细胞与基因治疗产业园', 20)).toEqual(['细胞与基因治疗产业园']);
+    // Lines of even length rather than one character left over.
+    expect(labelLines('杭州医药港小镇核心区', 9)).toEqual(['杭州医药港', '小镇核心区']);
     expect(labelLines('Advanced medical devices park', 10)).toEqual([
       'Advanced medical',
       'devices park',

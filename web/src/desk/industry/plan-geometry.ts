@@ -88,18 +88,26 @@ const emsOf = (text: string) => [...text].reduce((ems, c) => ems + (isWide(c) ? 
  * one ends in an ellipsis if the label is longer.
  */
 export function labelLines(text: string, maxEms: number, maxLines = 2): string[] {
-  const words = /\s/.test(text.trim()) ? text.trim().split(/\s+/) : [...text.trim()];
-  const joiner = /\s/.test(text.trim()) ? ' ' : '';
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const candidate = line ? line + joiner + word : word;
-    if (line && emsOf(candidate) > maxEms) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
+  const spaced = /\s/.test(text.trim());
+  const words = spaced ? text.trim().split(/\s+/) : [...text.trim()];
+  const fill = (width: number) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line}${spaced ? ' ' : ''}${word}` : word;
+      if (line && emsOf(candidate) > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    return line ? [...lines, line] : lines;
+  };
+  let lines = fill(maxEms);
+  // As many lines, of even length: no last line of one character under a full one.
+  if (lines.length > 1 && lines.length <= maxLines) {
+    const even = fill(emsOf(text.trim()) / lines.length + 0.5);
+    if (even.length === lines.length) lines = even;
   }
-  if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = `${kept[maxLines - 1]}…`;

@@ -6,6 +6,10 @@ import { useEffect, useRef } from 'react';
 // (`use([BarChart, GridComponent])`), so a screen's chunk holds just what it uses.
 use([CanvasRenderer]);
 
+/** Those who ask their system for less motion get charts drawn at once. */
+const reducedMotion = () =>
+  window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export interface EChartProps {
   option: EChartsCoreOption;
   height: number;
@@ -43,7 +47,9 @@ export function EChart({ option, height, label, onItemClick }: EChartProps) {
 
   useEffect(() => {
     // notMerge: a series that is gone (another metric, fewer departments) must not linger.
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(reducedMotion() ? { ...option, animation: false } : option, {
+      notMerge: true,
+    });
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
