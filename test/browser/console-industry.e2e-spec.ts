@@ -251,7 +251,12 @@ describe('console: the industry map, its directory and the pipelines behind it',
     await verify.getByLabel(zhCN['pipeline.verify.note']).fill('已核对第一类医疗器械备案凭证');
     await verify.getByRole('button', { name: /确\s*定/ }).click();
     await verify.waitFor({ state: 'detached' });
-    await staff.page.getByText(zhCN['pipeline.change.VERIFIED']).first().waitFor();
+    await staff.page
+      .getByText(
+        `${zhCN['pipeline.change.VERIFIED']} · ${zhCN['pipeline.kind.DEVICE']} 慢病毒载体生产用细胞系`,
+      )
+      .waitFor();
+    await staff.page.getByText('已核对第一类医疗器械备案凭证', { exact: false }).waitFor();
     await staff.shot('officer-pipeline');
     const verified = await app
       .http()

@@ -34,9 +34,16 @@ const VERIFICATION_COLOURS = {
 function VerificationTag({ item }: { item: Product | Device }) {
   const { t } = useI18n();
   return (
-    <Tag color={VERIFICATION_COLOURS[item.verification]} title={item.verificationNote ?? undefined}>
-      {t(`pipeline.verification.${item.verification}`)}
-    </Tag>
+    <Space orientation="vertical" size={0}>
+      <Tag color={VERIFICATION_COLOURS[item.verification]}>
+        {t(`pipeline.verification.${item.verification}`)}
+      </Tag>
+      {item.verification === 'REJECTED' && item.verificationNote && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {item.verificationNote}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 
@@ -216,9 +223,10 @@ function HistoryCard({ enterpriseId }: { enterpriseId: string }) {
       ) : (
         <Timeline
           items={entries.map((entry) => {
+            // The history keeps the stored row, its columns named as in the table.
             const item = (entry.after ?? entry.before ?? {}) as {
               name?: string;
-              verificationNote?: string | null;
+              verification_note?: string | null;
             };
             return {
               key: entry.id,
@@ -238,8 +246,8 @@ function HistoryCard({ enterpriseId }: { enterpriseId: string }) {
                     {formatDateTime(entry.createdAt, language)} ·{' '}
                     {t(`pipeline.change.by.${entry.actorType as 'user'}`)}
                     {(entry.change === 'VERIFIED' || entry.change === 'REJECTED') &&
-                    item.verificationNote
-                      ? ` · ${item.verificationNote}`
+                    item.verification_note
+                      ? ` · ${item.verification_note}`
                       : ''}
                   </Typography.Text>
                 </Flex>
