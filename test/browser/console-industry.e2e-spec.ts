@@ -108,7 +108,8 @@ describe('console: the industry map, its directory and the pipelines behind it',
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.goto('/desk');
-    await page.getByRole('link', { name: zhCN['nav.industry'] }).first().click();
+    // The overview's own link, not the menu's.
+    await page.getByRole('main').getByRole('link', { name: zhCN['nav.industry'] }).click();
     await page.waitForURL((url) => url.pathname === '/desk/industry');
 
     const plan = (await app.http().get('/api/v1/park-plan').expect(200)).body as {

@@ -64,7 +64,8 @@ export function ChainChart({ aggregates }: { aggregates: IndustryAggregates | un
         {
           type: 'sankey',
           left: 4,
-          right: phone ? 96 : 160,
+          // A share of the width, for the stages' names: never wider than the chart itself.
+          right: phone ? '26%' : '24%',
           top: 8,
           bottom: 8,
           nodeGap: 6,

@@ -36,7 +36,11 @@ export function EChart({ option, height, label, onItemClick }: EChartProps) {
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (event) => clicked.current?.(event));
-    const observer = new ResizeObserver(() => instance.resize());
+    // A box hidden for a moment (a suspended sibling, a collapsed panel) has no size to draw in:
+    // laying a chart out in nothing fails, so it keeps its drawing until the box is back.
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth > 0 && element.clientHeight > 0) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
