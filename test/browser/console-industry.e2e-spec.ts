@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { enUS } from '../../web/src/shared/i18n/en-US';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
 import { registerEnterprise, type RegisteredEnterprise, type Session } from '../support/factories';
 import {
@@ -113,7 +114,7 @@ describe('console: the industry map, its directory and the pipelines behind it',
     await page.waitForURL((url) => url.pathname === '/desk/industry');
 
     const plan = (await app.http().get('/api/v1/park-plan').expect(200)).body as {
-      zones: { code: string; name: string }[];
+      zones: { code: string; name: string; nameEn: string }[];
     };
     const zones = page.getByTestId('park-plan').locator('[data-zone]');
     await zones.first().waitFor();
@@ -178,6 +179,14 @@ describe('console: the industry map, its directory and the pipelines behind it',
     const phase2 = await directory('stage=PHASE_2');
     expect(phase2.map((entry) => entry.id)).toEqual([cell.enterpriseId]);
     expect(await listedNames(page)).toEqual(phase2.map((entry) => entry.name));
+
+    // In English, the zones are named by their English names.
+    await page.goBack();
+    await page.getByRole('button', { name: zhCN['app.language'] }).click();
+    await page.getByRole('heading', { name: enUS['nav.industry'] }).waitFor();
+    const english = plan.zones.find((z) => z.code === 'CGT-PARK')!.nameEn;
+    expect(await cgt.getAttribute('aria-label')).toMatch(new RegExp(`^${english}: `));
+    await shot('desk-industry-en');
     expect(problems).toEqual([]);
     await context.close();
   });
