@@ -68,6 +68,7 @@ describe('console: every screen of every role', () => {
       ['/notifications', 'enterprise-notifications'],
       ['/members', 'enterprise-members'],
       ['/integrations', 'enterprise-integrations'],
+      ['/pipeline', 'enterprise-pipeline-screen'],
     ]);
   });
 
@@ -77,6 +78,8 @@ describe('console: every screen of every role', () => {
     await tour(who, [
       ['/workbench', 'officer-workbench-desktop'],
       ['/enterprises', 'officer-enterprises'],
+      ['/directory?pending=true', 'officer-directory'],
+      [`/enterprises/${enterprise.enterpriseId}/pipeline`, 'officer-enterprise-pipeline'],
       ['/applications', 'officer-applications'],
       [`/applications/${application.id}`, 'officer-application'],
     ]);
@@ -92,6 +95,8 @@ describe('console: every screen of every role', () => {
       [`/admin/services/${SERVICE}/versions/1`, 'admin-service-version'],
       ['/admin/calendar', 'admin-calendar'],
       ['/desk', 'desk-overview'],
+      ['/desk/industry', 'desk-industry-screen'],
+      ['/directory', 'admin-directory'],
     ]);
   });
 
@@ -103,6 +108,7 @@ describe('console: every screen of every role', () => {
       [`/applications/${application.id}`, 'enterprise-application-phone'],
       ['/members', 'enterprise-members-phone'],
       ['/integrations', 'enterprise-integrations-phone'],
+      ['/pipeline', 'enterprise-pipeline-phone'],
     ] as const) {
       await visit(who, path, name);
       expect(await who.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(

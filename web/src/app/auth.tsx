@@ -43,6 +43,8 @@ export function useMe(): Me {
 
 export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'];
 export const DEPARTMENT_ROLES: readonly Role[] = ['OFFICER', 'DEPARTMENT_HEAD'];
+/** Park staff: who may read every enterprise's profile, pipeline and the industry directory. */
+export const STAFF_ROLES: readonly Role[] = [...DEPARTMENT_ROLES, 'ADMIN'];
 export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_ROLES, 'ADMIN'];
 
 /** Where each role starts after signing in. */

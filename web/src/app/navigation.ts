@@ -1,7 +1,7 @@
 import type { Role } from '../shared/api/session';
 import type { Translate } from '../shared/i18n/i18n';
 import type { MessageKey } from '../shared/i18n/zh-CN';
-import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES } from './auth';
+import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES, STAFF_ROLES } from './auth';
 
 interface MenuEntry {
   key: string;
@@ -11,11 +11,14 @@ interface MenuEntry {
 const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/applications', label: 'nav.applications', roles: ENTERPRISE_ROLES },
   { path: '/catalogue', label: 'nav.catalogue', roles: ENTERPRISE_ROLES },
+  { path: '/pipeline', label: 'nav.pipeline', roles: ENTERPRISE_ROLES },
   { path: '/members', label: 'nav.members', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/integrations', label: 'nav.integrations', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/workbench', label: 'nav.workbench', roles: DEPARTMENT_ROLES },
   { path: '/enterprises', label: 'nav.enterprises', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/desk', label: 'nav.desk', roles: ['DEPARTMENT_HEAD', 'ADMIN'] },
+  { path: '/desk/industry', label: 'nav.industry', roles: ['DEPARTMENT_HEAD', 'ADMIN'] },
+  { path: '/directory', label: 'nav.directory', roles: STAFF_ROLES },
   { path: '/admin/users', label: 'nav.users', roles: ['ADMIN'] },
   { path: '/admin/services', label: 'nav.services', roles: ['ADMIN'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['ADMIN'] },

@@ -3,8 +3,10 @@ import { Result } from 'antd';
 import { adminRoutes } from '../admin/routes';
 import { applicationRoutes } from '../applications/routes';
 import { deskRoutes } from '../desk/routes';
+import { directoryRoutes } from '../directory/routes';
 import { enterpriseRoutes } from '../enterprise/routes';
 import { officerRoutes } from '../officer/routes';
+import { pipelineRoutes } from '../pipeline/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -60,6 +62,8 @@ export const routes: RouteObject[] = [
           ...officerRoutes,
           ...adminRoutes,
           ...deskRoutes,
+          ...directoryRoutes,
+          ...pipelineRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

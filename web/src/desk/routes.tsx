@@ -10,6 +10,10 @@ export const deskRoutes: RouteObject[] = [
         path: '/desk',
         lazy: () => import('./overview/DeskPage').then((m) => ({ Component: m.DeskPage })),
       },
+      {
+        path: '/desk/industry',
+        lazy: () => import('./industry/IndustryPage').then((m) => ({ Component: m.IndustryPage })),
+      },
     ],
   },
 ];

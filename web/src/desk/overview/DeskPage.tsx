@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Skeleton, Space, Typography } from 'antd';
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { call, parkline } from '../../shared/api/session';
 import { useI18n } from '../../shared/i18n/i18n';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
@@ -51,9 +52,14 @@ export function DeskPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('nav.desk')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.desk')}
+        </Typography.Title>
+        <Link to="/desk/industry">
+          <ApartmentOutlined /> {t('nav.industry')}
+        </Link>
+      </Flex>
       <Card size="small">
         <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 2 }} />}>
           <DeskFilters filter={filter} onChange={changeFilter} />

@@ -6,6 +6,10 @@ import { useEffect, useRef } from 'react';
 // (`use([BarChart, GridComponent])`), so a screen's chunk holds just what it uses.
 use([CanvasRenderer]);
 
+/** Those who ask their system for less motion get charts drawn at once. */
+const reducedMotion = () =>
+  window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export interface EChartProps {
   option: EChartsCoreOption;
   height: number;
@@ -32,7 +36,11 @@ export function EChart({ option, height, label, onItemClick }: EChartProps) {
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (event) => clicked.current?.(event));
-    const observer = new ResizeObserver(() => instance.resize());
+    // A box hidden for a moment (a suspended sibling, a collapsed panel) has no size to draw in:
+    // laying a chart out in nothing fails, so it keeps its drawing until the box is back.
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth > 0 && element.clientHeight > 0) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -43,7 +51,9 @@ export function EChart({ option, height, label, onItemClick }: EChartProps) {
 
   useEffect(() => {
     // notMerge: a series that is gone (another metric, fewer departments) must not linger.
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(reducedMotion() ? { ...option, animation: false } : option, {
+      notMerge: true,
+    });
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
