@@ -28,6 +28,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueDashboard } from './queues/queue-dashboard.service';
 import { QueuesModule } from './queues/queues.module';
+import { ResourcesModule } from './resources/resources.module';
 import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
@@ -51,6 +52,7 @@ import { WorkerModule } from './worker.module';
     MaterialsModule,
     StatsModule,
     WebhooksModule,
+    ResourcesModule,
   ],
   providers: [QueueDashboard],
 })

@@ -15,3 +15,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 }
 
 export const isForeignKeyViolation = (error: unknown) => driverError(error)?.code === '23503';
+
+/** True when an exclusion constraint refused the row, of the named constraint if given. */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const details = driverError(error);
+  return details?.code === '23P01' && (!constraint || details.constraint === constraint);
+}
