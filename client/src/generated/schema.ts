@@ -2796,7 +2796,7 @@ export interface components {
              */
             lateCancellation: "REFUSED" | "CHARGED";
             /**
-             * @description Price per hour and unit, in yuan.
+             * @description Price per hour and unit, in whole yuan.
              * @example 380
              */
             priceCnyPerHour: number;
@@ -3181,7 +3181,7 @@ export interface components {
              */
             lateCancellation?: "REFUSED" | "CHARGED";
             /**
-             * @description Price per hour and unit, in yuan.
+             * @description Price per hour and unit, in whole yuan.
              * @example 380
              */
             priceCnyPerHour?: number;

@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -68,11 +67,19 @@ export class ResourceTermsDto {
   @IsIn(DEPARTMENT_CODES)
   operatorDepartmentCode: string;
 
-  @ApiProperty({ description: 'Opening time on working days, Asia/Shanghai.', example: '08:30' })
+  @ApiProperty({
+    description: 'Opening time on working days, Asia/Shanghai.',
+    pattern: TIME_OF_DAY.source,
+    example: '08:30',
+  })
   @Matches(TIME_OF_DAY, { message: 'opensAt must be a time of day like 08:30' })
   opensAt: string;
 
-  @ApiProperty({ description: 'Closing time on working days, Asia/Shanghai.', example: '17:30' })
+  @ApiProperty({
+    description: 'Closing time on working days, Asia/Shanghai.',
+    pattern: TIME_OF_DAY.source,
+    example: '17:30',
+  })
   @Matches(TIME_OF_DAY, { message: 'closesAt must be a time of day like 17:30' })
   closesAt: string;
 
@@ -123,8 +130,8 @@ export class ResourceTermsDto {
   @IsIn(LATE_CANCELLATIONS)
   lateCancellation: LateCancellation;
 
-  @ApiProperty({ description: 'Price per hour and unit, in yuan.', example: 380 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @ApiProperty({ description: 'Price per hour and unit, in whole yuan.', example: 380 })
+  @IsInt()
   @Min(0)
   @Max(1_000_000)
   priceCnyPerHour: number;
