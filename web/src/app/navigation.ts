@@ -11,10 +11,12 @@ interface MenuEntry {
 const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/applications', label: 'nav.applications', roles: ENTERPRISE_ROLES },
   { path: '/catalogue', label: 'nav.catalogue', roles: ENTERPRISE_ROLES },
+  { path: '/resources', label: 'nav.resources', roles: ENTERPRISE_ROLES },
   { path: '/members', label: 'nav.members', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/integrations', label: 'nav.integrations', roles: ['ENTERPRISE_ADMIN'] },
   { path: '/workbench', label: 'nav.workbench', roles: DEPARTMENT_ROLES },
   { path: '/enterprises', label: 'nav.enterprises', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
+  { path: '/bookings', label: 'nav.bookings', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/desk', label: 'nav.desk', roles: ['DEPARTMENT_HEAD', 'ADMIN'] },
   { path: '/admin/users', label: 'nav.users', roles: ['ADMIN'] },
   { path: '/admin/services', label: 'nav.services', roles: ['ADMIN'] },
