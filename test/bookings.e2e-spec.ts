@@ -8,6 +8,7 @@ import {
 import { draftComplete, verifiedEnterprise } from './support/filing';
 import { at, newResource, upcomingWorkingDays } from './support/resources';
 import { eventually, startTestApp, TestApp } from './support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
 
 describe('resources and bookings', () => {
   let t: TestApp;
@@ -16,9 +17,11 @@ describe('resources and bookings', () => {
   let head: StaffSession;
   let outsider: StaffSession;
   let days: string[];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({ WEBHOOK_ALLOWLIST: receiver.hostPort });
     admin = await loginAdmin(t);
     [operator, head, outsider, days] = await Promise.all([
       newStaff(t, admin, 'OFFICER', 'PSC'),
@@ -28,7 +31,10 @@ describe('resources and bookings', () => {
     ]);
   });
 
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
 
   const book = (who: Session, body: Record<string, unknown>) =>
     t
@@ -293,5 +299,45 @@ describe('resources and bookings', () => {
       .get(`/api/v1/stats/resource-utilisation?from=${month}&to=${month}`)
       .set(operator.auth)
       .expect(403);
+  });
+
+  it("carries the booking's events to the enterprise's webhooks", async () => {
+    const resource = await newResource(t, admin);
+    const enterprise = await verifiedEnterprise(t, admin);
+    await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(enterprise.auth)
+      .send({
+        url: `${receiver.base}/bookings`,
+        events: ['booking.requested', 'booking.confirmed', 'booking.cancelled'],
+      })
+      .expect(201);
+    const booked = await book(enterprise, {
+      resourceId: resource.id,
+      startsAt: at(days[7], '09:00'),
+      endsAt: at(days[7], '10:00'),
+    }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/bookings/${booked.body.id}/confirm`)
+      .set(operator.auth)
+      .expect(200);
+    const types = await eventually(async () => {
+      const received = receiver
+        .deliveriesTo('/bookings')
+        .map((delivery) => JSON.parse(delivery.body));
+      return received.length === 2 ? received : undefined;
+    });
+    expect(types.map((body) => body.type).sort()).toEqual([
+      'booking.confirmed',
+      'booking.requested',
+    ]);
+    expect(types[0].data).toMatchObject({
+      subjectType: 'booking',
+      subjectId: booked.body.id,
+      enterpriseId: enterprise.enterpriseId,
+      resourceCode: resource.code,
+    });
   });
 });

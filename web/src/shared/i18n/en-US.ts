@@ -919,5 +919,9 @@ export const enUS: Messages = {
   'bookings.queue.declineTitle': "Decline booking",
   'bookings.queue.declineReason': "Reason",
   'bookings.queue.declined': "Booking declined",
+  'applications.event.booking.requested': 'Booking requested',
+  'applications.event.booking.confirmed': 'Booking confirmed',
+  'applications.event.booking.declined': 'Booking declined',
+  'applications.event.booking.cancelled': 'Booking cancelled',
   // --- end of resources and bookings ---
 };

@@ -920,6 +920,10 @@ export const zhCN = {
   'bookings.queue.declineTitle': "退回预约",
   'bookings.queue.declineReason': "退回原因",
   'bookings.queue.declined': "预约已退回",
+  'applications.event.booking.requested': '预约已申请',
+  'applications.event.booking.confirmed': '预约已确认',
+  'applications.event.booking.declined': '预约已退回',
+  'applications.event.booking.cancelled': '预约已取消',
   // --- end of resources and bookings ---
 } as const;
 
