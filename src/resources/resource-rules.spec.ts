@@ -84,8 +84,16 @@ describe('booking rules', () => {
         { unitId: 'u1', start: local('2026-10-12T09:00:00'), end: local('2026-10-12T10:00:00') },
         { unitId: 'u2', start: local('2026-10-12T09:30:00'), end: local('2026-10-12T10:00:00') },
       ],
+      now,
     );
     expect(days[0].slots).toHaveLength(18);
     expect(days[0].slots.slice(0, 4).map((slot) => slot.freeUnits)).toEqual([2, 1, 0, 2]);
+  });
+
+  it('offers only the slots the lead time and the advance still allow', () => {
+    const soon = local('2026-10-11T10:00:00');
+    const [monday] = availability(rules, 1, ['2026-10-12'], [], soon);
+    expect(monday.slots[0].startsAt).toBe(local('2026-10-12T10:00:00').toISOString());
+    expect(availability(rules, 1, ['2026-12-01'], [], soon)[0].slots).toEqual([]);
   });
 });

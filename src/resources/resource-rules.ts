@@ -169,15 +169,22 @@ export interface DaySlots {
 }
 
 /**
- * The slots of each working day from `from` to `to` (local dates) with the units still free
- * in each: capacity minus the units a held booking overlaps.
+ * The slots of each working day from `from` to `to` (local dates) that may still be booked at
+ * `now` (lead time and advance), with the units still free in each: capacity minus the units a
+ * held booking overlaps.
  */
 export function availability(
-  rules: Pick<BookingRules, 'opensAt' | 'closesAt' | 'slotMinutes'>,
+  rules: Pick<
+    BookingRules,
+    'opensAt' | 'closesAt' | 'slotMinutes' | 'minLeadHours' | 'maxAdvanceDays'
+  >,
   capacity: number,
   workingDays: string[],
   held: HeldInterval[],
+  now: Date,
 ): DaySlots[] {
+  const earliest = now.getTime() + rules.minLeadHours * HOUR_MS;
+  const latest = now.getTime() + rules.maxAdvanceDays * DAY_MS;
   const opens = minutesOfDay(rules.opensAt);
   const closes = minutesOfDay(rules.closesAt);
   return workingDays.map((date) => {
@@ -185,6 +192,7 @@ export function availability(
     for (let minute = opens; minute + rules.slotMinutes <= closes; minute += rules.slotMinutes) {
       const start = shanghaiInstant(date, minute);
       const end = shanghaiInstant(date, minute + rules.slotMinutes);
+      if (start.getTime() < earliest || start.getTime() > latest) continue;
       const busy = new Set(
         held.filter((hold) => hold.start < end && hold.end > start).map((hold) => hold.unitId),
       );

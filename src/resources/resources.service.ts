@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Actor } from '../common/auth/principal';
+import { Clock } from '../common/clock/clock';
 import { assertVersion } from '../common/http/versioning';
 import { mapPage, Page, paginateByKey } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
@@ -36,6 +37,7 @@ export class ResourcesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async listResources(query: ResourceListQuery): Promise<Page<ResourceDto>> {
@@ -151,6 +153,7 @@ export class ResourcesService {
         resource.capacity,
         calendar.listWorkingDays(query.from, query.to),
         held,
+        this.clock.now(),
       ),
     };
   }

@@ -68,6 +68,7 @@ describe('console: every screen of every role', () => {
       ['/notifications', 'enterprise-notifications'],
       ['/members', 'enterprise-members'],
       ['/integrations', 'enterprise-integrations'],
+      ['/resources', 'enterprise-resources'],
     ]);
   });
 
@@ -79,6 +80,7 @@ describe('console: every screen of every role', () => {
       ['/enterprises', 'officer-enterprises'],
       ['/applications', 'officer-applications'],
       [`/applications/${application.id}`, 'officer-application'],
+      ['/bookings', 'officer-bookings'],
     ]);
   });
 
@@ -92,6 +94,7 @@ describe('console: every screen of every role', () => {
       [`/admin/services/${SERVICE}/versions/1`, 'admin-service-version'],
       ['/admin/calendar', 'admin-calendar'],
       ['/desk', 'desk-overview'],
+      ['/bookings', 'admin-bookings'],
     ]);
   });
 
@@ -103,6 +106,7 @@ describe('console: every screen of every role', () => {
       [`/applications/${application.id}`, 'enterprise-application-phone'],
       ['/members', 'enterprise-members-phone'],
       ['/integrations', 'enterprise-integrations-phone'],
+      ['/resources', 'enterprise-resources-phone'],
     ] as const) {
       await visit(who, path, name);
       expect(await who.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../shared/i18n/i18n';
 import { formatDate } from '../../shared/ui/format';
@@ -9,6 +9,16 @@ import { useBookingAction, useBookings, type Booking } from '../bookings';
 import { BookingStatusTag, BookingTime } from '../parts';
 
 const HOLDING = ['REQUESTED', 'CONFIRMED'];
+
+/** The booking's id, to copy into the form of a platform, instrument, animal-centre or space service. */
+function BookingNumber({ booking }: { booking: Booking }) {
+  const { t } = useI18n();
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: booking.id, tooltips: [t('bookings.mine.copyId'), t('bookings.mine.copied')] }}>
+      {t('bookings.mine.id', { id: booking.id.slice(0, 8) })}
+    </Typography.Text>
+  );
+}
 
 /** The enterprise's bookings, newest first, each cancellable while it holds its slot. */
 export function MyBookings() {
@@ -36,7 +46,16 @@ export function MyBookings() {
       </Popconfirm>
     );
   const columns: ColumnsType<Booking> = [
-    { key: 'resource', title: t('bookings.resource'), render: (_, row) => <Typography.Text strong>{row.resourceName}</Typography.Text> },
+    {
+      key: 'resource',
+      title: t('bookings.resource'),
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{row.resourceName}</Typography.Text>
+          <BookingNumber booking={row} />
+        </Space>
+      ),
+    },
     { key: 'when', title: t('bookings.when'), render: (_, row) => <BookingTime booking={row} /> },
     { key: 'purpose', title: t('bookings.purpose'), dataIndex: 'purpose' },
     { key: 'price', title: t('bookings.price'), render: (_, row) => `¥${row.priceCny}` },
@@ -55,6 +74,8 @@ export function MyBookings() {
           title: row.resourceName,
           description: (
             <>
+              <BookingNumber booking={row} />
+              <br />
               <BookingTime booking={row} /> · <BookingStatusTag booking={row} /> · {formatDate(row.createdAt, language)}
             </>
           ),

@@ -923,5 +923,8 @@ export const enUS: Messages = {
   'applications.event.booking.confirmed': 'Booking confirmed',
   'applications.event.booking.declined': 'Booking declined',
   'applications.event.booking.cancelled': 'Booking cancelled',
+  'bookings.mine.id': 'Booking {id}…',
+  'bookings.mine.copyId': 'Copy the full id for the application of a platform, instrument, animal-centre or space service',
+  'bookings.mine.copied': 'Copied',
   // --- end of resources and bookings ---
 };

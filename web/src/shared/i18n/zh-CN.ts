@@ -924,6 +924,9 @@ export const zhCN = {
   'applications.event.booking.confirmed': '预约已确认',
   'applications.event.booking.declined': '预约已退回',
   'applications.event.booking.cancelled': '预约已取消',
+  'bookings.mine.id': '预约单号 {id}…',
+  'bookings.mine.copyId': '复制完整单号，填入平台、仪器、动物中心或场地服务的申请',
+  'bookings.mine.copied': '已复制',
   // --- end of resources and bookings ---
 } as const;
 
