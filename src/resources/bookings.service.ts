@@ -31,8 +31,11 @@ import { Resource } from './resource.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A booking as the API shows it, with its resource, unit and enterprise. */
-const BOOKING_VIEW = `
+/**
+ * Bookings as the API shows them, with their resource, unit and enterprise; `source` is the
+ * bookings table, or a CTE of rows a statement has just written (`RETURNING *`).
+ */
+const bookingView = (source: string) => `
   SELECT b.id, b.resource_id AS "resourceId", r.code AS "resourceCode", r.name AS "resourceName",
          r.kind AS "resourceKind", r.operator_department_code AS "operatorDepartmentCode",
          b.unit_id AS "unitId", u.number AS "unitNumber", b.enterprise_id AS "enterpriseId",
@@ -42,7 +45,7 @@ const BOOKING_VIEW = `
          b.decided_at AS "decidedAt", b.cancelled_at AS "cancelledAt",
          b.cancellation_reason AS "cancellationReason", b.version, b.created_at AS "createdAt",
          r.free_cancellation_hours AS "freeCancellationHours", r.late_cancellation AS "lateCancellation"
-  FROM bookings b
+  FROM ${source} b
   JOIN resources r ON r.id = b.resource_id
   JOIN resource_units u ON u.id = b.unit_id
   JOIN enterprises e ON e.id = b.enterprise_id`;
@@ -143,7 +146,7 @@ export class BookingsService {
     });
     for (let attempt = 1; ; attempt++) {
       try {
-        const placed = await this.events.writeWithEvents<{ id: string }>(
+        const [placed] = await this.events.writeWithEvents<BookingRow>(
           this.dataSource.manager,
           {
             ctes: `unit AS (
@@ -155,7 +158,7 @@ export class BookingsService {
               ), inserted AS (
                 INSERT INTO bookings (id, resource_id, unit_id, enterprise_id, requested_by, during, status, purpose, price_cny)
                 SELECT $1, $2, unit.id, $6, $7, tstzrange($4, $5), 'REQUESTED', $8, $9 FROM unit
-                RETURNING id
+                RETURNING *
               )`,
             params: [
               id,
@@ -170,12 +173,12 @@ export class BookingsService {
               HOLDING_STATUSES,
             ],
             guard: 'inserted',
-            select: 'SELECT id FROM inserted',
+            select: bookingView('inserted'),
           },
           [event],
         );
-        if (placed.length === 0) break;
-        return this.getBooking(principal, id);
+        if (!placed) break;
+        return toDto(placed);
       } catch (error) {
         if (!isExclusionViolation(error, 'bookings_no_overlap')) throw error;
         if (attempt >= MAX_PLACEMENT_ATTEMPTS) break;
@@ -190,7 +193,7 @@ export class BookingsService {
     const scope = scopeOf(principal);
     const after = newestFirstPosition(query);
     const rows: BookingRow[] = await this.dataSource.query(
-      `${BOOKING_VIEW}
+      `${bookingView('bookings')}
        WHERE ${VISIBLE('$1', '$2')} AND ($3::text IS NULL OR b.status = $3)
          AND ($4::uuid IS NULL OR b.resource_id = $4)
          AND ($5::timestamptz IS NULL OR (b.created_at, b.id) < ($5, $6::uuid))
@@ -311,18 +314,18 @@ export class BookingsService {
       data: Record<string, unknown>;
     },
   ): Promise<BookingDto> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const booking = await this.findVisible(manager, principal, id, true);
       const change = decide(booking);
-      await this.events.writeWithEvents(
+      const [changed] = await this.events.writeWithEvents<BookingRow>(
         manager,
         {
           ctes: `changed AS (
               UPDATE bookings SET ${change.set}, version = version + 1, updated_at = now()
-              WHERE id = $1 RETURNING id)`,
+              WHERE id = $1 RETURNING *)`,
           params: [id, principal.id, ...change.params],
           guard: 'changed',
-          select: 'SELECT id FROM changed',
+          select: bookingView('changed'),
         },
         [
           this.eventOf(
@@ -339,8 +342,8 @@ export class BookingsService {
           ),
         ],
       );
+      return toDto(changed);
     });
-    return this.getBooking(principal, id);
   }
 
   private eventOf(
@@ -374,7 +377,7 @@ export class BookingsService {
   ): Promise<BookingRow & { status: BookingStatus }> {
     const scope = scopeOf(principal);
     const [row]: BookingRow[] = await manager.query(
-      `${BOOKING_VIEW} WHERE b.id = $1 AND ${VISIBLE('$2', '$3')}${lock ? ' FOR UPDATE OF b' : ''}`,
+      `${bookingView('bookings')} WHERE b.id = $1 AND ${VISIBLE('$2', '$3')}${lock ? ' FOR UPDATE OF b' : ''}`,
       [id, scope.enterpriseId, scope.department],
     );
     if (!row) throw DomainError.notFound('Booking');
