@@ -31,6 +31,7 @@ import { ParkPlanModule } from './park-plan/park-plan.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { QueueDashboard } from './queues/queue-dashboard.service';
 import { QueuesModule } from './queues/queues.module';
+import { ResourcesModule } from './resources/resources.module';
 import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
@@ -57,6 +58,7 @@ import { WorkerModule } from './worker.module';
     MaterialsModule,
     StatsModule,
     WebhooksModule,
+    ResourcesModule,
   ],
   providers: [QueueDashboard],
 })

@@ -45,6 +45,11 @@ const RESOURCES: Record<string, { routedToDepartment: boolean } | { notEnterpris
     bundles: { notEnterpriseScoped: 'the park-wide catalogue: no enterprise owns a bundle' },
     departments: { notEnterpriseScoped: "the park's departments" },
     calendar: { notEnterpriseScoped: 'the park-wide working-day calendar' },
+    resources: {
+      notEnterpriseScoped:
+        "the park's bookable resources: availability shows free units, never who booked",
+    },
+    bookings: { routedToDepartment: true },
   };
 
 /**
@@ -76,6 +81,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'GET /api/v1/park-plan': 'public: the zones of the park plan, the same for everyone',
   'GET /api/v1/directory/public':
     'public by design: anonymised counts of verified data, no names or ids (covered in industry-map)',
+  'POST /api/v1/bookings':
+    'the booking is the caller\'s own enterprise\'s; the body names a park-wide resource (covered by "ids in request bodies")',
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */
@@ -437,6 +444,32 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
           .send(reference)
           .expect(status);
       }
+    });
+
+    it("books only for the caller's enterprise, and files only with its own booking", async () => {
+      const a = fixture.owners.A;
+      const b = fixture.owners.B;
+      const mine = await fixture.t
+        .http()
+        .get(`/api/v1/bookings/${b.bookingId}`)
+        .set(b.admin.auth)
+        .expect(200);
+      expect(mine.body.enterpriseId).toBe(b.enterpriseId);
+      const draft = await draftComplete(fixture.t, b.admin, 'PLATFORM_BOOKING', {
+        'booking.id': a.bookingId,
+      });
+      const refused = await fixture.t
+        .http()
+        .post(`/api/v1/applications/${draft.id}/submit`)
+        .set(b.admin.auth)
+        .send({})
+        .expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'form.booking.id' })]);
+      assertShowsNone(
+        refused,
+        fixture.identifiersOf('A').filter((id) => id !== a.bookingId),
+        'submit',
+      );
     });
 
     it("marks only the caller's notifications read", async () => {

@@ -3,6 +3,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { EventsModule } from '../events/events.module';
 import { MaterialsModule } from '../materials/materials.module';
+import { ResourcesModule } from '../resources/resources.module';
 import { SlaModule } from '../sla/sla.module';
 import { ApplicationOversight } from './application-oversight.service';
 import { ApplicationReader } from './application-reader.service';
@@ -14,7 +15,7 @@ import { BundleCoordinator } from './bundle-coordinator.service';
 import { StageRunner } from './stage-runner.service';
 
 @Module({
-  imports: [CatalogueModule, CertificatesModule, EventsModule, MaterialsModule, SlaModule],
+  imports: [CatalogueModule, CertificatesModule, EventsModule, MaterialsModule, ResourcesModule, SlaModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsService,

@@ -27,6 +27,7 @@ import {
   SupplementAnswerInput,
 } from './dto/application-input.dto';
 import { ApplicationReader, MaterialRow } from './application-reader.service';
+import { BookingsService } from '../resources/bookings.service';
 import { SlaService } from '../sla/sla.service';
 
 /**
@@ -46,6 +47,7 @@ export class ApplicationsService {
     private readonly reader: ApplicationReader,
     private readonly sla: SlaService,
     private readonly clock: Clock,
+    private readonly bookings: BookingsService,
   ) {}
 
   async createApplication(
@@ -388,6 +390,7 @@ export class ApplicationsService {
       }
       const actor = actorOf(principal);
       if (application.kind === 'BUNDLE') return this.submitBundle(manager, application, actor);
+      await this.bookings.assertBookingReference(manager, application);
       await this.submitOne(manager, application, actor);
       return application;
     });

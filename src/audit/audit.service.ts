@@ -13,7 +13,9 @@ export type AuditAction =
   | 'service.version_created'
   | 'service.version_updated'
   | 'service.version_published'
-  | 'service.retired';
+  | 'service.retired'
+  | 'resource.created'
+  | 'resource.updated';
 
 /** Records what staff did, in the same transaction as the change itself. */
 @Injectable()

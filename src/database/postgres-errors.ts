@@ -21,3 +21,9 @@ export function isCheckViolation(error: unknown, constraint: string): boolean {
   const details = driverError(error);
   return details?.code === '23514' && details.constraint === constraint;
 }
+
+/** True when an exclusion constraint refused the row, of the named constraint if given. */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const details = driverError(error);
+  return details?.code === '23P01' && (!constraint || details.constraint === constraint);
+}

@@ -22,6 +22,7 @@ import {
   shanghaiDay,
   staffRoster,
 } from './demo-data';
+import { seedResourcesDemo } from './resources-demo';
 
 export const DEMO_ENTERPRISE_PASSWORD = 'Demo-Enterprise-2026';
 export const DEMO_OFFICER_PASSWORD = 'Demo-Officer-2026';
@@ -205,6 +206,9 @@ export async function seedDemo(
       (client, batch) => insertRows(client, 'events', EVENT_COLUMNS, batch),
       (done) => report('events', done, events.length),
     );
+
+    const resources = await seedResourcesDemo(pool, random, now, reference.calendar.workingDays);
+    report('resources and bookings', resources.bookings, resources.bookings);
 
     await pool.query('SELECT rebuild_statistics()');
     // Fresh planner statistics, so the app's first queries on the new rows pick good plans.

@@ -28,6 +28,10 @@ export const EVENT_TYPES = [
   'task.escalated',
   'material.attached',
   'webhook.disabled',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

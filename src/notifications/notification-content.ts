@@ -78,6 +78,28 @@ export function notificationContentFor(event: PlatformEvent): NotificationConten
         title: '超期任务已升级 / Overdue task escalated',
         body: 'An application in your department is past its deadline and has been escalated to you.',
       };
+    case 'booking.requested':
+      return {
+        department: {
+          code: String(data.operatorDepartmentCode),
+          roles: ['OFFICER', 'DEPARTMENT_HEAD'],
+        },
+        title: '新的预约申请 / New booking request',
+        body: `A booking of ${data.resourceCode} from ${data.startsAt} waits for your confirmation.`,
+      };
+    case 'booking.confirmed':
+    case 'booking.declined':
+      return {
+        enterpriseRoles: ENTERPRISE,
+        title:
+          event.type === 'booking.confirmed'
+            ? '预约已确认 / Booking confirmed'
+            : '预约未获确认 / Booking declined',
+        body:
+          event.type === 'booking.confirmed'
+            ? `Your booking of ${data.resourceCode} from ${data.startsAt} is confirmed.`
+            : `Your booking of ${data.resourceCode} from ${data.startsAt} was declined: ${data.reason}.`,
+      };
     case 'webhook.disabled':
       return {
         ...(data.ownerType === 'ENTERPRISE'

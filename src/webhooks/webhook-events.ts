@@ -1,9 +1,12 @@
 import { EVENT_TYPES } from '../events/event-types';
 
-/** The events integrators can subscribe to (API.md): applications, certificates, ratings. */
+/** The events integrators can subscribe to (API.md): applications, certificates, ratings, bookings. */
 export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
   (type) =>
-    type.startsWith('application.') || type.startsWith('certificate.') || type === 'rating.created',
+    type.startsWith('application.') ||
+    type.startsWith('certificate.') ||
+    type.startsWith('booking.') ||
+    type === 'rating.created',
 );
 
 export const PING_EVENT = 'webhook.ping';

@@ -69,6 +69,7 @@ describe('console: every screen of every role', () => {
       ['/members', 'enterprise-members'],
       ['/integrations', 'enterprise-integrations'],
       ['/pipeline', 'enterprise-pipeline-screen'],
+      ['/resources', 'enterprise-resources'],
     ]);
   });
 
@@ -82,6 +83,7 @@ describe('console: every screen of every role', () => {
       [`/enterprises/${enterprise.enterpriseId}/pipeline`, 'officer-enterprise-pipeline'],
       ['/applications', 'officer-applications'],
       [`/applications/${application.id}`, 'officer-application'],
+      ['/bookings', 'officer-bookings'],
     ]);
   });
 
@@ -97,6 +99,7 @@ describe('console: every screen of every role', () => {
       ['/desk', 'desk-overview'],
       ['/desk/industry', 'desk-industry-screen'],
       ['/directory', 'admin-directory'],
+      ['/bookings', 'admin-bookings'],
     ]);
   });
 
@@ -109,6 +112,7 @@ describe('console: every screen of every role', () => {
       ['/members', 'enterprise-members-phone'],
       ['/integrations', 'enterprise-integrations-phone'],
       ['/pipeline', 'enterprise-pipeline-phone'],
+      ['/resources', 'enterprise-resources-phone'],
     ] as const) {
       await visit(who, path, name);
       expect(await who.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(

@@ -12,6 +12,7 @@ import {
   verifiedEnterprise,
   waitForApplication,
 } from './filing';
+import { at, newResource, upcomingWorkingDays } from './resources';
 import { eventually, startTestApp, TestApp } from './test-app';
 import { startWebhookReceiver, WebhookReceiver } from './webhook-receiver';
 
@@ -67,6 +68,8 @@ export interface OwnerResources {
   deliveryId: string;
   /** A notification of the enterprise admin. */
   notificationId: string;
+  /** A requested booking of the park's fixture resource, operated by the handling department. */
+  bookingId: string;
 }
 
 export interface ParkFixture {
@@ -90,7 +93,10 @@ export interface ParkFixture {
   pathParams(pathTemplate: string, owner: Owner): Record<string, string>;
   /** Ids, numbers and names of the owner's resources: what no other tenant may ever be shown. */
   identifiersOf(owner: Owner): string[];
-  /** Ids and numbers of the owner's applications and their tasks: what other departments may not see. */
+  /**
+   * Ids and numbers of the owner's applications and their tasks, and its booking of a resource the
+   * handling department operates: what other departments may not see.
+   */
   applicationIdentifiersOf(owner: Owner): string[];
 }
 
@@ -131,11 +137,21 @@ export async function buildParkFixture(
     staffOf(t, admin, HANDLING_DEPARTMENT),
     staffOf(t, admin, OTHER_DEPARTMENT),
   ]);
+  const [resource, days] = await Promise.all([
+    newResource(t, admin, { operatorDepartmentCode: HANDLING_DEPARTMENT }),
+    upcomingWorkingDays(t),
+  ]);
   const [a, b] = await Promise.all(
-    OWNERS.map(() => buildOwner(t, admin, handling, `${receiver.base}/parkline`)),
+    OWNERS.map((_, index) =>
+      buildOwner(t, admin, handling, `${receiver.base}/parkline`, {
+        resourceId: resource.id,
+        startsAt: at(days[0], `${10 + index}:00`),
+        endsAt: at(days[0], `${11 + index}:00`),
+      }),
+    ),
   );
   const owners: Record<Owner, OwnerResources> = { A: a, B: b };
-  const catalogue = await parkWideValues(t);
+  const catalogue = { ...(await parkWideValues(t)), resourceId: resource.id };
   const pathParams = (pathTemplate: string, owner: Owner) =>
     resolvePathParams(pathTemplate, owners[owner], catalogue);
   return {
@@ -168,6 +184,7 @@ async function buildOwner(
   admin: Session,
   handling: StaffOf,
   webhookUrl: string,
+  slot: { resourceId: string; startsAt: string; endsAt: string },
 ): Promise<OwnerResources> {
   const enterprise = await verifiedEnterprise(t, admin);
   const id = enterprise.enterpriseId;
@@ -183,6 +200,7 @@ async function buildOwner(
     inProgress,
     completed,
     pipeline,
+    booking,
   ] = await Promise.all([
     t.http().get(`/api/v1/enterprises/${id}`).set(enterprise.auth).expect(200),
     addMember(t, enterprise, id),
@@ -210,6 +228,12 @@ async function buildOwner(
     applicationInProgress(t, enterprise, handling),
     completedApplication(t, enterprise, handling),
     addPipeline(t, enterprise, id),
+    t
+      .http()
+      .post('/api/v1/bookings')
+      .set(enterprise.auth)
+      .send({ ...slot, purpose: 'PKL-201 CAR-T 细胞株流式检测' })
+      .expect(201),
   ]);
   return {
     enterpriseId: id,
@@ -225,6 +249,7 @@ async function buildOwner(
     webhookId: webhook.webhookId,
     deliveryId: webhook.deliveryId,
     notificationId: notification,
+    bookingId: booking.body.id,
   };
 }
 
@@ -335,9 +360,11 @@ interface ParkWideValues {
   serviceVersion: string;
   bundleCode: string;
   year: string;
+  /** The fixture's bookable resource. */
+  resourceId: string;
 }
 
-async function parkWideValues(t: TestApp): Promise<ParkWideValues> {
+async function parkWideValues(t: TestApp): Promise<Omit<ParkWideValues, 'resourceId'>> {
   const [service, bundles] = await Promise.all([
     t.http().get(`/api/v1/services/${FIXTURE_SERVICE}`).expect(200),
     t.http().get('/api/v1/bundles').expect(200),
@@ -403,6 +430,8 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   bundles: { code: ({ park }) => park.bundleCode },
   departments: { code: () => HANDLING_DEPARTMENT },
   calendar: { year: ({ park }) => park.year },
+  resources: { id: ({ park }) => park.resourceId },
+  bookings: { id: ({ owner }) => owner.bookingId },
 };
 
 function resolvePathParams(
@@ -438,6 +467,7 @@ function applicationIdentifiersOf(owner: OwnerResources): string[] {
     inProgress.clockStopId,
     completed.certificateId,
     completed.certificateNumber,
+    owner.bookingId,
   ];
 }
 

@@ -405,6 +405,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings, newest first: your enterprise's, or those of the resources your department operates */
+        get: operations["listBookings"];
+        put?: never;
+        /**
+         * Book a slot of a resource for your enterprise; the operator then confirms or declines
+         * @description On a working day within opening hours, on the slots, within the lead time, length and advance the resource allows. A slot no unit is free for answers 409.
+         */
+        post: operations["book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a booking */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel your booking under the resource's rule
+         * @description Free until the free-cancellation window; after it the resource either refuses (422) or charges the price (`cancellationFeeCny`).
+         */
+        post: operations["cancelBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a requested booking (staff of the operating department) */
+        post: operations["confirmBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a requested booking with a reason; the slot is free again */
+        post: operations["declineBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bundles": {
         parameters: {
             query?: never;
@@ -955,6 +1047,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The park's bookable platforms, venues and instruments, by code */
+        get: operations["listResources"];
+        put?: never;
+        /** Add a bookable resource with its operator, hours, rules and price (admins) */
+        post: operations["createResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a resource with its opening hours, booking rules and price */
+        get: operations["getResource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a resource's terms, or take it out of booking (admins) */
+        patch: operations["updateResource"];
+        trace?: never;
+    };
+    "/api/v1/resources/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free units per slot on each working day of a range (at most 31 days)
+         * @description Shows how many units are free, never who booked the others.
+         */
+        get: operations["getAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services": {
         parameters: {
             query?: never;
@@ -1078,6 +1226,26 @@ export interface paths {
          * @description By status, by service and by department; filter by department, service and a date range. Heads see their department.
          */
         get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/resource-utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Utilisation of each bookable resource per month: confirmed unit-hours against hours open
+         * @description Hours open are working days × opening hours × capacity. Heads see the resources their department operates.
+         */
+        get: operations["getResourceUtilisation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1715,11 +1883,124 @@ export interface components {
              */
             deviceFilings: number;
         };
+        AvailabilityDayDto: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            date: string;
+            /** @example 08:30 */
+            opensAt: string;
+            /** @example 17:30 */
+            closesAt: string;
+            slots: components["schemas"]["SlotDto"][];
+        };
+        AvailabilityDto: {
+            /**
+             * Format: uuid
+             * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            resourceId: string;
+            /** @example 1 */
+            capacity: number;
+            /** @description Working days of the range only; weekends and holidays take no bookings. */
+            days: components["schemas"]["AvailabilityDayDto"][];
+        };
         BilingualTextDto: {
             /** @example 物品名称 */
             zh: string;
             /** @example Article name */
             en: string;
+        };
+        BookingDto: {
+            /**
+             * Format: uuid
+             * @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            resourceId: string;
+            /** @example INS-FACS-01 */
+            resourceCode: string;
+            /** @example 流式细胞分选仪 BD FACSAria III */
+            resourceName: string;
+            /**
+             * @example INSTRUMENT
+             * @enum {string}
+             */
+            resourceKind: "PLATFORM" | "VENUE" | "INSTRUMENT";
+            /** @example PSC */
+            operatorDepartmentCode: string;
+            /**
+             * Format: uuid
+             * @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d
+             */
+            unitId: string;
+            /**
+             * @description The unit number within the resource.
+             * @example 1
+             */
+            unitNumber: number;
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            enterpriseId: string;
+            /** @example 杭州钱塘启明生物医药有限公司 */
+            enterpriseName: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-08T01:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-08T04:00:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @example REQUESTED
+             * @enum {string}
+             */
+            status: "REQUESTED" | "CONFIRMED" | "DECLINED" | "CANCELLED";
+            /** @example PKL-201 CAR-T 细胞株流式检测 */
+            purpose: string;
+            /** @example 1140 */
+            priceCny: number;
+            /** @example null */
+            cancellationFeeCny: number | null;
+            /** @example null */
+            decisionReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            cancelledAt: string | null;
+            /** @example null */
+            cancellationReason: string | null;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-04T03:20:00.000Z
+             */
+            createdAt: string;
+        };
+        BookingPageDto: {
+            data: components["schemas"]["BookingDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
         };
         BundleDto: {
             /** @example CELL_THERAPY_LAB */
@@ -1875,6 +2156,10 @@ export interface components {
              *     ]
              */
             makeUpWorkdays: string[];
+        };
+        CancelBookingDto: {
+            /** @example 实验计划调整 */
+            reason?: string;
         };
         CertificateDto: {
             /**
@@ -2205,6 +2490,10 @@ export interface components {
              * @example plk_7Hc2QxV9mB4nR1tY6uI3oP8aS5dF0gJ2kL7zX4cV9bN
              */
             key: string;
+        };
+        DeclineBookingDto: {
+            /** @example 平台当日设备年检，请改约 12 月 10 日之后的时段 */
+            reason: string;
         };
         DepartmentDto: {
             /** @example CUSTOMS */
@@ -2998,6 +3287,32 @@ export interface components {
              */
             enterpriseId?: string;
         };
+        NewBookingDto: {
+            /**
+             * Format: uuid
+             * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            resourceId: string;
+            /**
+             * Format: uuid
+             * @description A particular unit (desk, bench); without it the first free unit is taken.
+             * @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d
+             */
+            unitId?: string;
+            /**
+             * Format: date-time
+             * @description On a working day, within opening hours, on the resource's slots.
+             * @example 2026-12-08T09:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-08T12:00:00+08:00
+             */
+            endsAt: string;
+            /** @example PKL-201 CAR-T 细胞株流式检测 */
+            purpose: string;
+        };
         NewDraftInput: {
             /** @description The draft's content; without it the draft starts as a copy of the current version. */
             definition?: components["schemas"]["ServiceDefinitionInput"];
@@ -3071,6 +3386,95 @@ export interface components {
             /** @example 李华 */
             name: string;
         };
+        NewResourceDto: {
+            /** @example 公共技术平台 · 抗体药物平台 */
+            name: string;
+            /** @example Antibody drug platform */
+            nameEn?: string | null;
+            /** @example 抗体发现、细胞株构建与工艺开发，提供 200L 一次性生物反应器。 */
+            description?: string | null;
+            /** @example 杭州医药港 钱塘生物医药产业园 A3 幢 2 层 */
+            location: string;
+            /**
+             * @description The park department whose officers and heads confirm the bookings.
+             * @example PSC
+             * @enum {string}
+             */
+            operatorDepartmentCode: "MPA" | "PSB" | "CUSTOMS" | "COMMERCE" | "HEALTH" | "SCITECH" | "MSA" | "EMB" | "EEB" | "HCB" | "HRSS" | "PSC";
+            /**
+             * @description Opening time on working days, Asia/Shanghai.
+             * @example 08:30
+             */
+            opensAt: string;
+            /**
+             * @description Closing time on working days, Asia/Shanghai.
+             * @example 17:30
+             */
+            closesAt: string;
+            /**
+             * @description Bookings start and end on slots of this length from the opening time.
+             * @example 60
+             * @enum {number}
+             */
+            slotMinutes: 15 | 30 | 60 | 120 | 240;
+            /**
+             * @description Hours a booking must be made ahead.
+             * @example 24
+             */
+            minLeadHours: number;
+            /**
+             * @description Longest booking, in hours (within one day).
+             * @example 8
+             */
+            maxBookingHours: number;
+            /**
+             * @description How many days ahead a booking may start.
+             * @example 60
+             */
+            maxAdvanceDays: number;
+            /**
+             * @example VERIFIED_ENTERPRISES
+             * @enum {string}
+             */
+            eligibility: "VERIFIED_ENTERPRISES" | "ANY_ENTERPRISE";
+            /**
+             * @description Cancelling is free until this many hours before the start.
+             * @example 24
+             */
+            freeCancellationHours: number;
+            /**
+             * @description After the free window: REFUSED, or CHARGED the full price.
+             * @example CHARGED
+             * @enum {string}
+             */
+            lateCancellation: "REFUSED" | "CHARGED";
+            /**
+             * @description Price per hour and unit, in whole yuan.
+             * @example 380
+             */
+            priceCnyPerHour: number;
+            /**
+             * @description Stable identifier.
+             * @example PLT-ANTIBODY
+             */
+            code: string;
+            /**
+             * @example PLATFORM
+             * @enum {string}
+             */
+            kind: "PLATFORM" | "VENUE" | "INSTRUMENT";
+            /**
+             * @description One of the categories of its kind.
+             * @example ANTIBODY
+             * @enum {string}
+             */
+            category: "ANTIBODY" | "GENE_EDITING_CELL_THERAPY" | "SMALL_MOLECULE" | "BIG_DATA_GENOME" | "STEM_CELL_BANK" | "LABORATORY_ANIMALS" | "PHARMACOLOGY_SAFETY" | "LAB" | "OFFICE" | "GMP_PLANT" | "INCUBATOR_DESK" | "MEETING_ROOM" | "MASS_SPECTROMETRY" | "CHROMATOGRAPHY" | "FLOW_CYTOMETRY" | "SEQUENCING" | "MICROSCOPY" | "BIOREACTOR" | "NMR" | "OTHER_INSTRUMENT";
+            /**
+             * @description Units booked independently (desks of an incubator, benches of a lab); each holds one booking at a time.
+             * @example 1
+             */
+            capacity: number;
+        };
         NewServiceInput: {
             /** @example CELL_BANK_FILING */
             code: string;
@@ -3108,7 +3512,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /**
              * @description Shared secret for the HMAC signature (at least 16 characters); generated when absent. Returned once.
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
@@ -3773,6 +4177,180 @@ export interface components {
             enterprise: components["schemas"]["EnterpriseDto"];
             user: components["schemas"]["UserDto"];
         };
+        ResourceChangeDto: {
+            /** @example 公共技术平台 · 抗体药物平台 */
+            name?: string;
+            /** @example Antibody drug platform */
+            nameEn?: string | null;
+            /** @example 抗体发现、细胞株构建与工艺开发，提供 200L 一次性生物反应器。 */
+            description?: string | null;
+            /** @example 杭州医药港 钱塘生物医药产业园 A3 幢 2 层 */
+            location?: string;
+            /**
+             * @description The park department whose officers and heads confirm the bookings.
+             * @example PSC
+             * @enum {string}
+             */
+            operatorDepartmentCode?: "MPA" | "PSB" | "CUSTOMS" | "COMMERCE" | "HEALTH" | "SCITECH" | "MSA" | "EMB" | "EEB" | "HCB" | "HRSS" | "PSC";
+            /**
+             * @description Opening time on working days, Asia/Shanghai.
+             * @example 08:30
+             */
+            opensAt?: string;
+            /**
+             * @description Closing time on working days, Asia/Shanghai.
+             * @example 17:30
+             */
+            closesAt?: string;
+            /**
+             * @description Bookings start and end on slots of this length from the opening time.
+             * @example 60
+             * @enum {number}
+             */
+            slotMinutes?: 15 | 30 | 60 | 120 | 240;
+            /**
+             * @description Hours a booking must be made ahead.
+             * @example 24
+             */
+            minLeadHours?: number;
+            /**
+             * @description Longest booking, in hours (within one day).
+             * @example 8
+             */
+            maxBookingHours?: number;
+            /**
+             * @description How many days ahead a booking may start.
+             * @example 60
+             */
+            maxAdvanceDays?: number;
+            /**
+             * @example VERIFIED_ENTERPRISES
+             * @enum {string}
+             */
+            eligibility?: "VERIFIED_ENTERPRISES" | "ANY_ENTERPRISE";
+            /**
+             * @description Cancelling is free until this many hours before the start.
+             * @example 24
+             */
+            freeCancellationHours?: number;
+            /**
+             * @description After the free window: REFUSED, or CHARGED the full price.
+             * @example CHARGED
+             * @enum {string}
+             */
+            lateCancellation?: "REFUSED" | "CHARGED";
+            /**
+             * @description Price per hour and unit, in whole yuan.
+             * @example 380
+             */
+            priceCnyPerHour?: number;
+            /**
+             * @description Inactive resources take no new bookings.
+             * @example true
+             */
+            active?: boolean;
+        };
+        ResourceDto: {
+            /**
+             * @description Stable identifier.
+             * @example PLT-ANTIBODY
+             */
+            code: string;
+            /**
+             * @example PLATFORM
+             * @enum {string}
+             */
+            kind: "PLATFORM" | "VENUE" | "INSTRUMENT";
+            /**
+             * @description One of the categories of its kind.
+             * @example ANTIBODY
+             * @enum {string}
+             */
+            category: "ANTIBODY" | "GENE_EDITING_CELL_THERAPY" | "SMALL_MOLECULE" | "BIG_DATA_GENOME" | "STEM_CELL_BANK" | "LABORATORY_ANIMALS" | "PHARMACOLOGY_SAFETY" | "LAB" | "OFFICE" | "GMP_PLANT" | "INCUBATOR_DESK" | "MEETING_ROOM" | "MASS_SPECTROMETRY" | "CHROMATOGRAPHY" | "FLOW_CYTOMETRY" | "SEQUENCING" | "MICROSCOPY" | "BIOREACTOR" | "NMR" | "OTHER_INSTRUMENT";
+            /**
+             * @description Units booked independently (desks of an incubator, benches of a lab); each holds one booking at a time.
+             * @example 1
+             */
+            capacity: number;
+            /**
+             * Format: uuid
+             * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            id: string;
+            /** @example 公共技术平台 · 抗体药物平台 */
+            name: string;
+            /** @example Antibody drug platform */
+            nameEn: string | null;
+            /** @example 抗体发现、细胞株构建与工艺开发。 */
+            description: string | null;
+            /** @example 杭州医药港 钱塘生物医药产业园 A3 幢 2 层 */
+            location: string;
+            /**
+             * @example PSC
+             * @enum {string}
+             */
+            operatorDepartmentCode: "MPA" | "PSB" | "CUSTOMS" | "COMMERCE" | "HEALTH" | "SCITECH" | "MSA" | "EMB" | "EEB" | "HCB" | "HRSS" | "PSC";
+            /** @example 08:30 */
+            opensAt: string;
+            /** @example 17:30 */
+            closesAt: string;
+            /**
+             * @example 60
+             * @enum {number}
+             */
+            slotMinutes: 15 | 30 | 60 | 120 | 240;
+            /** @example 24 */
+            minLeadHours: number;
+            /** @example 8 */
+            maxBookingHours: number;
+            /** @example 60 */
+            maxAdvanceDays: number;
+            /**
+             * @example VERIFIED_ENTERPRISES
+             * @enum {string}
+             */
+            eligibility: "VERIFIED_ENTERPRISES" | "ANY_ENTERPRISE";
+            /** @example 24 */
+            freeCancellationHours: number;
+            /**
+             * @example CHARGED
+             * @enum {string}
+             */
+            lateCancellation: "REFUSED" | "CHARGED";
+            /** @example 380 */
+            priceCnyPerHour: number;
+            /** @example true */
+            active: boolean;
+            /** @example 1 */
+            version: number;
+        };
+        ResourcePageDto: {
+            data: components["schemas"]["ResourceDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ResourceUtilisationDto: {
+            /**
+             * Format: uuid
+             * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
+             */
+            resourceId: string;
+            /** @example INS-FACS-01 */
+            code: string;
+            /** @example 流式细胞分选仪 BD FACSAria III */
+            name: string;
+            /**
+             * @example INSTRUMENT
+             * @enum {string}
+             */
+            kind: "PLATFORM" | "VENUE" | "INSTRUMENT";
+            /** @example PSC */
+            operatorDepartmentCode: string;
+            months: components["schemas"]["UtilisationMonthDto"][];
+        };
         RevokeInput: {
             /** @example 企业已注销，许可自动失效 */
             reason: string;
@@ -4131,6 +4709,23 @@ export interface components {
             /** @description The park's promise. */
             promised: components["schemas"]["ClockDto"];
         };
+        SlotDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-07T01:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @description Units still free for the whole slot.
+             * @example 1
+             */
+            freeUnits: number;
+        };
         StatsOverviewDto: {
             /** @description Everything the filter selects. */
             total: components["schemas"]["PerformanceDto"];
@@ -4455,6 +5050,35 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        UtilisationMonthDto: {
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * @description Confirmed bookings that start in the month.
+             * @example 42
+             */
+            bookings: number;
+            /**
+             * @description Unit-hours of those bookings.
+             * @example 168.5
+             */
+            bookedHours: number;
+            /**
+             * @description Unit-hours open: working days × opening hours × capacity.
+             * @example 189
+             */
+            openHours: number;
+            /**
+             * @description bookedHours / openHours, 0–1.
+             * @example 0.8915
+             */
+            utilisation: number;
+            /**
+             * @description Yuan of those bookings.
+             * @example 64030
+             */
+            revenueCny: number;
+        };
         VerificationInput: {
             /**
              * @example VERIFIED
@@ -4507,7 +5131,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /**
              * @description true re-enables a subscription that was disabled after failures.
              * @example true
@@ -4576,7 +5200,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -4622,7 +5246,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -6608,6 +7232,549 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listBookings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "REQUESTED" | "CONFIRMED" | "DECLINED" | "CANCELLED";
+                resource?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBookingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description The request is understood but cannot be carried out now.
+             *
+             *     The request is understood but cannot be carried out now.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    confirmBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    declineBooking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9296,6 +10463,383 @@ export interface operations {
             };
         };
     };
+    listResources: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                kind?: "PLATFORM" | "VENUE" | "INSTRUMENT";
+                category?: "ANTIBODY" | "GENE_EDITING_CELL_THERAPY" | "SMALL_MOLECULE" | "BIG_DATA_GENOME" | "STEM_CELL_BANK" | "LABORATORY_ANIMALS" | "PHARMACOLOGY_SAFETY" | "LAB" | "OFFICE" | "GMP_PLANT" | "INCUBATOR_DESK" | "MEETING_ROOM" | "MASS_SPECTROMETRY" | "CHROMATOGRAPHY" | "FLOW_CYTOMETRY" | "SEQUENCING" | "MICROSCOPY" | "BIOREACTOR" | "NMR" | "OTHER_INSTRUMENT";
+                department?: "MPA" | "PSB" | "CUSTOMS" | "COMMERCE" | "HEALTH" | "SCITECH" | "MSA" | "EMB" | "EEB" | "HCB" | "HRSS" | "PSC";
+                /** @description Matches the code, name or location. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourcePageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewResourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you read; stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The `If-Match` version is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getAvailability: {
+        parameters: {
+            query: {
+                /** @description First local date (Asia/Shanghai). */
+                from: string;
+                /** @description Last local date, at most 31 days after from. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listServices: {
         parameters: {
             query?: {
@@ -9966,6 +11510,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatsOverviewDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getResourceUtilisation: {
+        parameters: {
+            query: {
+                /** @description First month, YYYY-MM. */
+                from: string;
+                /** @description Last month, at most 24 after from. */
+                to: string;
+                /** @description Operating department; heads see only their own. */
+                department?: "MPA" | "PSB" | "CUSTOMS" | "COMMERCE" | "HEALTH" | "SCITECH" | "MSA" | "EMB" | "EEB" | "HCB" | "HRSS" | "PSC";
+                kind?: "PLATFORM" | "VENUE" | "INSTRUMENT";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceUtilisationDto"][];
                 };
             };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
@@ -11459,6 +13066,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const pathsApiV1ApplicationsGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const pathsApiV1BookingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/bookings"]["get"]["parameters"]["query"]["status"]> = ["REQUESTED", "CONFIRMED", "DECLINED", "CANCELLED"];
 export const pathsApiV1DirectoryAggregatesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const pathsApiV1DirectoryAggregatesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/aggregates"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pathsApiV1DirectoryEnterprisesGetParametersQuerySegmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
@@ -11470,8 +13078,13 @@ export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<
 export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsApiV1ResourcesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
+export const pathsApiV1ResourcesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
+export const pathsApiV1ResourcesGetParametersQueryDepartmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["department"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
 export const pathsApiV1ServicesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const pathsApiV1ServicesGetParametersQueryKeyIssueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["keyIssue"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
+export const pathsApiV1StatsResourceUtilisationGetParametersQueryDepartmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/resource-utilisation"]["get"]["parameters"]["query"]["department"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
+export const pathsApiV1StatsResourceUtilisationGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/resource-utilisation"]["get"]["parameters"]["query"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["metric"]> = ["submitted", "completed", "overdue"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryIntervalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["interval"]> = ["day", "week", "month"];
 export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
@@ -11487,6 +13100,8 @@ export const applicationMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequ
 export const applicationSummaryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
 export const applicationSummaryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const applicationSummaryDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationSummaryDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const bookingDtoResourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingDto"]["resourceKind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
+export const bookingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BookingDto"]["status"]> = ["REQUESTED", "CONFIRMED", "DECLINED", "CANCELLED"];
 export const certificateDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateDto"]["status"]> = ["ACTIVE", "REVOKED"];
 export const certificateVerificationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateVerificationDto"]["status"]> = ["VALID", "REVOKED", "EXPIRED", "INVALID"];
 export const childApplicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChildApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
@@ -11523,9 +13138,15 @@ export const newEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequ
 export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
+export const newResourceDtoOperatorDepartmentCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["operatorDepartmentCode"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
+export const newResourceDtoSlotMinutesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["slotMinutes"]> = [15, 30, 60, 120, 240];
+export const newResourceDtoEligibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["eligibility"]> = ["VERIFIED_ENTERPRISES", "ANY_ENTERPRISE"];
+export const newResourceDtoLateCancellationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["lateCancellation"]> = ["REFUSED", "CHARGED"];
+export const newResourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
+export const newResourceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
 export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
@@ -11554,6 +13175,17 @@ export const publicProductCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired
 export const publicProductCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
 export const publicProductCellDtoCountOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicProductCellDto"]["count"]> = ["<3", "withheld"];
 export const registerDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDto"]["refreshTokenIn"]> = ["body", "cookie"];
+export const resourceChangeDtoOperatorDepartmentCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceChangeDto"]["operatorDepartmentCode"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
+export const resourceChangeDtoSlotMinutesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceChangeDto"]["slotMinutes"]> = [15, 30, 60, 120, 240];
+export const resourceChangeDtoEligibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceChangeDto"]["eligibility"]> = ["VERIFIED_ENTERPRISES", "ANY_ENTERPRISE"];
+export const resourceChangeDtoLateCancellationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceChangeDto"]["lateCancellation"]> = ["REFUSED", "CHARGED"];
+export const resourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
+export const resourceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
+export const resourceDtoOperatorDepartmentCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["operatorDepartmentCode"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
+export const resourceDtoSlotMinutesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["slotMinutes"]> = [15, 30, 60, 120, 240];
+export const resourceDtoEligibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["eligibility"]> = ["VERIFIED_ENTERPRISES", "ANY_ENTERPRISE"];
+export const resourceDtoLateCancellationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceDto"]["lateCancellation"]> = ["REFUSED", "CHARGED"];
+export const resourceUtilisationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResourceUtilisationDto"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
 export const serviceDefinitionInputKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDefinitionInput"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const serviceDtoKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const serviceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
@@ -11578,9 +13210,9 @@ export const updateEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeep
 export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
 export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
 export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
-export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];

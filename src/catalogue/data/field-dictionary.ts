@@ -1937,6 +1937,14 @@ const DEFINITIONS = {
     maxLength: 200,
     examples: ['慢病毒转导效率及CAR阳性率检测'],
   },
+  'booking.id': {
+    type: 'string',
+    title: '预约单号',
+    titleEn: 'Booking id',
+    description: '先在“资源预约”中预约时段，再填写该预约的编号；提交时核验预约属于本企业且仍有效。',
+    pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+    examples: ['9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b'],
+  },
   'platform.durationDays': {
     type: 'integer',
     title: '预计占用天数',

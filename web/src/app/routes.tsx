@@ -7,6 +7,7 @@ import { directoryRoutes } from '../directory/routes';
 import { enterpriseRoutes } from '../enterprise/routes';
 import { officerRoutes } from '../officer/routes';
 import { pipelineRoutes } from '../pipeline/routes';
+import { resourceRoutes } from '../resources/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
           ...deskRoutes,
           ...directoryRoutes,
           ...pipelineRoutes,
+          ...resourceRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
