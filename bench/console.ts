@@ -93,7 +93,8 @@ function report(
 ): string {
   const sorted = runs.map((run) => run.readyMs).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  const last = runs.at(-1)!;
+  // The run with the longest chain, so the table shows what made it long.
+  const deepest = runs.reduce((a, b) => (b.depth > a.depth ? b : a));
   const kB = (bytes: number) => (bytes / 1024).toFixed(1);
   return [
     '# Console at park scale',
@@ -107,11 +108,11 @@ function report(
     `| API round trips one after another before the queue shows, most of any run | ${Math.max(...runs.map((r) => r.depth))} | ≤ 2 |`,
     `| first screen's JavaScript (sign-in), gzip | ${kB(weights.find((w) => w.screen === 'public/login/LoginPage.tsx')!.gzipBytes)} kB | ≤ 400 kB |`,
     '',
-    'API requests of the last run before the queue showed (ms from navigation):',
+    'API requests of the run with the longest chain, before the queue showed (ms from navigation):',
     '',
     '| request | start | end |',
     '| --- | ---: | ---: |',
-    ...last.requests.map((r) => `| ${r.path} | ${r.start} | ${r.end} |`),
+    ...deepest.requests.map((r) => `| ${r.path} | ${r.start} | ${r.end} |`),
     '',
     'JavaScript loaded when each screen is opened first (gzip, the shared entry included):',
     '',
