@@ -37,6 +37,8 @@ import { sendFile } from '../common/http/send-file';
 import { validateBody } from '../common/http/validate-body';
 import { ApplicationOversight } from './application-oversight.service';
 import { ApplicationReader } from './application-reader.service';
+import { ApplicationDrafts } from './application-drafts.service';
+import { ApplicationMaterials } from './application-materials.service';
 import { ApplicationsService } from './applications.service';
 import {
   ApplicationDto,
@@ -74,6 +76,8 @@ const uuid = () => new ParseUUIDPipe();
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly drafts: ApplicationDrafts,
+    private readonly attachments: ApplicationMaterials,
     private readonly reader: ApplicationReader,
     private readonly oversight: ApplicationOversight,
     private readonly certificates: CertificatesService,
@@ -94,7 +98,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: NewApplicationInput,
   ): Promise<ApplicationDto> {
-    return this.applications.createApplication(principal, body);
+    return this.drafts.createApplication(principal, body);
   }
 
   @Get()
@@ -203,8 +207,8 @@ export class ApplicationsController {
     @Body() body: unknown,
   ): Promise<ApplicationDto> {
     if (request.isMultipart())
-      return this.applications.attachUpload(principal, id, await readMultipartUpload(request));
-    return this.applications.attachFromLibrary(
+      return this.attachments.attachUpload(principal, id, await readMultipartUpload(request));
+    return this.attachments.attachFromLibrary(
       principal,
       id,
       await validateBody(LibraryMaterialReferenceInput, body),
@@ -225,7 +229,7 @@ export class ApplicationsController {
     @Param('materialId', uuid()) materialId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendFile(reply, await this.applications.materialContent(principal, id, materialId));
+    sendFile(reply, await this.attachments.materialContent(principal, id, materialId));
   }
 
   @Post(':id/submit')

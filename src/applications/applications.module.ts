@@ -5,6 +5,8 @@ import { EventsModule } from '../events/events.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { ResourcesModule } from '../resources/resources.module';
 import { SlaModule } from '../sla/sla.module';
+import { ApplicationDrafts } from './application-drafts.service';
+import { ApplicationMaterials } from './application-materials.service';
 import { ApplicationOversight } from './application-oversight.service';
 import { ApplicationReader } from './application-reader.service';
 import { ApplicationTimers } from './application-timers.service';
@@ -15,10 +17,19 @@ import { BundleCoordinator } from './bundle-coordinator.service';
 import { StageRunner } from './stage-runner.service';
 
 @Module({
-  imports: [CatalogueModule, CertificatesModule, EventsModule, MaterialsModule, ResourcesModule, SlaModule],
+  imports: [
+    CatalogueModule,
+    CertificatesModule,
+    EventsModule,
+    MaterialsModule,
+    ResourcesModule,
+    SlaModule,
+  ],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsService,
+    ApplicationDrafts,
+    ApplicationMaterials,
     ApplicationReader,
     ApplicationWorkflow,
     ApplicationOversight,
