@@ -32,6 +32,8 @@ import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ProvidersModule } from './providers/providers.module';
+import { InstitutionsModule } from './institutions/institutions.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -51,6 +53,8 @@ import { WorkerModule } from './worker.module';
     MaterialsModule,
     StatsModule,
     WebhooksModule,
+    ProvidersModule,
+    InstitutionsModule,
   ],
   providers: [QueueDashboard],
 })

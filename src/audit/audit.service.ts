@@ -13,7 +13,12 @@ export type AuditAction =
   | 'service.version_created'
   | 'service.version_updated'
   | 'service.version_published'
-  | 'service.retired';
+  | 'service.retired'
+  | 'provider.created'
+  | 'provider.updated'
+  | 'provider.status_changed'
+  | 'institution.created'
+  | 'institution.updated';
 
 /** Records what staff did, in the same transaction as the change itself. */
 @Injectable()

@@ -27,6 +27,16 @@ export const EVENT_TYPES = [
   'task.reassigned',
   'task.escalated',
   'material.attached',
+  'provider.applied',
+  'provider.status_changed',
+  'application.handed_to_provider',
+  'application.provider_accepted',
+  'application.provider_declined',
+  'application.provider_progress',
+  'application.provider_closed',
+  'application.provider_rated',
+  'application.institution_accepted',
+  'application.institution_declined',
   'webhook.disabled',
 ] as const;
 

@@ -9,7 +9,15 @@ import { PlatformEvent } from './platform-event.entity';
 
 export interface NewEvent {
   type: EventType;
-  subjectType: 'enterprise' | 'application' | 'certificate' | 'task' | 'user' | 'webhook';
+  subjectType:
+    | 'enterprise'
+    | 'application'
+    | 'certificate'
+    | 'task'
+    | 'user'
+    | 'webhook'
+    | 'provider'
+    | 'institution';
   subjectId: string;
   enterpriseId: string | null;
   actor: Actor;

@@ -31,11 +31,18 @@ export class SeedService {
     await this.seedTrialInstitutions();
   }
 
+  /**
+   * The institutions the park's liaison office started with, on a new installation only: after
+   * that they are managed records (the admins' /institutions), and a deactivated or edited one
+   * is never put back.
+   */
   private async seedTrialInstitutions(): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
-       SELECT i.code, i.name, i.name_en, ARRAY(SELECT jsonb_array_elements_text(i.specialties)), ARRAY(SELECT jsonb_array_elements_text(i.indications))
+      `INSERT INTO trial_institutions (code, name, name_en, specialties, gcp_specialties, indications)
+       SELECT i.code, i.name, i.name_en, s.specialties, s.specialties, ARRAY(SELECT jsonb_array_elements_text(i.indications))
        FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)
+       CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.specialties)) AS specialties) s
+       WHERE NOT EXISTS (SELECT 1 FROM trial_institutions)
        ON CONFLICT (code) DO NOTHING`,
       [
         JSON.stringify(

@@ -223,6 +223,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a value-added request to a listed provider (its department’s officers)
+         * @description One live handover per request: a second is 409 until the first is declined.
+         */
+        post: operations["handOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/materials": {
         parameters: {
             query?: never;
@@ -252,6 +272,26 @@ export interface paths {
         };
         /** Download a material (the enterprise, and the officers handling the application) */
         get: operations["materialContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/provider-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listed providers of a value-added request’s service, best first
+         * @description Ranked by the capabilities the request names, the enterprises’ ratings and the current load; providers that declined this request are left out. 409 unless the request is being handled.
+         */
+        get: operations["matches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -571,6 +611,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dockings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clinical-trial dockings you may see, newest first
+         * @description An institution user: those offered to its institution; officers: of applications routed to their department; enterprise users: their enterprise’s; admins: all.
+         */
+        get: operations["list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinical-trial docking */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a trial offered to your institution; it goes on to ethics review scheduling */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a trial offered to your institution; matching runs again without it */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -679,6 +790,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handovers you may see, newest first
+         * @description A provider user: those handed to its provider; officers: their department’s; enterprise users: their enterprise’s; admins: all.
+         */
+        get: operations["list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A handover with its progress reports */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a request offered to your provider */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an accepted request with a summary; the enterprise then confirms and rates */
+        post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an offered request, with the reason; it goes back to the officer */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress on an accepted request */
+        post: operations["progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the provider of a closed handover (the enterprise, once) */
+        post: operations["rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clinical-trial institutions by code, with their current load
+         * @description An institution user sees its own institution only.
+         */
+        get: operations["list"];
+        put?: never;
+        /** Register a clinical-trial institution (park admin) */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinical-trial institution (an institution user: its own only) */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an institution's specialties, GCP wards, indications, capacity or active flag */
+        patch: operations["update"];
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user (INSTITUTION_USER) of the institution */
+        post: operations["addUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -741,6 +1030,99 @@ export interface paths {
         put?: never;
         /** Mark all your notifications read */
         post: operations["markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to be listed as a service provider (public); the park reviews the application
+         * @description Creates the provider (APPLIED) and its first PROVIDER_USER, who may sign in at once and follow the review; nothing is handed to a provider before the park lists it.
+         */
+        post: operations["apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of service providers, newest first (a provider user: its own) */
+        get: operations["list"];
+        put?: never;
+        /** File the application of a provider for it (park admin) */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider (a provider user: its own only) */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a provider's profile, services, capabilities or capacity */
+        patch: operations["update"];
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List, reject, suspend or delist a provider, with the reason (audited)
+         * @description Requests offered to a provider that stops being listed go back to their officer, declined with the reason; accepted ones go on. A wrong transition is 409 with `allowedStatuses`.
+         */
+        post: operations["changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user (PROVIDER_USER) of the provider */
+        post: operations["addUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1966,6 +2348,73 @@ export interface components {
              */
             role: "OFFICER" | "DEPARTMENT_HEAD";
         };
+        DockingAcceptDto: {
+            /** @example 请于下周联系本院 GCP 办公室安排立项 */
+            comment?: string;
+        };
+        DockingDeclineDto: {
+            /** @example 本院肿瘤科 I 期病房本季度已满 */
+            reason: string;
+        };
+        DockingDto: {
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /** @example QT-2026-000123 */
+            applicationNumber: string;
+            /** @example 杭州启明生物医药有限公司 */
+            enterpriseName: string;
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            institutionId: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            institutionName: string;
+            /** @example ONCOLOGY */
+            specialty: string | null;
+            /** @example 非小细胞肺癌 */
+            indication: string | null;
+            /** @example I */
+            phase: string | null;
+            /**
+             * @example OFFERED
+             * @enum {string}
+             */
+            status: "OFFERED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+            /**
+             * @description The match score that ranked the institution first.
+             * @example 5
+             */
+            score: number;
+            /** @example null */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        DockingPageDto: {
+            data: components["schemas"]["DockingDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         DraftChangeInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name?: string;
@@ -2090,6 +2539,201 @@ export interface components {
             field: string;
             /** @example creditCode has a wrong check character (GB 32100-2015) */
             message: string;
+        };
+        HandoverActionDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        HandoverCloseDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+            /** @example pre-IND 沟通交流会资料已提交国家药监局药审中心，服务完成 */
+            summary: string;
+        };
+        HandoverDto: {
+            /**
+             * Format: uuid
+             * @example 7d1c2b3a-4f5e-4a6b-9c8d-0e1f2a3b4c5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /** @example QT-2026-000123 */
+            applicationNumber: string;
+            /** @example CRO_CDMO_MATCHING */
+            serviceCode: string;
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            enterpriseId: string;
+            /** @example 杭州启明生物医药有限公司 */
+            enterpriseName: string;
+            /** @example PSC */
+            departmentCode: string;
+            provider: components["schemas"]["HandoverProviderDto"];
+            /**
+             * @example OFFERED
+             * @enum {string}
+             */
+            status: "OFFERED" | "ACCEPTED" | "DECLINED" | "CLOSED";
+            /** @example 请三个工作日内联系企业 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+            progress: components["schemas"]["HandoverProgressEntryDto"][];
+            /** @example null */
+            declineReason: string | null;
+            /** @example null */
+            summary: string | null;
+            /** @example null */
+            rating: number | null;
+            /** @example null */
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            acceptedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            closedAt: string | null;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        HandoverPageDto: {
+            data: components["schemas"]["HandoverDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        HandoverProgressDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+            /** @example 已完成药学资料差距分析，正在准备 pre-IND 会议资料 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+        };
+        HandoverProgressEntryDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-20T06:30:00.000Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
+             */
+            by: string;
+            /** @example 已完成药学资料差距分析 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+        };
+        HandoverProviderDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+        };
+        HandoverRatingDto: {
+            /** @example 5 */
+            score: number;
+            /** @example 响应及时，资料质量高 */
+            comment?: string;
+        };
+        HandoverReasonDto: {
+            /** @example 本季度产能已满，无法按期交付 */
+            reason: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        InstitutionDto: {
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            id: string;
+            /** @example ZJU_FIRST_HOSPITAL */
+            code: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            name: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties: string[];
+            /**
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties: string[];
+            /**
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤"
+             *     ]
+             */
+            indications: string[];
+            /** @example 12 */
+            capacity: number;
+            /**
+             * @description Trials offered to or accepted by it, still open.
+             * @example 3
+             */
+            load: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address: string;
+            /** @example true */
+            active: boolean;
+            /** @example 1 */
+            version: number;
+        };
+        InstitutionPageDto: {
+            data: components["schemas"]["InstitutionDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
         };
         LibraryMaterialDto: {
             /**
@@ -2397,6 +3041,56 @@ export interface components {
              */
             creditCode: string;
         };
+        NewHandoverDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            providerId: string;
+            /** @example 企业需在钱塘生物医药园区内完成 IND 前药学研究，请三个工作日内联系 */
+            note?: string;
+        };
+        NewInstitutionDto: {
+            /** @example 浙江大学医学院附属第一医院 */
+            name: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Specialties with GCP-filed trial wards (药物临床试验机构备案); these rank first.
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Indications it has trial experience in; a trial naming one ranks it higher.
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤",
+             *       "肝癌"
+             *     ]
+             */
+            indications: string[];
+            /**
+             * @description Trials it can take at once; a full institution ranks after those with room.
+             * @example 12
+             */
+            capacity?: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address?: string;
+            /**
+             * @description A stable code, upper case.
+             * @example ZJU_FIRST_HOSPITAL
+             */
+            code: string;
+        };
         NewMemberDto: {
             /** @example li.hua@qiming-bio.cn */
             email: string;
@@ -2410,6 +3104,14 @@ export interface components {
              */
             role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER";
         };
+        NewOrganisationUserDto: {
+            /** @example li.hua@qiming-bio.cn */
+            email: string;
+            /** @example Qiming-2026-secure */
+            password: string;
+            /** @example 李华 */
+            name: string;
+        };
         NewPersonDto: {
             /** @example li.hua@qiming-bio.cn */
             email: string;
@@ -2417,6 +3119,55 @@ export interface components {
             password: string;
             /** @example 李华 */
             name: string;
+        };
+        NewProviderDto: {
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn?: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description?: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address?: string;
+            /** @example 陈静 */
+            contactName: string;
+            /** @example 0571-88806688 */
+            contactPhone: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail: string;
+            /**
+             * @description Value-added services of the catalogue the provider can deliver.
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services: string[];
+            /**
+             * @description Keywords of what it does well; a request whose form mentions one ranks the provider higher.
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查",
+             *       "I期"
+             *     ]
+             */
+            capabilities: string[];
+            /**
+             * @description How many requests it can work on at once; a full provider ranks lower.
+             * @example 8
+             */
+            capacity?: number;
+            /**
+             * @description Unified social credit code of the agency.
+             * @example 91330100MA2H3K7Q42
+             */
+            creditCode: string;
         };
         NewServiceInput: {
             /** @example CELL_BANK_FILING */
@@ -2455,7 +3206,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined")[];
             /**
              * @description Shared secret for the HMAC signature (at least 16 characters); generated when absent. Returned once.
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
@@ -2564,6 +3315,146 @@ export interface components {
             requestId?: string;
             /** @description One item per invalid field. */
             errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        ProviderApplicationDto: {
+            provider: components["schemas"]["NewProviderDto"];
+            /** @description The provider's first PROVIDER_USER; signs in at once and sees the review. */
+            user: components["schemas"]["NewPersonDto"];
+        };
+        ProviderApplicationResultDto: {
+            provider: components["schemas"]["ProviderDto"];
+            user: components["schemas"]["UserDto"];
+        };
+        ProviderDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn: string | null;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 91330100MA2H3K7Q42 */
+            creditCode: string;
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address: string;
+            /** @example 陈静 */
+            contactName: string;
+            /** @example 0571-88806688 */
+            contactPhone: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail: string;
+            /**
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services: string[];
+            /**
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查"
+             *     ]
+             */
+            capabilities: string[];
+            /** @example 8 */
+            capacity: number;
+            /**
+             * @example LISTED
+             * @enum {string}
+             */
+            status: "APPLIED" | "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+            /** @example 资质审核通过 */
+            statusReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            statusChangedAt: string | null;
+            /**
+             * @description Mean of the enterprises’ ratings, 1–5; null before the first.
+             * @example 4.6
+             */
+            rating: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        ProviderMatchDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            providerId: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /**
+             * @description 3 per capability named in the request, plus the mean rating (3 before any), less up to 3 for the load.
+             * @example 9.4
+             */
+            score: number;
+            /**
+             * @example [
+             *       "抗体",
+             *       "IND"
+             *     ]
+             */
+            matchedCapabilities: string[];
+            /** @example 4.6 */
+            rating: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            /**
+             * @description Requests offered to or accepted by it now.
+             * @example 3
+             */
+            load: number;
+            /** @example 8 */
+            capacity: number;
+        };
+        ProviderPageDto: {
+            data: components["schemas"]["ProviderDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ProviderStatusChangeDto: {
+            /**
+             * @description APPLIED → LISTED or REJECTED; LISTED → SUSPENDED or DELISTED; SUSPENDED → LISTED or DELISTED.
+             * @example LISTED
+             * @enum {string}
+             */
+            status: "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+            /** @example 资质审核通过：GCP 培训证书、ISO 9001 认证齐全 */
+            reason: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
         };
         PublicCertificateDto: {
             /** @example SPECIAL_ARTICLE_ENTRY-2026-000042 */
@@ -3241,12 +4132,107 @@ export interface components {
              */
             expectedVersion?: number;
         };
+        UpdateInstitutionDto: {
+            /** @example 浙江大学医学院附属第一医院 */
+            name?: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn?: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties?: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Specialties with GCP-filed trial wards (药物临床试验机构备案); these rank first.
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties?: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Indications it has trial experience in; a trial naming one ranks it higher.
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤",
+             *       "肝癌"
+             *     ]
+             */
+            indications?: string[];
+            /**
+             * @description Trials it can take at once; a full institution ranks after those with room.
+             * @example 12
+             */
+            capacity?: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address?: string;
+            /**
+             * @description false takes it out of matching; offered trials stay with it until decided.
+             * @example false
+             */
+            active?: boolean;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        UpdateProviderDto: {
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name?: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn?: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind?: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description?: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address?: string;
+            /** @example 陈静 */
+            contactName?: string;
+            /** @example 0571-88806688 */
+            contactPhone?: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail?: string;
+            /**
+             * @description Value-added services of the catalogue the provider can deliver.
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services?: string[];
+            /**
+             * @description Keywords of what it does well; a request whose form mentions one ranks the provider higher.
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查",
+             *       "I期"
+             *     ]
+             */
+            capabilities?: string[];
+            /**
+             * @description How many requests it can work on at once; a full provider ranks lower.
+             * @example 8
+             */
+            capacity?: number;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
         UpdateUserDto: {
             /**
              * @example DEPARTMENT_HEAD
              * @enum {string}
              */
-            role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+            role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
             /** @example CUSTOMS */
             departmentCode?: string | null;
             /**
@@ -3274,7 +4260,7 @@ export interface components {
              * @example ENTERPRISE_ADMIN
              * @enum {string}
              */
-            role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+            role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
             /**
              * Format: uuid
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
@@ -3285,6 +4271,18 @@ export interface components {
              * @example null
              */
             departmentCode?: string | null;
+            /**
+             * Format: uuid
+             * @description Set for users of a service provider (PROVIDER_USER).
+             * @example null
+             */
+            providerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Set for users of a clinical-trial institution (INSTITUTION_USER).
+             * @example null
+             */
+            institutionId?: string | null;
             /** @example true */
             active: boolean;
             /** @example 1 */
@@ -3338,7 +4336,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined")[];
             /**
              * @description true re-enables a subscription that was disabled after failures.
              * @example true
@@ -3407,7 +4405,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -3453,7 +4451,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -4678,6 +5676,111 @@ export interface operations {
             };
         };
     };
+    handOver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHandoverDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     attachMaterial: {
         parameters: {
             query?: never;
@@ -4836,6 +5939,81 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    matches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderMatchDto"][];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5884,6 +7062,338 @@ export interface operations {
             };
         };
     };
+    list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DockingAcceptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DockingDeclineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -6601,6 +8111,1053 @@ export interface operations {
             };
         };
     };
+    list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "CLOSED";
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverCloseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    progress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                specialty?: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInstitutionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInstitutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    addUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -6810,6 +9367,569 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderApplicationResultDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "APPLIED" | "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+                kind?: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+                service?: string;
+                /** @description Matches the name or credit code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProviderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    changeStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStatusChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    addUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8122,7 +11242,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
-                role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+                role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
                 department?: string;
                 /** @description Matches name or email. */
                 q?: string;
@@ -8981,9 +12101,14 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const pathsApiV1ApplicationsGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
+export const pathsApiV1DockingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/dockings"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "WITHDRAWN"];
 export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
+export const pathsApiV1HandoversGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/handovers"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
+export const pathsApiV1InstitutionsGetParametersQuerySpecialtyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/institutions"]["get"]["parameters"]["query"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsApiV1ProvidersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
+export const pathsApiV1ProvidersGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const pathsApiV1ServicesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services"]["get"]["parameters"]["query"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryMetricValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["metric"]> = ["submitted", "completed", "overdue"];
 export const pathsApiV1StatsTimeseriesGetParametersQueryIntervalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/stats/timeseries"]["get"]["parameters"]["query"]["interval"]> = ["day", "week", "month"];
@@ -8991,7 +12116,7 @@ export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<Flatte
 export const pathsApiV1TasksGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const pathsApiV1TasksGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const pathsApiV1TasksGetParametersQueryAssigneeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["assignee"]> = ["me"];
-export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const apiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const applicationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
 export const applicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
@@ -9008,8 +12133,11 @@ export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired
 export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
+export const dockingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DockingDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "WITHDRAWN"];
 export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const handoverDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
+export const handoverProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
 export const loginDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginDto"]["refreshTokenIn"]> = ["body", "cookie"];
@@ -9019,10 +12147,17 @@ export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired
 export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const newInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const newInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
+export const newProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined"];
+export const providerDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const providerDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderDto"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
+export const providerMatchDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderMatchDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const providerStatusChangeDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderStatusChangeDto"]["status"]> = ["LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
 export const registerDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDto"]["refreshTokenIn"]> = ["body", "cookie"];
 export const serviceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const serviceDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["status"]> = ["DRAFT", "PUBLISHED"];
@@ -9040,11 +12175,14 @@ export const taskDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const updateEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
-export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const updateInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const updateInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const updateProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
+export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined"];
 export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined"];
