@@ -41,7 +41,7 @@ export class DockingsController {
   })
   @ApiOkResponse({ type: DockingPageDto })
   @ApiAuthProblems(400)
-  list(
+  listDockings(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: DockingListQuery,
   ): Promise<Page<DockingDto>> {
@@ -53,7 +53,7 @@ export class DockingsController {
   @ApiOperation({ summary: 'A clinical-trial docking' })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404)
-  get(
+  getDocking(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<DockingDto> {
@@ -68,7 +68,7 @@ export class DockingsController {
   })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404, 409)
-  accept(
+  acceptDocking(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: DockingAcceptDto,
@@ -84,7 +84,7 @@ export class DockingsController {
   })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404, 409)
-  decline(
+  declineDocking(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: DockingDeclineDto,

@@ -42,7 +42,7 @@ export class InstitutionsController {
   })
   @ApiOkResponse({ type: InstitutionPageDto })
   @ApiAuthProblems(400)
-  list(
+  listInstitutions(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: InstitutionListQuery,
   ): Promise<Page<InstitutionDto>> {
@@ -54,7 +54,7 @@ export class InstitutionsController {
   @Created(InstitutionDto, (institution) => `/api/v1/institutions/${institution.id}`)
   @ApiOperation({ summary: 'Register a clinical-trial institution (park admin)' })
   @ApiAuthProblems(400, 409)
-  create(
+  createInstitution(
     @CurrentPrincipal() admin: UserPrincipal,
     @Body() body: NewInstitutionDto,
   ): Promise<InstitutionDto> {
@@ -66,7 +66,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: 'A clinical-trial institution (an institution user: its own only)' })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiAuthProblems(400, 404)
-  get(
+  getInstitution(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<InstitutionDto> {
@@ -79,7 +79,7 @@ export class InstitutionsController {
   })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiAuthProblems(400, 404, 409)
-  update(
+  updateInstitution(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: UpdateInstitutionDto,
@@ -92,7 +92,7 @@ export class InstitutionsController {
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
   @ApiOperation({ summary: 'Add a user (INSTITUTION_USER) of the institution' })
   @ApiAuthProblems(400, 404, 409)
-  addUser(
+  addInstitutionUser(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: NewOrganisationUserDto,

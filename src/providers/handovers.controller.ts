@@ -47,7 +47,7 @@ export class HandoversController {
   })
   @ApiOkResponse({ type: [ProviderMatchDto] })
   @ApiAuthProblems(400, 404, 409)
-  matches(
+  listProviderMatches(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<ProviderMatchDto[]> {
@@ -63,7 +63,7 @@ export class HandoversController {
     description: 'One live handover per request: a second is 409 until the first is declined.',
   })
   @ApiAuthProblems(400, 404, 409)
-  handOver(
+  handOverToProvider(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: NewHandoverDto,
@@ -81,7 +81,7 @@ export class HandoversController {
   })
   @ApiOkResponse({ type: HandoverPageDto })
   @ApiAuthProblems(400)
-  list(
+  listHandovers(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: HandoverListQuery,
   ): Promise<Page<HandoverDto>> {
@@ -93,7 +93,7 @@ export class HandoversController {
   @ApiOperation({ summary: 'A handover with its progress reports' })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404)
-  get(
+  getHandover(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<HandoverDto> {
@@ -106,7 +106,7 @@ export class HandoversController {
   @ApiOperation({ summary: 'Accept a request offered to your provider' })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
-  accept(
+  acceptHandover(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: HandoverActionDto,
@@ -122,7 +122,7 @@ export class HandoversController {
   })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
-  decline(
+  declineHandover(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: HandoverReasonDto,
@@ -136,7 +136,7 @@ export class HandoversController {
   @ApiOperation({ summary: 'Report progress on an accepted request' })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
-  progress(
+  reportHandoverProgress(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: HandoverProgressDto,
@@ -152,7 +152,7 @@ export class HandoversController {
   })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
-  close(
+  closeHandover(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: HandoverCloseDto,
@@ -167,7 +167,7 @@ export class HandoversController {
   @ApiOperation({ summary: 'Rate the provider of a closed handover (the enterprise, once)' })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
-  rate(
+  rateHandover(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: HandoverRatingDto,

@@ -51,7 +51,7 @@ export class ProvidersController {
       'follow the review; nothing is handed to a provider before the park lists it.',
   })
   @ApiProblems(400, 409)
-  apply(@Body() body: ProviderApplicationDto): Promise<ProviderApplicationResultDto> {
+  applyAsProvider(@Body() body: ProviderApplicationDto): Promise<ProviderApplicationResultDto> {
     return this.providers.apply(body);
   }
 
@@ -62,7 +62,7 @@ export class ProvidersController {
   })
   @ApiOkResponse({ type: ProviderPageDto })
   @ApiAuthProblems(400)
-  list(
+  listProviders(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: ProviderListQuery,
   ): Promise<Page<ProviderDto>> {
@@ -74,7 +74,7 @@ export class ProvidersController {
   @Created(ProviderDto, (provider) => `/api/v1/providers/${provider.id}`)
   @ApiOperation({ summary: 'File the application of a provider for it (park admin)' })
   @ApiAuthProblems(400, 409)
-  create(
+  createProvider(
     @CurrentPrincipal() admin: UserPrincipal,
     @Body() body: NewProviderDto,
   ): Promise<ProviderDto> {
@@ -86,7 +86,7 @@ export class ProvidersController {
   @ApiOperation({ summary: 'A provider (a provider user: its own only)' })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404)
-  get(
+  getProvider(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<ProviderDto> {
@@ -97,7 +97,7 @@ export class ProvidersController {
   @ApiOperation({ summary: "Change a provider's profile, services, capabilities or capacity" })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404, 409)
-  update(
+  updateProvider(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: UpdateProviderDto,
@@ -116,7 +116,7 @@ export class ProvidersController {
   })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404, 409)
-  changeStatus(
+  changeProviderStatus(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: ProviderStatusChangeDto,
@@ -129,7 +129,7 @@ export class ProvidersController {
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
   @ApiOperation({ summary: 'Add a user (PROVIDER_USER) of the provider' })
   @ApiAuthProblems(400, 404, 409)
-  addUser(
+  addProviderUser(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: NewOrganisationUserDto,

@@ -236,7 +236,7 @@ export interface paths {
          * Hand a value-added request to a listed provider (its department’s officers)
          * @description One live handover per request: a second is 409 until the first is declined.
          */
-        post: operations["handOver"];
+        post: operations["handOverToProvider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -291,7 +291,7 @@ export interface paths {
          * Listed providers of a value-added request’s service, best first
          * @description Ranked by the capabilities the request names, the enterprises’ ratings and the current load; providers that declined this request are left out. 409 unless the request is being handled.
          */
-        get: operations["matches"];
+        get: operations["listProviderMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -622,7 +622,7 @@ export interface paths {
          * Clinical-trial dockings you may see, newest first
          * @description An institution user: those offered to its institution; officers: of applications routed to their department; enterprise users: their enterprise’s; admins: all.
          */
-        get: operations["list"];
+        get: operations["listDockings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -639,7 +639,7 @@ export interface paths {
             cookie?: never;
         };
         /** A clinical-trial docking */
-        get: operations["get"];
+        get: operations["getDocking"];
         put?: never;
         post?: never;
         delete?: never;
@@ -658,7 +658,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a trial offered to your institution; it goes on to ethics review scheduling */
-        post: operations["accept"];
+        post: operations["acceptDocking"];
         delete?: never;
         options?: never;
         head?: never;
@@ -675,7 +675,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a trial offered to your institution; matching runs again without it */
-        post: operations["decline"];
+        post: operations["declineDocking"];
         delete?: never;
         options?: never;
         head?: never;
@@ -801,7 +801,7 @@ export interface paths {
          * Handovers you may see, newest first
          * @description A provider user: those handed to its provider; officers: their department’s; enterprise users: their enterprise’s; admins: all.
          */
-        get: operations["list"];
+        get: operations["listHandovers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -818,7 +818,7 @@ export interface paths {
             cookie?: never;
         };
         /** A handover with its progress reports */
-        get: operations["get"];
+        get: operations["getHandover"];
         put?: never;
         post?: never;
         delete?: never;
@@ -837,7 +837,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a request offered to your provider */
-        post: operations["accept"];
+        post: operations["acceptHandover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -854,7 +854,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Close an accepted request with a summary; the enterprise then confirms and rates */
-        post: operations["close"];
+        post: operations["closeHandover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -871,7 +871,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline an offered request, with the reason; it goes back to the officer */
-        post: operations["decline"];
+        post: operations["declineHandover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,7 +888,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Report progress on an accepted request */
-        post: operations["progress"];
+        post: operations["reportHandoverProgress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -905,7 +905,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rate the provider of a closed handover (the enterprise, once) */
-        post: operations["rate"];
+        post: operations["rateHandover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -923,10 +923,10 @@ export interface paths {
          * Clinical-trial institutions by code, with their current load
          * @description An institution user sees its own institution only.
          */
-        get: operations["list"];
+        get: operations["listInstitutions"];
         put?: never;
         /** Register a clinical-trial institution (park admin) */
-        post: operations["create"];
+        post: operations["createInstitution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -941,14 +941,14 @@ export interface paths {
             cookie?: never;
         };
         /** A clinical-trial institution (an institution user: its own only) */
-        get: operations["get"];
+        get: operations["getInstitution"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change an institution's specialties, GCP wards, indications, capacity or active flag */
-        patch: operations["update"];
+        patch: operations["updateInstitution"];
         trace?: never;
     };
     "/api/v1/institutions/{id}/users": {
@@ -961,7 +961,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add a user (INSTITUTION_USER) of the institution */
-        post: operations["addUser"];
+        post: operations["addInstitutionUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1049,7 +1049,7 @@ export interface paths {
          * Apply to be listed as a service provider (public); the park reviews the application
          * @description Creates the provider (APPLIED) and its first PROVIDER_USER, who may sign in at once and follow the review; nothing is handed to a provider before the park lists it.
          */
-        post: operations["apply"];
+        post: operations["applyAsProvider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1064,10 +1064,10 @@ export interface paths {
             cookie?: never;
         };
         /** The register of service providers, newest first (a provider user: its own) */
-        get: operations["list"];
+        get: operations["listProviders"];
         put?: never;
         /** File the application of a provider for it (park admin) */
-        post: operations["create"];
+        post: operations["createProvider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1082,14 +1082,14 @@ export interface paths {
             cookie?: never;
         };
         /** A provider (a provider user: its own only) */
-        get: operations["get"];
+        get: operations["getProvider"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a provider's profile, services, capabilities or capacity */
-        patch: operations["update"];
+        patch: operations["updateProvider"];
         trace?: never;
     };
     "/api/v1/providers/{id}/status": {
@@ -1105,7 +1105,7 @@ export interface paths {
          * List, reject, suspend or delist a provider, with the reason (audited)
          * @description Requests offered to a provider that stops being listed go back to their officer, declined with the reason; accepted ones go on. A wrong transition is 409 with `allowedStatuses`.
          */
-        post: operations["changeStatus"];
+        post: operations["changeProviderStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1122,7 +1122,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add a user (PROVIDER_USER) of the provider */
-        post: operations["addUser"];
+        post: operations["addProviderUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5676,7 +5676,7 @@ export interface operations {
             };
         };
     };
-    handOver: {
+    handOverToProvider: {
         parameters: {
             query?: never;
             header?: {
@@ -5957,7 +5957,7 @@ export interface operations {
             };
         };
     };
-    matches: {
+    listProviderMatches: {
         parameters: {
             query?: never;
             header?: never;
@@ -7062,7 +7062,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listDockings: {
         parameters: {
             query?: {
                 limit?: number;
@@ -7122,7 +7122,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getDocking: {
         parameters: {
             query?: never;
             header?: never;
@@ -7188,7 +7188,7 @@ export interface operations {
             };
         };
     };
-    accept: {
+    acceptDocking: {
         parameters: {
             query?: never;
             header?: {
@@ -7291,7 +7291,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    declineDocking: {
         parameters: {
             query?: never;
             header?: {
@@ -8111,7 +8111,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listHandovers: {
         parameters: {
             query?: {
                 limit?: number;
@@ -8172,7 +8172,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getHandover: {
         parameters: {
             query?: never;
             header?: never;
@@ -8238,7 +8238,7 @@ export interface operations {
             };
         };
     };
-    accept: {
+    acceptHandover: {
         parameters: {
             query?: never;
             header?: {
@@ -8341,7 +8341,7 @@ export interface operations {
             };
         };
     };
-    close: {
+    closeHandover: {
         parameters: {
             query?: never;
             header?: {
@@ -8444,7 +8444,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    declineHandover: {
         parameters: {
             query?: never;
             header?: {
@@ -8547,7 +8547,7 @@ export interface operations {
             };
         };
     };
-    progress: {
+    reportHandoverProgress: {
         parameters: {
             query?: never;
             header?: {
@@ -8650,7 +8650,7 @@ export interface operations {
             };
         };
     };
-    rate: {
+    rateHandover: {
         parameters: {
             query?: never;
             header?: {
@@ -8753,7 +8753,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listInstitutions: {
         parameters: {
             query?: {
                 limit?: number;
@@ -8814,7 +8814,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    createInstitution: {
         parameters: {
             query?: never;
             header?: {
@@ -8908,7 +8908,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getInstitution: {
         parameters: {
             query?: never;
             header?: never;
@@ -8974,7 +8974,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    updateInstitution: {
         parameters: {
             query?: never;
             header?: never;
@@ -9053,7 +9053,7 @@ export interface operations {
             };
         };
     };
-    addUser: {
+    addInstitutionUser: {
         parameters: {
             query?: never;
             header?: {
@@ -9377,7 +9377,7 @@ export interface operations {
             };
         };
     };
-    apply: {
+    applyAsProvider: {
         parameters: {
             query?: never;
             header?: never;
@@ -9429,7 +9429,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listProviders: {
         parameters: {
             query?: {
                 limit?: number;
@@ -9493,7 +9493,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    createProvider: {
         parameters: {
             query?: never;
             header?: {
@@ -9587,7 +9587,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getProvider: {
         parameters: {
             query?: never;
             header?: never;
@@ -9653,7 +9653,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    updateProvider: {
         parameters: {
             query?: never;
             header?: never;
@@ -9732,7 +9732,7 @@ export interface operations {
             };
         };
     };
-    changeStatus: {
+    changeProviderStatus: {
         parameters: {
             query?: never;
             header?: {
@@ -9835,7 +9835,7 @@ export interface operations {
             };
         };
     };
-    addUser: {
+    addProviderUser: {
         parameters: {
             query?: never;
             header?: {
