@@ -21,6 +21,7 @@ import {
   shanghaiDay,
   staffRoster,
 } from './demo-data';
+import { seedProvidersDemo } from './providers-demo';
 
 export const DEMO_ENTERPRISE_PASSWORD = 'Demo-Enterprise-2026';
 export const DEMO_OFFICER_PASSWORD = 'Demo-Officer-2026';
@@ -185,6 +186,8 @@ export async function seedDemo(
       (done) => report('events', done, events.length),
     );
 
+    await seedProvidersDemo(pool, random);
+    report('providers and hospitals');
     await pool.query('SELECT rebuild_statistics()');
     // Fresh planner statistics, so the app's first queries on the new rows pick good plans.
     await pool.query('ANALYZE enterprises, users, applications, tasks, events');
