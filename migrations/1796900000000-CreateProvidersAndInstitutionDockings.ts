@@ -101,7 +101,7 @@ export class CreateProvidersAndInstitutionDockings1796900000000 implements Migra
         application_id uuid NOT NULL REFERENCES applications (id),
         institution_id uuid NOT NULL REFERENCES trial_institutions (id),
         enterprise_id uuid NOT NULL REFERENCES enterprises (id),
-        status text NOT NULL CHECK (status IN ('OFFERED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN')),
+        status text NOT NULL CHECK (status IN ('OFFERED', 'ACCEPTED', 'DECLINED')),
         score integer NOT NULL,
         reason text,
         decided_by uuid REFERENCES users (id),

@@ -7,6 +7,9 @@ import { eventually, TestApp } from './test-app';
 export const HANDED_SERVICE = 'CRO_CDMO_MATCHING';
 export const VALUE_ADDED_DEPARTMENT = 'PSC';
 
+/** The password of every provider and institution user the tests create. */
+export const ORGANISATION_PASSWORD = 'Organisation-Pass-2026';
+
 export interface OrganisationRef {
   id: string;
   name: string;
@@ -15,7 +18,7 @@ export interface OrganisationRef {
 
 async function organisationUser(t: TestApp, admin: Session, path: string) {
   const email = uniqueEmail('org');
-  const password = 'Organisation-Pass-2026';
+  const password = ORGANISATION_PASSWORD;
   await t.http().post(path).set(admin.auth).send({ email, password, name: '周婷' }).expect(201);
   return { ...(await login(t, email, password)), email };
 }

@@ -2388,7 +2388,7 @@ export interface components {
              * @example OFFERED
              * @enum {string}
              */
-            status: "OFFERED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+            status: "OFFERED" | "ACCEPTED" | "DECLINED";
             /**
              * @description The match score that ranked the institution first.
              * @example 5
@@ -7068,7 +7068,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
-                status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+                status?: "OFFERED" | "ACCEPTED" | "DECLINED";
             };
             header?: never;
             path?: never;
@@ -12101,7 +12101,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const pathsApiV1ApplicationsGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/applications"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
-export const pathsApiV1DockingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/dockings"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "WITHDRAWN"];
+export const pathsApiV1DockingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/dockings"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
 export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1HandoversGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/handovers"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
@@ -12133,7 +12133,7 @@ export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired
 export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
 export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
-export const dockingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DockingDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "WITHDRAWN"];
+export const dockingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DockingDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
 export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const handoverDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];

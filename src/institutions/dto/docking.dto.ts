@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageOf, PageQuery } from '../../common/pagination/page';
 
-export const DOCKING_STATUSES = ['OFFERED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+export const DOCKING_STATUSES = ['OFFERED', 'ACCEPTED', 'DECLINED'] as const;
 export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 
 export class DockingDeclineDto {

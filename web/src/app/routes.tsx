@@ -5,6 +5,7 @@ import { applicationRoutes } from '../applications/routes';
 import { deskRoutes } from '../desk/routes';
 import { enterpriseRoutes } from '../enterprise/routes';
 import { officerRoutes } from '../officer/routes';
+import { partnerRoutes } from '../partners/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
           ...officerRoutes,
           ...adminRoutes,
           ...deskRoutes,
+          ...partnerRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
