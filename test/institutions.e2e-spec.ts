@@ -2,6 +2,7 @@ import { loginAdmin, Session } from './support/factories';
 import { department, verifiedEnterprise, waitForApplication } from './support/filing';
 import {
   institutionWithUser,
+  notified,
   offeredDocking,
   OrganisationRef,
   trialOffered,
@@ -69,6 +70,7 @@ describe('trial institutions: managed hospitals whose users decide on dockings',
     const id = await trialOffered(t, enterprise, { specialty: 'OTHER' });
     const offered = await offeredDocking(t, first.user, id);
     expect(offered.institutionId).toBe(first.id);
+    await notified(t, first.user, 'application.stage_changed');
 
     // The other hospital sees neither the docking nor the application, and cannot decide.
     await t.http().get(`/api/v1/dockings/${offered.id}`).set(second.user.auth).expect(404);

@@ -4,6 +4,7 @@ import {
   handOver,
   HANDED_SERVICE,
   listedProvider,
+  notified,
   OrganisationRef,
   requestBeingHandled,
   VALUE_ADDED_DEPARTMENT,
@@ -154,6 +155,7 @@ describe('service providers: listing, matching and handing value-added requests 
       const handover = await handOver(t, psc.officer, applicationId, chosen.id);
       handoverId = handover.id;
       expect(handover).toMatchObject({ status: 'OFFERED', provider: { id: chosen.id } });
+      await notified(t, chosen.user, 'application.handed_to_provider');
       await t
         .http()
         .post(`/api/v1/applications/${applicationId}/handovers`)

@@ -359,6 +359,7 @@ export class HandoversService {
         handoverId: id,
         providerId: handover.provider_id,
         providerName: handover.provider_name,
+        departmentCode: handover.department_code,
         ...event.data,
       });
     });

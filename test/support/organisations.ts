@@ -152,3 +152,19 @@ export function offeredDocking(t: TestApp, user: Session, applicationId: string)
     `a docking of ${applicationId}`,
   );
 }
+
+/** The user's inbox holds a notification of this event type, once it is delivered. */
+export function notified(t: TestApp, user: Session, type: string) {
+  return eventually(
+    async () => {
+      const inbox = await t
+        .http()
+        .get('/api/v1/notifications?limit=100')
+        .set(user.auth)
+        .expect(200);
+      return inbox.body.data.find((notification: { type: string }) => notification.type === type);
+    },
+    15_000,
+    `a ${type} notification`,
+  );
+}
