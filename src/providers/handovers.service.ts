@@ -25,6 +25,9 @@ import {
   ProviderMatchDto,
 } from './dto/handover.dto';
 
+/** Applications still being worked on: what a provider may take on, and what counts as its load. */
+const OPEN_STATUSES: readonly string[] = ['IN_PROGRESS', 'SUPPLEMENT_REQUIRED'];
+
 /** The stage of the value-added workflow at which a request is handled, and may be handed on. */
 const HANDLING_STAGE = 'handling';
 
@@ -205,15 +208,27 @@ export class HandoversService {
     return handoverDto(await this.findVisible(this.dataSource.manager, principal, id));
   }
 
+  /** The provider takes the request on, while the enterprise still wants it (else 409). */
   accept(principal: UserPrincipal, id: string, input: { expectedVersion?: number }) {
-    return this.providerActs(principal, id, input, 'OFFERED', async (manager, handover, now) => {
-      await manager.query(
-        `UPDATE provider_handovers SET status = 'ACCEPTED', accepted_at = $2, updated_at = $2, version = version + 1
+    return this.providerActs(
+      principal,
+      id,
+      input,
+      'OFFERED',
+      async (manager, _handover, now, application) => {
+        if (!OPEN_STATUSES.includes(application.status))
+          throw new DomainError(
+            'conflict',
+            `The request is ${application.status}; it cannot be taken on`,
+          );
+        await manager.query(
+          `UPDATE provider_handovers SET status = 'ACCEPTED', accepted_at = $2, updated_at = $2, version = version + 1
          WHERE id = $1`,
-        [id, now],
-      );
-      return { type: 'application.provider_accepted', data: {} };
-    });
+          [id, now],
+        );
+        return { type: 'application.provider_accepted', data: {} };
+      },
+    );
   }
 
   /** The provider declines; the request stays with the officer, who may hand it to another. */
