@@ -72,6 +72,15 @@ describe('console: service providers and trial institutions', () => {
     await partner.page.waitForURL(/\/handovers$/);
     await settle(partner);
     await partner.shot('provider-handovers-offered');
+    // The request handed over, read in place: its answers and materials.
+    await partner.page.getByRole('button', { name: /^QT-/ }).click();
+    const drawer = partner.page.locator('.ant-drawer');
+    await drawer.getByText('单抗药物 IND 申报前药学研究外包，需 GMP 中试').waitFor();
+    await drawer.getByText(zhCN['partners.request.materials']).waitFor();
+    await settle(partner);
+    await partner.shot('provider-handover-request');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await partner.page.getByRole('button', { name: zhCN['partners.handover.accept'] }).click();
     await partner.page.getByText(zhCN['partners.handovers.none']).waitFor();
     await partner.page.getByText(zhCN['partners.handoverStatus.ACCEPTED'], { exact: true }).first().click();

@@ -1,7 +1,6 @@
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { dockingDtoStatusValues } from '@parkline/client';
 import { useI18n } from '../shared/i18n/i18n';
 import { formatDateTime } from '../shared/ui/format';
@@ -9,6 +8,7 @@ import { LoadMore } from '../shared/ui/LoadMore';
 import { ProblemAlert } from '../shared/ui/ProblemAlert';
 import { RecordList } from '../shared/ui/RecordList';
 import { ReasonDialog } from './ReasonDialog';
+import { RequestDrawer } from './RequestDrawer';
 import { useDecideDocking, useDockings, type Docking, type DockingStatus } from './partners';
 
 const STATUS_COLOUR: Record<DockingStatus, string> = { OFFERED: 'processing', ACCEPTED: 'success', DECLINED: 'default' };
@@ -40,7 +40,7 @@ export function DockingsPage() {
     );
   const trial = (docking: Docking) => (
     <Space orientation="vertical" size={0}>
-      <Link to={`/applications/${docking.applicationId}`}>{docking.applicationNumber}</Link>
+      <RequestDrawer applicationId={docking.applicationId} number={docking.applicationNumber} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {docking.enterpriseName}
       </Typography.Text>

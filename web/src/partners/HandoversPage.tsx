@@ -1,7 +1,6 @@
 import { Button, Form, InputNumber, Progress, Segmented, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { handoverDtoStatusValues } from '@parkline/client';
 import { useI18n } from '../shared/i18n/i18n';
 import { formatDateTime } from '../shared/ui/format';
@@ -9,6 +8,7 @@ import { LoadMore } from '../shared/ui/LoadMore';
 import { ProblemAlert } from '../shared/ui/ProblemAlert';
 import { RecordList } from '../shared/ui/RecordList';
 import { ReasonDialog } from './ReasonDialog';
+import { RequestDrawer } from './RequestDrawer';
 import { useHandovers, useHandoverStep, type Handover, type HandoverStatus, type HandoverStep } from './partners';
 
 const STATUS_COLOUR: Record<HandoverStatus, string> = {
@@ -65,7 +65,7 @@ export function HandoversPage() {
   );
   const request = (handover: Handover) => (
     <Space orientation="vertical" size={0}>
-      <Link to={`/applications/${handover.applicationId}`}>{handover.applicationNumber}</Link>
+      <RequestDrawer applicationId={handover.applicationId} number={handover.applicationNumber} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {handover.enterpriseName} · {handover.serviceCode}
       </Typography.Text>

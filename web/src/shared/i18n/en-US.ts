@@ -908,6 +908,8 @@ export const enUS: Messages = {
   'partners.dockings.title': 'Trial dockings',
   'partners.dockings.subtitle': 'Trials the park matched to your hospital: accepted ones go to ethics review scheduling, declined ones are matched again',
   'partners.dockings.none': 'No trials waiting for you',
+  'partners.request.form': 'Form answers',
+  'partners.request.materials': 'Materials',
   'partners.handTo.title': 'Hand to a provider',
   'partners.handTo.with': 'With {name}',
   'partners.handTo.none': 'No listed provider offers this service',

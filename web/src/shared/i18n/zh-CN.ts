@@ -909,6 +909,8 @@ export const zhCN = {
   'partners.dockings.title': '临床试验对接',
   'partners.dockings.subtitle': '园区匹配推荐给本院的临床试验：承接后进入伦理审查排期，婉拒后重新匹配',
   'partners.dockings.none': '暂无待确认的对接',
+  'partners.request.form': '申请表内容',
+  'partners.request.materials': '申请材料',
   'partners.handTo.title': '交由服务机构办理',
   'partners.handTo.with': '已交办 {name}',
   'partners.handTo.none': '暂无可承接此服务的入库机构',
