@@ -92,9 +92,8 @@ export class DockingsService {
       // Application first, then the docking: the order every path that touches both takes.
       const { application_id: applicationId } = await this.findVisible(manager, principal, id);
       const application = (await this.workflow.lock(manager, applicationId))!;
+      // Only institution users reach here (the route's roles): they see their hospital's only.
       const docking = await this.findVisible(manager, principal, id, true);
-      if (principal.institutionId !== docking.institution_id)
-        throw new DomainError('forbidden', 'Only the institution it was offered to decides');
       if (docking.status !== 'OFFERED' || application.stage !== HOSPITAL_REVIEW_STAGE)
         throw new DomainError('conflict', `The docking is ${docking.status}, not OFFERED`);
       const now = this.clock.now();
