@@ -135,6 +135,12 @@ export class CreateProvidersAndInstitutionDockings1796900000000 implements Migra
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE institution_dockings`);
+    await queryRunner.query(`DROP TABLE provider_handovers`);
+    // Providers' and hospitals' users go; the tasks they closed keep their outcome.
+    await queryRunner.query(
+      `UPDATE tasks SET completed_by = NULL WHERE completed_by IN (SELECT id FROM users WHERE role IN ('PROVIDER_USER', 'INSTITUTION_USER'))`,
+    );
     await queryRunner.query(
       `DELETE FROM users WHERE role IN ('PROVIDER_USER', 'INSTITUTION_USER')`,
     );
@@ -146,12 +152,10 @@ export class CreateProvidersAndInstitutionDockings1796900000000 implements Migra
         ADD CONSTRAINT users_role_check CHECK (role IN ('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')),
         DROP COLUMN institution_id,
         DROP COLUMN provider_id`);
-    await queryRunner.query(`DROP TABLE institution_dockings`);
     await queryRunner.query(`
       ALTER TABLE trial_institutions
         DROP COLUMN gcp_specialties, DROP COLUMN capacity, DROP COLUMN address,
         DROP COLUMN version, DROP COLUMN created_at, DROP COLUMN updated_at`);
-    await queryRunner.query(`DROP TABLE provider_handovers`);
     await queryRunner.query(`DROP TABLE provider_services`);
     await queryRunner.query(`DROP TABLE service_providers`);
   }
