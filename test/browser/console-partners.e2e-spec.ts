@@ -10,7 +10,14 @@ import {
   requestBeingHandled,
   VALUE_ADDED_DEPARTMENT,
 } from '../support/organisations';
-import { ConsoleApp, ConsoleCast, ConsolePage, openConsole, signIn, startConsoleCast } from '../support/browser';
+import {
+  ConsoleApp,
+  ConsoleCast,
+  ConsolePage,
+  openConsole,
+  signIn,
+  startConsoleCast,
+} from '../support/browser';
 import { TEST_ADMIN } from '../support/test-app';
 
 /**
@@ -33,7 +40,10 @@ describe('console: service providers and trial institutions', () => {
     ({ app, browser, admin } = cast);
     [{ officer }, provider, hospital] = await Promise.all([
       department(app, admin, VALUE_ADDED_DEPARTMENT),
-      listedProvider(app, admin, { name: '杭州钱塘医药研发服务有限公司', capabilities: ['单抗', 'GMP'] }),
+      listedProvider(app, admin, {
+        name: '杭州钱塘医药研发服务有限公司',
+        capabilities: ['单抗', 'GMP'],
+      }),
       institutionWithUser(app, admin, { name: '浙江省肿瘤医院' }),
     ]);
     applicationId = await requestBeingHandled(app, cast.enterprise, officer);
@@ -61,7 +71,9 @@ describe('console: service providers and trial institutions', () => {
     await signIn(desk.page, officer.email, officer.password);
     await visit(desk, `/workbench/tasks/${task.id}`);
     const card = desk.page.locator('.ant-card', { hasText: zhCN['partners.handTo.title'] });
-    await card.getByRole('button', { name: `${zhCN['partners.handTo.submit']} ${provider.name}` }).click();
+    await card
+      .getByRole('button', { name: `${zhCN['partners.handTo.submit']} ${provider.name}` })
+      .click();
     await card.getByText(zhCN['partners.handTo.with'].replace('{name}', provider.name)).waitFor();
     await desk.shot('officer-hand-to-provider');
     expect(desk.problems).toEqual([]);
@@ -83,16 +95,26 @@ describe('console: service providers and trial institutions', () => {
     await drawer.waitFor({ state: 'hidden' });
     await partner.page.getByRole('button', { name: zhCN['partners.handover.accept'] }).click();
     await partner.page.getByText(zhCN['partners.handovers.none']).waitFor();
-    await partner.page.getByText(zhCN['partners.handoverStatus.ACCEPTED'], { exact: true }).first().click();
+    await partner.page
+      .getByText(zhCN['partners.handoverStatus.ACCEPTED'], { exact: true })
+      .first()
+      .click();
     await partner.page.getByRole('button', { name: zhCN['partners.handover.close'] }).click();
     const dialog = partner.page.getByRole('dialog');
-    await dialog.getByLabel(zhCN['partners.handover.summary']).fill('pre-IND 药学资料已交付企业，服务完成');
+    await dialog
+      .getByLabel(zhCN['partners.handover.summary'])
+      .fill('pre-IND 药学资料已交付企业，服务完成');
     await partner.shot('provider-handover-close');
     await dialog.getByRole('button', { name: zhCN['app.confirm'] }).click();
     await dialog.waitFor({ state: 'detached' });
     await partner.page.getByText(zhCN['partners.handovers.none']).waitFor();
-    await partner.page.getByText(zhCN['partners.handoverStatus.CLOSED'], { exact: true }).first().click();
-    await partner.page.getByText(zhCN['partners.handover.close'], { exact: true }).waitFor({ state: 'detached' });
+    await partner.page
+      .getByText(zhCN['partners.handoverStatus.CLOSED'], { exact: true })
+      .first()
+      .click();
+    await partner.page
+      .getByText(zhCN['partners.handover.close'], { exact: true })
+      .waitFor({ state: 'detached' });
     await settle(partner);
     await partner.shot('provider-handovers-closed');
     expect(partner.problems).toEqual([]);
@@ -106,7 +128,7 @@ describe('console: service providers and trial institutions', () => {
     expect(closed.body.data).toEqual([expect.objectContaining({ status: 'CLOSED', percent: 100 })]);
   });
 
-  it("shows the admin the registers of providers and hospitals, and the hospital its dockings", async () => {
+  it('shows the admin the registers of providers and hospitals, and the hospital its dockings', async () => {
     const park = await openConsole(browser, app);
     await signIn(park.page, TEST_ADMIN.email, TEST_ADMIN.password);
     for (const [path, name] of [
@@ -117,6 +139,28 @@ describe('console: service providers and trial institutions', () => {
       expect(await park.page.locator('.ant-result-403, .ant-alert-error').count()).toBe(0);
       await park.shot(name);
     }
+    // The admin adds a user of the listed provider, who may then sign in.
+    await visit(park, '/admin/providers');
+    await park.page
+      .getByText(zhCN['partners.providerStatus.LISTED'], { exact: true })
+      .first()
+      .click();
+    await park.page
+      .getByRole('button', { name: `${zhCN['partners.newUser.open']} ${provider.name}` })
+      .click();
+    const dialog = park.page.getByRole('dialog');
+    const email = `bd.${Date.now()}@qiantang-cro.cn`;
+    await dialog.getByLabel(zhCN['admin.users.name']).fill('钱晓');
+    await dialog.getByLabel(zhCN['admin.users.email']).fill(email);
+    await dialog.getByLabel(zhCN['admin.users.password']).fill(ORGANISATION_PASSWORD);
+    await park.shot('admin-provider-new-user');
+    await dialog.getByRole('button', { name: zhCN['admin.users.create'] }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await app
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: ORGANISATION_PASSWORD })
+      .expect(200);
     expect(park.problems).toEqual([]);
     await park.context.close();
 

@@ -6,6 +6,7 @@ import { useI18n } from '../shared/i18n/i18n';
 import { LoadMore } from '../shared/ui/LoadMore';
 import { ProblemAlert } from '../shared/ui/ProblemAlert';
 import { RecordList } from '../shared/ui/RecordList';
+import { NewPartnerUserModal, type PartnerRef } from './NewPartnerUserModal';
 import { ReasonDialog } from './ReasonDialog';
 import { useChangeProviderStatus, useProviders, type Provider, type ProviderDecision, type ProviderStatus } from './partners';
 
@@ -38,6 +39,7 @@ export function ProvidersAdminPage() {
   const providers = useProviders(status === 'ALL' ? undefined : status);
   const change = useChangeProviderStatus();
   const [deciding, setDeciding] = useState<{ provider: Provider; decision: ProviderDecision }>();
+  const [addingUser, setAddingUser] = useState<PartnerRef>();
   const rows = providers.data?.pages.flatMap((page) => page.data);
 
   const decisions = (provider: Provider) => (
@@ -54,6 +56,16 @@ export function ProvidersAdminPage() {
           {t(`partners.decision.${decision}`)}
         </Button>
       ))}
+      {provider.status !== 'DELISTED' && provider.status !== 'REJECTED' && (
+        <Button
+          size="small"
+          type="link"
+          onClick={() => setAddingUser({ kind: 'provider', id: provider.id, name: provider.name })}
+          aria-label={`${t('partners.newUser.open')} ${provider.name}`}
+        >
+          {t('partners.newUser.open')}
+        </Button>
+      )}
     </Space>
   );
   const columns: ColumnsType<Provider> = [
@@ -121,6 +133,7 @@ export function ProvidersAdminPage() {
         />
       )}
       <LoadMore query={providers} />
+      <NewPartnerUserModal partner={addingUser} onClose={() => setAddingUser(undefined)} />
       <ReasonDialog
         open={Boolean(deciding)}
         title={deciding ? `${t(`partners.decision.${deciding.decision}`)}：${deciding.provider.name}` : ''}

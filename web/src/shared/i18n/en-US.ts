@@ -910,6 +910,8 @@ export const enUS: Messages = {
   'partners.dockings.none': 'No trials waiting for you',
   'partners.request.form': 'Form answers',
   'partners.request.materials': 'Materials',
+  'partners.newUser.open': 'Add user',
+  'partners.newUser.title': 'Add a user of {name}',
   'partners.handTo.title': 'Hand to a provider',
   'partners.handTo.with': 'With {name}',
   'partners.handTo.none': 'No listed provider offers this service',

@@ -911,6 +911,8 @@ export const zhCN = {
   'partners.dockings.none': '暂无待确认的对接',
   'partners.request.form': '申请表内容',
   'partners.request.materials': '申请材料',
+  'partners.newUser.open': '添加用户',
+  'partners.newUser.title': '为 {name} 添加用户',
   'partners.handTo.title': '交由服务机构办理',
   'partners.handTo.with': '已交办 {name}',
   'partners.handTo.none': '暂无可承接此服务的入库机构',
