@@ -36,6 +36,8 @@ import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ProvidersModule } from './providers/providers.module';
+import { InstitutionsModule } from './institutions/institutions.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -59,6 +61,8 @@ import { WorkerModule } from './worker.module';
     StatsModule,
     WebhooksModule,
     ResourcesModule,
+    ProvidersModule,
+    InstitutionsModule,
   ],
   providers: [QueueDashboard],
 })

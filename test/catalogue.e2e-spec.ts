@@ -484,31 +484,20 @@ describe('catalogue and calendar', () => {
     expect(departments.body).toHaveLength(12);
   });
 
-  it('brings the trial institutions up to date and retires those no longer listed', async () => {
-    await t.dataSource.query(
-      `INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
-       VALUES ('RETIRED_HOSPITAL', '已不合作的医院', 'Former partner hospital', '{ONCOLOGY}', '{}')`,
+  it('seeds the trial institutions once; after that the admins manage them, and the seed leaves them be', async () => {
+    const seeded: { code: string }[] = await t.dataSource.query(
+      `SELECT code FROM trial_institutions`,
     );
-    await t.dataSource.query(
-      `UPDATE trial_institutions SET name = '旧名称', active = false WHERE code = 'ZJU_FIRST_AFFILIATED'`,
-    );
-    await t.app.get(SeedService).seedReferenceData();
-    const rows: { code: string; name: string; active: boolean }[] = await t.dataSource.query(
-      `SELECT code, name, active FROM trial_institutions`,
-    );
-    expect(rows.filter((row) => row.active).map((row) => row.code)).toEqual(
+    expect(seeded.map((row) => row.code)).toEqual(
       expect.arrayContaining(TRIAL_INSTITUTIONS.map((institution) => institution.code)),
     );
-    expect(rows.filter((row) => row.active)).toHaveLength(TRIAL_INSTITUTIONS.length);
-    expect(rows).toContainEqual({
-      code: 'ZJU_FIRST_AFFILIATED',
-      name: '浙江大学医学院附属第一医院',
-      active: true,
-    });
-    expect(rows).toContainEqual({
-      code: 'RETIRED_HOSPITAL',
-      name: '已不合作的医院',
-      active: false,
-    });
+    await t.dataSource.query(
+      `UPDATE trial_institutions SET name = '浙大一院（余杭院区）', active = false WHERE code = 'ZJU_FIRST_AFFILIATED'`,
+    );
+    await t.app.get(SeedService).seedReferenceData();
+    const [edited] = await t.dataSource.query(
+      `SELECT name, active FROM trial_institutions WHERE code = 'ZJU_FIRST_AFFILIATED'`,
+    );
+    expect(edited).toEqual({ name: '浙大一院（余杭院区）', active: false });
   });
 });

@@ -24,33 +24,41 @@ import {
  * the route, which the same role on its own resources proves by getting 403 too (enterprise users
  * on officer work, staff on enterprise actions, API keys on routes without scopes). Then the
  * rightful caller sends the same request and must get through (2xx, or 409/422 because of the
- * resource's state), so no 404 is vacuous.
+ * resource's state), so no 404 is vacuous. The users of the other enterprise's provider and
+ * hospital attack everything too: they see only what was handed or offered to their own.
  */
 
 /**
  * Resources by the first path segment after /api/v1. Those of an enterprise get the matrix;
  * those routed to a department get it from the staff of another department as well.
  */
-const RESOURCES: Record<string, { routedToDepartment: boolean } | { notEnterpriseScoped: string }> =
-  {
-    applications: { routedToDepartment: true },
-    tasks: { routedToDepartment: true },
-    certificates: { routedToDepartment: true },
-    enterprises: { routedToDepartment: false },
-    webhooks: { routedToDepartment: false },
-    notifications: { routedToDepartment: false },
-    'api-keys': { routedToDepartment: false },
-    users: { routedToDepartment: false },
-    services: { notEnterpriseScoped: 'the park-wide catalogue: no enterprise owns a service' },
-    bundles: { notEnterpriseScoped: 'the park-wide catalogue: no enterprise owns a bundle' },
-    departments: { notEnterpriseScoped: "the park's departments" },
-    calendar: { notEnterpriseScoped: 'the park-wide working-day calendar' },
-    resources: {
-      notEnterpriseScoped:
-        "the park's bookable resources: availability shows free units, never who booked",
-    },
-    bookings: { routedToDepartment: true },
-  };
+const RESOURCES: Record<
+  string,
+  { routedToDepartment: boolean; enterprisesOutside?: false } | { notEnterpriseScoped: string }
+> = {
+  applications: { routedToDepartment: true },
+  tasks: { routedToDepartment: true },
+  certificates: { routedToDepartment: true },
+  enterprises: { routedToDepartment: false },
+  webhooks: { routedToDepartment: false },
+  notifications: { routedToDepartment: false },
+  'api-keys': { routedToDepartment: false },
+  users: { routedToDepartment: false },
+  providers: { routedToDepartment: false },
+  handovers: { routedToDepartment: false },
+  dockings: { routedToDepartment: false },
+  // The register of hospitals is open to every enterprise; only other hospitals are outsiders.
+  institutions: { routedToDepartment: false, enterprisesOutside: false },
+  services: { notEnterpriseScoped: 'the park-wide catalogue: no enterprise owns a service' },
+  bundles: { notEnterpriseScoped: 'the park-wide catalogue: no enterprise owns a bundle' },
+  departments: { notEnterpriseScoped: "the park's departments" },
+  calendar: { notEnterpriseScoped: 'the park-wide working-day calendar' },
+  resources: {
+    notEnterpriseScoped:
+      "the park's bookable resources: availability shows free units, never who booked",
+  },
+  bookings: { routedToDepartment: true },
+};
 
 /**
  * Reviewed exceptions: public routes outside the catalogue, and operations without path
@@ -83,6 +91,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public by design: anonymised counts of verified data, no names or ids (covered in industry-map)',
   'POST /api/v1/bookings':
     'the booking is the caller\'s own enterprise\'s; the body names a park-wide resource (covered by "ids in request bodies")',
+  'POST /api/v1/provider-applications':
+    'public: an agency applies to be listed; it names no existing tenant',
+  'POST /api/v1/providers': 'admins only: files an application for a new provider',
+  'POST /api/v1/institutions': 'admins only: registers a new hospital',
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */
@@ -112,7 +124,7 @@ const DIRECTIONS: readonly [attacker: Owner, victim: Owner][] = [
 const OWNER_STATUSES = [200, 201, 204, 409, 422];
 
 type Plan =
-  | { kind: 'by-id'; routedToDepartment: boolean }
+  | { kind: 'by-id'; routedToDepartment: boolean; enterprisesOutside: boolean }
   | { kind: 'listing' }
   | { kind: 'not-scoped'; reason: string }
   | { kind: 'unclassified'; problem: string };
@@ -132,7 +144,11 @@ function planFor(operation: Operation): Plan {
   }
   if (!resource)
     return { kind: 'unclassified', problem: 'add its first path segment to RESOURCES' };
-  return { kind: 'by-id', routedToDepartment: resource.routedToDepartment };
+  return {
+    kind: 'by-id',
+    routedToDepartment: resource.routedToDepartment,
+    enterprisesOutside: resource.enterprisesOutside ?? true,
+  };
 }
 
 interface Caller {
@@ -197,6 +213,14 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
       rightful: { who: `${victim}'s ${role}`, auth: fixture.auth(victim)[role] },
     }));
 
+  /** The other owner's provider and hospital users, with their peers of the victim's. */
+  const organisationOutsiders = (attacker: Owner, victim: Owner): Attacker[] =>
+    (['PROVIDER_USER', 'INSTITUTION_USER'] as const).map((role) => ({
+      who: `${attacker}'s ${role}`,
+      auth: fixture.auth(attacker)[role],
+      rightful: { who: `${victim}'s ${role}`, auth: fixture.auth(victim)[role] },
+    }));
+
   /**
    * Outsiders get 404, never the data; 403 only when the role may never call the route (the
    * same role on its own resources is refused too). Then the rightful owner, with the same ids,
@@ -204,7 +228,10 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
    */
   async function checkById(
     operation: Operation,
-    routedToDepartment: boolean,
+    {
+      routedToDepartment,
+      enterprisesOutside,
+    }: { routedToDepartment: boolean; enterprisesOutside: boolean },
     attacker: Owner,
     victim: Owner,
   ): Promise<void> {
@@ -214,7 +241,8 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
     const secrets = fixture.identifiersOf(victim);
     const outsiders = [
       ...(routedToDepartment ? departmentOutsiders() : []),
-      ...enterpriseOutsiders(attacker, victim),
+      ...(enterprisesOutside ? enterpriseOutsiders(attacker, victim) : []),
+      ...organisationOutsiders(attacker, victim),
     ];
     let owner: Caller | undefined;
     for (const outsider of outsiders) {
@@ -243,7 +271,10 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
   /** A list shows an enterprise nothing of another, and a department nothing routed to another. */
   async function checkListing(operation: Operation): Promise<void> {
     for (const [attacker, victim] of DIRECTIONS) {
-      for (const outsider of enterpriseOutsiders(attacker, victim)) {
+      for (const outsider of [
+        ...enterpriseOutsiders(attacker, victim),
+        ...organisationOutsiders(attacker, victim),
+      ]) {
         const response = await sendOperation(fixture.t, operation, {
           params: {},
           auth: outsider.auth,
@@ -394,7 +425,7 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
         return checkListing(operation);
       case 'by-id':
         for (const [attacker, victim] of DIRECTIONS)
-          await checkById(operation, plan.routedToDepartment, attacker, victim);
+          await checkById(operation, plan, attacker, victim);
     }
   });
 

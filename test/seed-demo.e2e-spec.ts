@@ -189,6 +189,35 @@ describe('demo park seeder', () => {
     expect(await count(`SELECT count(*) FROM outbox`)).toBe(outboxBefore);
   });
 
+  it('lists tens of providers and gives every provider and hospital users, with requests handed to them', async () => {
+    expect(
+      await count(`SELECT count(*) FROM service_providers WHERE status = 'LISTED'`),
+    ).toBeGreaterThanOrEqual(30);
+    expect(
+      await count(
+        `SELECT count(*) FROM service_providers p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.provider_id = p.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM trial_institutions i WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.institution_id = i.id)`,
+      ),
+    ).toBe(0);
+    // Handed only to listed providers of the request's own service, one live at a time.
+    expect(
+      await count(
+        `SELECT count(*) FROM provider_handovers h JOIN applications a ON a.id = h.application_id
+         WHERE NOT EXISTS (SELECT 1 FROM provider_services s WHERE s.provider_id = h.provider_id AND s.service_code = a.service_code)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM applications a WHERE a.matching -> 'current' IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM institution_dockings d WHERE d.application_id = a.id)`,
+      ),
+    ).toBe(0);
+  });
+
   it('rolls the statistics up from the applications', async () => {
     const [rollup] = await t.dataSource.query(
       `SELECT sum(submitted)::int AS submitted, sum(decided)::int AS decided, sum(rating_count)::int AS ratings

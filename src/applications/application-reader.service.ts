@@ -41,7 +41,8 @@ export interface MaterialRow {
 
 /**
  * Who may see an application, and what they see. Enterprise users and bound integrators see
- * their own; officers those routed to their department; admins all. Anyone else gets 404.
+ * their own; officers those routed to their department; admins all; a provider's or hospital's
+ * users what was handed or offered to them. Anyone else gets 404.
  */
 @Injectable()
 export class ApplicationReader {
@@ -241,6 +242,17 @@ export class ApplicationReader {
     application: Application,
   ): Promise<boolean> {
     if (actsForEnterprise(principal, application.enterpriseId)) return true;
+    if (principal.kind === 'user' && (principal.providerId || principal.institutionId)) {
+      // What was handed to the caller's provider or offered to its hospital, and not declined.
+      const [related] = await manager.query(
+        `SELECT 1 FROM provider_handovers WHERE application_id = $1 AND provider_id = $2 AND status <> 'DECLINED'
+         UNION ALL
+         SELECT 1 FROM institution_dockings WHERE application_id = $1 AND institution_id = $3 AND status <> 'DECLINED'
+         LIMIT 1`,
+        [application.id, principal.providerId, principal.institutionId],
+      );
+      return Boolean(related);
+    }
     if (!isStaff(principal)) return false;
     if (isAdmin(principal) || application.departmentCode === departmentOf(principal)) return true;
     const [handled] = await manager.query(

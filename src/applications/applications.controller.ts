@@ -67,6 +67,8 @@ const EVERYONE = [
   'DEPARTMENT_HEAD',
   'ADMIN',
 ] as const;
+/** Besides everyone else, a provider's or hospital's users read what was handed to them. */
+const READERS = [...EVERYONE, 'PROVIDER_USER', 'INSTITUTION_USER'] as const;
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('applications')
@@ -115,7 +117,7 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @Roles(...EVERYONE)
+  @Roles(...READERS)
   @Scopes('applications:read')
   @WithETag()
   @ApiOperation({
@@ -216,7 +218,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/materials/:materialId/content')
-  @Roles(...EVERYONE)
+  @Roles(...READERS)
   @Scopes('applications:read')
   @ApiProduces('application/octet-stream')
   @ApiOperation({

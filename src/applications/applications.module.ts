@@ -37,6 +37,12 @@ import { StageRunner } from './stage-runner.service';
     BundleCoordinator,
     StageRunner,
   ],
-  exports: [ApplicationWorkflow, ApplicationTimers, BundleCoordinator, StageRunner],
+  exports: [
+    ApplicationReader,
+    ApplicationWorkflow,
+    ApplicationTimers,
+    BundleCoordinator,
+    StageRunner,
+  ],
 })
 export class ApplicationsModule {}

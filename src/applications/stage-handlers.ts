@@ -14,7 +14,12 @@ export interface TrialInstitution {
   code: string;
   name: string;
   specialties: string[];
+  /** Specialties in which the institution has GCP-filed trial wards. */
+  gcpSpecialties: string[];
   indications: string[];
+  /** Trials it can take at once, and those offered to or accepted by it now. */
+  capacity: number;
+  load: number;
 }
 
 const RISK_ORDER = ['A', 'B', 'C', 'D'];
@@ -56,8 +61,9 @@ export function riskScreening(application: Application): StageResult {
 }
 
 /**
- * Ranks registered trial institutions for the trial: the specialty must match; a matching
- * indication and the enterprise's preference add weight. Institutions that declined are out.
+ * Ranks registered trial institutions for the trial: the specialty must match; GCP-filed wards
+ * in it, a matching indication and the enterprise's preference add weight; institutions with
+ * room come before full ones, and the less loaded first among equals. Those that declined are out.
  */
 export function institutionMatching(
   application: Application,
@@ -71,12 +77,20 @@ export function institutionMatching(
     .filter((institution) => institution.specialties.includes(specialty))
     .map((institution) => ({
       institution,
+      full: institution.load >= institution.capacity,
       score:
         2 +
+        (institution.gcpSpecialties.includes(specialty) ? 2 : 0) +
         (institution.indications.some((keyword) => indication.includes(keyword)) ? 1 : 0) +
         (preferred.includes(institution.name) ? 1 : 0),
     }))
-    .sort((a, b) => b.score - a.score || a.institution.code.localeCompare(b.institution.code));
+    .sort(
+      (a, b) =>
+        Number(a.full) - Number(b.full) ||
+        b.score - a.score ||
+        a.institution.load / a.institution.capacity - b.institution.load / b.institution.capacity ||
+        a.institution.code.localeCompare(b.institution.code),
+    );
   if (ranked.length === 0)
     return { outcome: 'unmatched', eventData: { excluded: application.matching.declined } };
   const best = ranked[0];
@@ -90,7 +104,12 @@ export function institutionMatching(
         name: best.institution.name,
         score: best.score,
       },
-      ranking: ranked.map(({ institution, score }) => ({ code: institution.code, score })),
+      ranking: ranked.map(({ institution, score }) => ({
+        code: institution.code,
+        score,
+        load: institution.load,
+        capacity: institution.capacity,
+      })),
       excluded: application.matching.declined,
     },
   };

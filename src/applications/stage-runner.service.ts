@@ -88,7 +88,12 @@ export class StageRunner {
         return riskScreening(application);
       case 'institution_matching': {
         const institutions: TrialInstitution[] = await manager.query(
-          `SELECT id, code, name, specialties, indications FROM trial_institutions WHERE active ORDER BY code`,
+          `SELECT i.id, i.code, i.name, i.specialties, i.gcp_specialties AS "gcpSpecialties", i.indications,
+                  i.capacity, count(a.id)::int AS load
+           FROM trial_institutions i
+           LEFT JOIN institution_dockings d ON d.institution_id = i.id AND d.status IN ('OFFERED', 'ACCEPTED')
+           LEFT JOIN applications a ON a.id = d.application_id AND a.status IN ('IN_PROGRESS', 'SUPPLEMENT_REQUIRED')
+           WHERE i.active GROUP BY i.id ORDER BY i.code`,
         );
         return institutionMatching(application, institutions);
       }
@@ -114,17 +119,29 @@ export class StageRunner {
       name: string;
       score: number;
     };
-    await manager.query(`UPDATE applications SET matching = $2 WHERE id = $1`, [
-      application.id,
-      {
-        ...application.matching,
-        current: {
-          institutionId: institution.id,
-          code: institution.code,
-          name: institution.name,
-          score: institution.score,
+    // The match is offered to the institution, whose users accept or decline it.
+    await manager.query(
+      `WITH offered AS (
+         INSERT INTO institution_dockings (application_id, institution_id, enterprise_id, status, score, created_at)
+         VALUES ($1, $3, $4, 'OFFERED', $5, $6)
+       )
+       UPDATE applications SET matching = $2 WHERE id = $1`,
+      [
+        application.id,
+        {
+          ...application.matching,
+          current: {
+            institutionId: institution.id,
+            code: institution.code,
+            name: institution.name,
+            score: institution.score,
+          },
         },
-      },
-    ]);
+        institution.id,
+        application.enterpriseId,
+        institution.score,
+        this.clock.now(),
+      ],
+    );
   }
 }

@@ -15,7 +15,12 @@ export type AuditAction =
   | 'service.version_published'
   | 'service.retired'
   | 'resource.created'
-  | 'resource.updated';
+  | 'resource.updated'
+  | 'provider.created'
+  | 'provider.updated'
+  | 'provider.status_changed'
+  | 'institution.created'
+  | 'institution.updated';
 
 /** Records what staff did, in the same transaction as the change itself. */
 @Injectable()

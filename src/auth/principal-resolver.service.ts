@@ -13,6 +13,8 @@ interface UserRow {
   role: Role;
   enterprise_id: string | null;
   department_code: string | null;
+  provider_id: string | null;
+  institution_id: string | null;
 }
 
 interface ApiKeyRow {
@@ -48,7 +50,7 @@ export class PrincipalResolver {
   /** An active user whose session (refresh family) was not revoked by logout or deactivation. */
   private async activeSession(userId: string, sessionId: string): Promise<UserPrincipal> {
     const [user]: UserRow[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.enterprise_id, u.department_code FROM users u
+      `SELECT u.id, u.role, u.enterprise_id, u.department_code, u.provider_id, u.institution_id FROM users u
        WHERE u.id = $1 AND u.active
          AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL)`,
       [userId, sessionId],
@@ -60,6 +62,8 @@ export class PrincipalResolver {
       role: user.role,
       enterpriseId: user.enterprise_id,
       departmentCode: user.department_code,
+      providerId: user.provider_id,
+      institutionId: user.institution_id,
     };
   }
 

@@ -40,20 +40,19 @@ export async function serveConsole(app: NestFastifyApplication): Promise<boolean
     index: false,
   });
   fastify.get('/favicon.svg', (_request, reply) =>
-    reply
-      .type('image/svg+xml')
-      .header('cache-control', 'public, max-age=86400')
-      .send(favicon),
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
   );
   fastify.get('/*', (request, reply) => {
     if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
     const nonce = randomBytes(16).toString('base64');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', consolePolicy(nonce))
-      // The page names the current assets: always revalidated, so a deploy is seen at once.
-      .header('cache-control', 'no-cache')
-      .send(page.replace(NONCE_PLACEHOLDER, nonce));
+    return (
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', consolePolicy(nonce))
+        // The page names the current assets: always revalidated, so a deploy is seen at once.
+        .header('cache-control', 'no-cache')
+        .send(page.replace(NONCE_PLACEHOLDER, nonce))
+    );
   });
   return true;
 }

@@ -23,6 +23,7 @@ import {
   staffRoster,
 } from './demo-data';
 import { seedResourcesDemo } from './resources-demo';
+import { seedProvidersDemo } from './providers-demo';
 
 export const DEMO_ENTERPRISE_PASSWORD = 'Demo-Enterprise-2026';
 export const DEMO_OFFICER_PASSWORD = 'Demo-Officer-2026';
@@ -210,6 +211,8 @@ export async function seedDemo(
     const resources = await seedResourcesDemo(pool, random, now, reference.calendar.workingDays);
     report('resources and bookings', resources.bookings, resources.bookings);
 
+    await seedProvidersDemo(pool, random);
+    report('providers and hospitals');
     await pool.query('SELECT rebuild_statistics()');
     // Fresh planner statistics, so the app's first queries on the new rows pick good plans.
     await pool.query(

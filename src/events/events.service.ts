@@ -9,7 +9,16 @@ import { PlatformEvent } from './platform-event.entity';
 
 export interface NewEvent {
   type: EventType;
-  subjectType: 'enterprise' | 'application' | 'certificate' | 'task' | 'user' | 'webhook' | 'booking';
+  subjectType:
+    | 'enterprise'
+    | 'application'
+    | 'certificate'
+    | 'task'
+    | 'user'
+    | 'webhook'
+    | 'booking'
+    | 'provider'
+    | 'institution';
   subjectId: string;
   enterpriseId: string | null;
   actor: Actor;

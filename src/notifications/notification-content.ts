@@ -10,6 +10,8 @@ export interface NotificationContent {
   department?: { code: string; roles: StaffRole[] };
   /** The park's admins. */
   parkAdmins?: boolean;
+  /** Every active user of this service provider or of this trial institution. */
+  organisation?: { column: 'provider_id' | 'institution_id'; id: string };
   title: string;
   body: string;
 }
@@ -100,6 +102,38 @@ export function notificationContentFor(event: PlatformEvent): NotificationConten
             ? `Your booking of ${data.resourceCode} from ${data.startsAt} is confirmed.`
             : `Your booking of ${data.resourceCode} from ${data.startsAt} was declined: ${data.reason}.`,
       };
+    case 'application.handed_to_provider':
+      return data.providerId
+        ? {
+            organisation: { column: 'provider_id', id: data.providerId },
+            title: '新的交办事项 / A request handed to you',
+            body: `The park handed you a ${service} request; accept or decline it.`,
+          }
+        : null;
+    case 'application.provider_declined':
+      return data.departmentCode
+        ? {
+            department: { code: data.departmentCode, roles: ['OFFICER', 'DEPARTMENT_HEAD'] },
+            title: '服务机构拒绝接单 / A provider declined',
+            body: `${data.providerName ?? 'The provider'} declined a request of your department: ${data.reason}. Hand it to another.`,
+          }
+        : null;
+    case 'application.provider_closed':
+      return {
+        enterpriseRoles: ENTERPRISE,
+        title: '服务机构已办结 / Your provider closed its work',
+        body: `${data.providerName ?? 'The provider'} closed your ${service} request; confirm the result and rate the provider.`,
+      };
+    case 'application.stage_changed': {
+      const offered = (event.data as { to?: string; institution?: { id?: string } }).institution;
+      return data.to === 'hospital_review' && offered?.id
+        ? {
+            organisation: { column: 'institution_id', id: offered.id },
+            title: '新的临床试验对接 / A trial offered to your hospital',
+            body: 'The park matched a clinical trial to your hospital; accept or decline it.',
+          }
+        : null;
+    }
     case 'webhook.disabled':
       return {
         ...(data.ownerType === 'ENTERPRISE'

@@ -18,19 +18,28 @@ export class NotificationsService {
     if (!content) return 0;
     const recipients = content.parkAdmins
       ? { sql: `u.role = ANY($7) AND $6::text IS NULL`, scope: null, roles: ['ADMIN'] }
-      : content.department
+      : content.organisation
         ? {
-            sql: `u.department_code = $6 AND u.role = ANY($7)`,
-            scope: content.department.code,
-            roles: content.department.roles,
+            sql: `u.${content.organisation.column} = $6 AND u.role = ANY($7)`,
+            scope: content.organisation.id,
+            roles:
+              content.organisation.column === 'provider_id'
+                ? ['PROVIDER_USER']
+                : ['INSTITUTION_USER'],
           }
-        : event.enterpriseId && content.enterpriseRoles
+        : content.department
           ? {
-              sql: `u.enterprise_id = $6 AND u.role = ANY($7)`,
-              scope: event.enterpriseId,
-              roles: content.enterpriseRoles,
+              sql: `u.department_code = $6 AND u.role = ANY($7)`,
+              scope: content.department.code,
+              roles: content.department.roles,
             }
-          : null;
+          : event.enterpriseId && content.enterpriseRoles
+            ? {
+                sql: `u.enterprise_id = $6 AND u.role = ANY($7)`,
+                scope: event.enterpriseId,
+                roles: content.enterpriseRoles,
+              }
+            : null;
     if (!recipients) return 0;
     const inserted: { id: string }[] = await this.dataSource.query(
       `INSERT INTO notifications (user_id, event_id, type, title, body, data)

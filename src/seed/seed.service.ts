@@ -32,24 +32,18 @@ export class SeedService {
   }
 
   /**
-   * The institutions as listed: new ones added, listed ones brought up to date, and ones no
-   * longer listed made inactive (applications matched with them keep their ids).
+   * The institutions the park's liaison office started with, on a new installation only: after
+   * that they are managed records (the admins' /institutions), and a deactivated or edited one
+   * is never put back.
    */
   private async seedTrialInstitutions(): Promise<void> {
     await this.dataSource.query(
-      `WITH listed AS (
-         SELECT i.code, i.name, i.name_en, ARRAY(SELECT jsonb_array_elements_text(i.specialties)) AS specialties,
-           ARRAY(SELECT jsonb_array_elements_text(i.indications)) AS indications
-         FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)),
-       upserted AS (
-         INSERT INTO trial_institutions (code, name, name_en, specialties, indications)
-         SELECT code, name, name_en, specialties, indications FROM listed
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en,
-           specialties = EXCLUDED.specialties, indications = EXCLUDED.indications, active = true
-         WHERE (trial_institutions.name, trial_institutions.name_en, trial_institutions.specialties, trial_institutions.indications, trial_institutions.active)
-           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.specialties, EXCLUDED.indications, true))
-       UPDATE trial_institutions SET active = false
-       WHERE active AND code NOT IN (SELECT code FROM listed)`,
+      `INSERT INTO trial_institutions (code, name, name_en, specialties, gcp_specialties, indications)
+       SELECT i.code, i.name, i.name_en, s.specialties, s.specialties, ARRAY(SELECT jsonb_array_elements_text(i.indications))
+       FROM jsonb_to_recordset($1::jsonb) AS i(code text, name text, name_en text, specialties jsonb, indications jsonb)
+       CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(i.specialties)) AS specialties) s
+       WHERE NOT EXISTS (SELECT 1 FROM trial_institutions)
+       ON CONFLICT (code) DO NOTHING`,
       [
         JSON.stringify(
           TRIAL_INSTITUTIONS.map(({ nameEn, ...institution }) => ({

@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationWorkflow } from '../applications/application-workflow.service';
 import { Application } from '../applications/application.entity';
+import {
+  acceptCurrentMatch,
+  declineCurrentMatch,
+  HOSPITAL_REVIEW_STAGE,
+} from '../applications/institution-match';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { Clock } from '../common/clock/clock';
 import { actorOf, departmentOf, isAdmin, UserPrincipal } from '../common/auth/principal';
@@ -334,19 +339,16 @@ export class TasksService {
     }
     if (input.action === 'record_inspection' && !input.data?.result)
       throw DomainError.invalidField('data.result', 'is required');
-    if (
-      input.action === 'decline' &&
-      task.stage === 'hospital_review' &&
-      application.matching.current
-    ) {
-      application.matching = {
-        declined: [...application.matching.declined, application.matching.current.institutionId],
-      };
-      await manager.query(`UPDATE applications SET matching = $2 WHERE id = $1`, [
-        application.id,
-        application.matching,
-      ]);
-    }
+    if (task.stage === HOSPITAL_REVIEW_STAGE && input.action === 'decline')
+      await declineCurrentMatch(
+        manager,
+        application,
+        principal.id,
+        input.comment ?? input.action,
+        now,
+      );
+    if (task.stage === HOSPITAL_REVIEW_STAGE && input.action === 'accept')
+      await acceptCurrentMatch(manager, application, principal.id, now);
     const outcomeReason = ['deny', 'reject', 'decline'].includes(input.action)
       ? (input.comment ?? input.action)
       : undefined;

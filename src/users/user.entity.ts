@@ -30,6 +30,12 @@ export class User {
   @Column({ type: 'text', nullable: true })
   departmentCode: string | null;
 
+  @Column({ type: 'uuid', nullable: true })
+  providerId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
   @Column({ default: true })
   active: boolean;
 

@@ -6,7 +6,7 @@ import { PrincipalCache } from '../auth/principal-cache.service';
 import { TokensService } from '../auth/tokens.service';
 import { AuditService } from '../audit/audit.service';
 import { Actor, UserPrincipal } from '../common/auth/principal';
-import { DEPARTMENT_ROLES, ENTERPRISE_ROLES, Role } from '../common/auth/roles';
+import { affiliationOf, DEPARTMENT_ROLES, Role } from '../common/auth/roles';
 import { mapPage, Page, paginateNewestFirst } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
 import { escapeLike } from '../database/escape-like';
@@ -21,6 +21,8 @@ interface NewUser extends NewPersonDto {
   role: Role;
   enterpriseId?: string;
   departmentCode?: string;
+  providerId?: string;
+  institutionId?: string;
 }
 
 @Injectable()
@@ -97,6 +99,8 @@ export class UsersService {
           role: person.role,
           enterpriseId: person.enterpriseId ?? null,
           departmentCode: person.departmentCode ?? null,
+          providerId: person.providerId ?? null,
+          institutionId: person.institutionId ?? null,
         }),
       );
     } catch (error) {
@@ -121,10 +125,10 @@ export class UsersService {
       const departmentCode = DEPARTMENT_ROLES.includes(role)
         ? (change.departmentCode ?? user.departmentCode)
         : null;
-      if (ENTERPRISE_ROLES.includes(role) !== ENTERPRISE_ROLES.includes(user.role)) {
+      if (affiliationOf(role) !== affiliationOf(user.role)) {
         throw DomainError.invalidField(
           'role',
-          'cannot move a user between an enterprise and the park staff',
+          'cannot move a user between an enterprise, the park staff, a provider and an institution',
         );
       }
       if (DEPARTMENT_ROLES.includes(role) && !departmentCode) {

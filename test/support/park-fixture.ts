@@ -13,6 +13,16 @@ import {
   waitForApplication,
 } from './filing';
 import { at, newResource, upcomingWorkingDays } from './resources';
+import {
+  handOver,
+  institutionWithUser,
+  listedProvider,
+  offeredDocking,
+  OrganisationRef,
+  requestBeingHandled,
+  trialOffered,
+  VALUE_ADDED_DEPARTMENT,
+} from './organisations';
 import { eventually, startTestApp, TestApp } from './test-app';
 import { startWebhookReceiver, WebhookReceiver } from './webhook-receiver';
 
@@ -64,6 +74,10 @@ export interface OwnerResources {
   /** A drug product and a device of its pipeline. */
   productId: string;
   deviceId: string;
+  /** A listed provider, and a value-added request of this enterprise offered to it. */
+  provider: OrganisationRef & { applicationId: string; handoverId: string };
+  /** A trial institution, and a clinical trial of this enterprise offered to it. */
+  institution: OrganisationRef & { applicationId: string; dockingId: string };
   webhookId: string;
   deliveryId: string;
   /** A notification of the enterprise admin. */
@@ -82,7 +96,8 @@ export interface ParkFixture {
   owners: Record<Owner, OwnerResources>;
   /**
    * Credentials by role for acting on the owner's resources: its enterprise users and
-   * integrator, the handling department's staff, and a park admin.
+   * integrator, the handling department's staff, a park admin, and the users of the provider
+   * and the institution its requests were handed to.
    */
   auth(owner: Owner): Record<Role | 'INTEGRATOR', AuthHeaders>;
   /**
@@ -137,17 +152,27 @@ export async function buildParkFixture(
     staffOf(t, admin, HANDLING_DEPARTMENT),
     staffOf(t, admin, OTHER_DEPARTMENT),
   ]);
-  const [resource, days] = await Promise.all([
+  const [resource, days, valueAdded, institutions] = await Promise.all([
     newResource(t, admin, { operatorDepartmentCode: HANDLING_DEPARTMENT }),
     upcomingWorkingDays(t),
+    department(t, admin, VALUE_ADDED_DEPARTMENT),
+    // One hospital per owner, of a specialty no seeded one has; each owner's trial prefers its own.
+    Promise.all(OWNERS.map(() => institutionWithUser(t, admin, { specialty: FIXTURE_SPECIALTY }))),
   ]);
   const [a, b] = await Promise.all(
     OWNERS.map((_, index) =>
-      buildOwner(t, admin, handling, `${receiver.base}/parkline`, {
-        resourceId: resource.id,
-        startsAt: at(days[0], `${10 + index}:00`),
-        endsAt: at(days[0], `${11 + index}:00`),
-      }),
+      buildOwner(
+        t,
+        admin,
+        handling,
+        `${receiver.base}/parkline`,
+        {
+          resourceId: resource.id,
+          startsAt: at(days[0], `${10 + index}:00`),
+          endsAt: at(days[0], `${11 + index}:00`),
+        },
+        { officer: valueAdded.officer, institution: institutions[index] },
+      ),
     ),
   );
   const owners: Record<Owner, OwnerResources> = { A: a, B: b };
@@ -167,6 +192,8 @@ export async function buildParkFixture(
       OFFICER: handling.officer.auth,
       DEPARTMENT_HEAD: handling.head.auth,
       ADMIN: admin.auth,
+      PROVIDER_USER: owners[owner].provider.user.auth,
+      INSTITUTION_USER: owners[owner].institution.user.auth,
     }),
     pathParams,
     identifiersOf: (owner) => identifiersOf(owners[owner]),
@@ -179,12 +206,16 @@ async function staffOf(t: TestApp, admin: Session, code: string): Promise<StaffO
   return { code, ...staff };
 }
 
+/** The clinical specialty of the fixture's trials: none of the seeded hospitals takes it. */
+const FIXTURE_SPECIALTY = 'OTHER';
+
 async function buildOwner(
   t: TestApp,
   admin: Session,
   handling: StaffOf,
   webhookUrl: string,
   slot: { resourceId: string; startsAt: string; endsAt: string },
+  handedTo: { officer: Session; institution: OrganisationRef },
 ): Promise<OwnerResources> {
   const enterprise = await verifiedEnterprise(t, admin);
   const id = enterprise.enterpriseId;
@@ -201,6 +232,8 @@ async function buildOwner(
     completed,
     pipeline,
     booking,
+    provider,
+    institution,
   ] = await Promise.all([
     t.http().get(`/api/v1/enterprises/${id}`).set(enterprise.auth).expect(200),
     addMember(t, enterprise, id),
@@ -234,6 +267,8 @@ async function buildOwner(
       .set(enterprise.auth)
       .send({ ...slot, purpose: 'PKL-201 CAR-T 细胞株流式检测' })
       .expect(201),
+    handedToProvider(t, admin, enterprise, handedTo.officer),
+    offeredToInstitution(t, enterprise, handedTo.institution),
   ]);
   return {
     enterpriseId: id,
@@ -246,6 +281,8 @@ async function buildOwner(
     applications: { draft, inProgress, completed },
     libraryMaterialId: library.body.id,
     ...pipeline,
+    provider,
+    institution,
     webhookId: webhook.webhookId,
     deliveryId: webhook.deliveryId,
     notificationId: notification,
@@ -355,6 +392,24 @@ async function completedApplication(t: TestApp, enterprise: Session, handling: S
   };
 }
 
+async function handedToProvider(t: TestApp, admin: Session, enterprise: Session, officer: Session) {
+  const [provider, applicationId] = await Promise.all([
+    listedProvider(t, admin),
+    requestBeingHandled(t, enterprise, officer),
+  ]);
+  const handover = await handOver(t, officer, applicationId, provider.id);
+  return { ...provider, applicationId, handoverId: handover.id as string };
+}
+
+async function offeredToInstitution(t: TestApp, enterprise: Session, institution: OrganisationRef) {
+  const applicationId = await trialOffered(t, enterprise, {
+    specialty: FIXTURE_SPECIALTY,
+    preferred: [institution.name],
+  });
+  const docking = await offeredDocking(t, institution.user, applicationId);
+  return { ...institution, applicationId, dockingId: docking.id };
+}
+
 interface ParkWideValues {
   serviceCode: string;
   serviceVersion: string;
@@ -429,6 +484,10 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   },
   bundles: { code: ({ park }) => park.bundleCode },
   departments: { code: () => HANDLING_DEPARTMENT },
+  providers: { id: ({ owner }) => owner.provider.id },
+  handovers: { id: ({ owner }) => owner.provider.handoverId },
+  institutions: { id: ({ owner }) => owner.institution.id },
+  dockings: { id: ({ owner }) => owner.institution.dockingId },
   calendar: { year: ({ park }) => park.year },
   resources: { id: ({ park }) => park.resourceId },
   bookings: { id: ({ owner }) => owner.bookingId },
@@ -458,6 +517,10 @@ function resolvePathParams(
 function applicationIdentifiersOf(owner: OwnerResources): string[] {
   const { draft, inProgress, completed } = owner.applications;
   return [
+    owner.provider.applicationId,
+    owner.provider.handoverId,
+    owner.institution.applicationId,
+    owner.institution.dockingId,
     ...[draft, inProgress, completed].flatMap((application) => [
       application.id,
       application.number,

@@ -223,6 +223,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand a value-added request to a listed provider (its department’s officers)
+         * @description One live handover per request: a second is 409 until the first is declined.
+         */
+        post: operations["handOverToProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/materials": {
         parameters: {
             query?: never;
@@ -252,6 +272,26 @@ export interface paths {
         };
         /** Download a material (the enterprise, and the officers handling the application) */
         get: operations["materialContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/provider-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listed providers of a value-added request’s service, best first
+         * @description Ranked by the capabilities the request names, the enterprises’ ratings and the current load; providers that declined this request are left out. 409 unless the request is being handled.
+         */
+        get: operations["listProviderMatches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,6 +763,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dockings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clinical-trial dockings you may see, newest first
+         * @description An institution user: those offered to its institution; officers: of applications routed to their department; enterprise users: their enterprise’s; admins: all.
+         */
+        get: operations["listDockings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinical-trial docking */
+        get: operations["getDocking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a trial offered to your institution; it goes on to ethics review scheduling */
+        post: operations["acceptDocking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dockings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a trial offered to your institution; matching runs again without it */
+        post: operations["declineDocking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -959,6 +1070,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handovers you may see, newest first
+         * @description A provider user: those handed to its provider; officers: their department’s; enterprise users: their enterprise’s; admins: all.
+         */
+        get: operations["listHandovers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A handover with its progress reports */
+        get: operations["getHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a request offered to your provider */
+        post: operations["acceptHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an accepted request with a summary; the enterprise then confirms and rates */
+        post: operations["closeHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an offered request, with the reason; it goes back to the officer */
+        post: operations["declineHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress on an accepted request */
+        post: operations["reportHandoverProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the provider of a closed handover (the enterprise, once) */
+        post: operations["rateHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clinical-trial institutions by code, with their current load
+         * @description An institution user sees its own institution only.
+         */
+        get: operations["listInstitutions"];
+        put?: never;
+        /** Register a clinical-trial institution (park admin) */
+        post: operations["createInstitution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinical-trial institution (an institution user: its own only) */
+        get: operations["getInstitution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an institution's specialties, GCP wards, indications, capacity or active flag */
+        patch: operations["updateInstitution"];
+        trace?: never;
+    };
+    "/api/v1/institutions/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user (INSTITUTION_USER) of the institution */
+        post: operations["addInstitutionUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1041,6 +1330,99 @@ export interface paths {
         get: operations["getParkPlan"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to be listed as a service provider (public); the park reviews the application
+         * @description Creates the provider (APPLIED) and its first PROVIDER_USER, who may sign in at once and follow the review; nothing is handed to a provider before the park lists it.
+         */
+        post: operations["applyAsProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of service providers, newest first (a provider user: its own) */
+        get: operations["listProviders"];
+        put?: never;
+        /** File the application of a provider for it (park admin) */
+        post: operations["createProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider (a provider user: its own only) */
+        get: operations["getProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a provider's profile, services, capabilities or capacity */
+        patch: operations["updateProvider"];
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List, reject, suspend or delist a provider, with the reason (audited)
+         * @description Requests offered to a provider that stops being listed go back to their officer, declined with the reason; accepted ones go on. A wrong transition is 409 with `allowedStatuses`.
+         */
+        post: operations["changeProviderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user (PROVIDER_USER) of the provider */
+        post: operations["addProviderUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2727,6 +3109,73 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        DockingAcceptDto: {
+            /** @example 请于下周联系本院 GCP 办公室安排立项 */
+            comment?: string;
+        };
+        DockingDeclineDto: {
+            /** @example 本院肿瘤科 I 期病房本季度已满 */
+            reason: string;
+        };
+        DockingDto: {
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /** @example QT-2026-000123 */
+            applicationNumber: string;
+            /** @example 杭州启明生物医药有限公司 */
+            enterpriseName: string;
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            institutionId: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            institutionName: string;
+            /** @example ONCOLOGY */
+            specialty: string | null;
+            /** @example 非小细胞肺癌 */
+            indication: string | null;
+            /** @example I */
+            phase: string | null;
+            /**
+             * @example OFFERED
+             * @enum {string}
+             */
+            status: "OFFERED" | "ACCEPTED" | "DECLINED";
+            /**
+             * @description The match score that ranked the institution first.
+             * @example 5
+             */
+            score: number;
+            /** @example null */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        DockingPageDto: {
+            data: components["schemas"]["DockingDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         DraftChangeInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name?: string;
@@ -2905,6 +3354,147 @@ export interface components {
             /** @example creditCode has a wrong check character (GB 32100-2015) */
             message: string;
         };
+        HandoverActionDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        HandoverCloseDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+            /** @example pre-IND 沟通交流会资料已提交国家药监局药审中心，服务完成 */
+            summary: string;
+        };
+        HandoverDto: {
+            /**
+             * Format: uuid
+             * @example 7d1c2b3a-4f5e-4a6b-9c8d-0e1f2a3b4c5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /** @example QT-2026-000123 */
+            applicationNumber: string;
+            /** @example CRO_CDMO_MATCHING */
+            serviceCode: string;
+            /**
+             * Format: uuid
+             * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
+             */
+            enterpriseId: string;
+            /** @example 杭州启明生物医药有限公司 */
+            enterpriseName: string;
+            /** @example PSC */
+            departmentCode: string;
+            provider: components["schemas"]["HandoverProviderDto"];
+            /**
+             * @example OFFERED
+             * @enum {string}
+             */
+            status: "OFFERED" | "ACCEPTED" | "DECLINED" | "CLOSED";
+            /** @example 请三个工作日内联系企业 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+            progress: components["schemas"]["HandoverProgressEntryDto"][];
+            /** @example null */
+            declineReason: string | null;
+            /** @example null */
+            summary: string | null;
+            /** @example null */
+            rating: number | null;
+            /** @example null */
+            ratingComment: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            acceptedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            closedAt: string | null;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        HandoverPageDto: {
+            data: components["schemas"]["HandoverDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        HandoverProgressDto: {
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+            /** @example 已完成药学资料差距分析，正在准备 pre-IND 会议资料 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+        };
+        HandoverProgressEntryDto: {
+            /**
+             * Format: date-time
+             * @example 2026-11-20T06:30:00.000Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0f1e2d3c-4b5a-6978-8f9e-d1c2b3a4f5e6
+             */
+            by: string;
+            /** @example 已完成药学资料差距分析 */
+            note: string;
+            /** @example 40 */
+            percent: number;
+        };
+        HandoverProviderDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+        };
+        HandoverRatingDto: {
+            /** @example 5 */
+            score: number;
+            /** @example 响应及时，资料质量高 */
+            comment?: string;
+        };
+        HandoverReasonDto: {
+            /** @example 本季度产能已满，无法按期交付 */
+            reason: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
         IndustryAggregatesDto: {
             /** @description Enterprises by segment × zone. */
             enterprises: components["schemas"]["EnterpriseCellDto"][];
@@ -2923,6 +3513,60 @@ export interface components {
             products: number;
             /** @example 1620 */
             devices: number;
+        };
+        InstitutionDto: {
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            id: string;
+            /** @example ZJU_FIRST_HOSPITAL */
+            code: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            name: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties: string[];
+            /**
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties: string[];
+            /**
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤"
+             *     ]
+             */
+            indications: string[];
+            /** @example 12 */
+            capacity: number;
+            /**
+             * @description Trials offered to or accepted by it, still open.
+             * @example 3
+             */
+            load: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address: string;
+            /** @example true */
+            active: boolean;
+            /** @example 1 */
+            version: number;
+        };
+        InstitutionPageDto: {
+            data: components["schemas"]["InstitutionDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
         };
         IntakeWindowDto: {
             /** @example 2027年第一批 */
@@ -3365,6 +4009,56 @@ export interface components {
              */
             creditCode: string;
         };
+        NewHandoverDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            providerId: string;
+            /** @example 企业需在钱塘生物医药园区内完成 IND 前药学研究，请三个工作日内联系 */
+            note?: string;
+        };
+        NewInstitutionDto: {
+            /** @example 浙江大学医学院附属第一医院 */
+            name: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Specialties with GCP-filed trial wards (药物临床试验机构备案); these rank first.
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Indications it has trial experience in; a trial naming one ranks it higher.
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤",
+             *       "肝癌"
+             *     ]
+             */
+            indications: string[];
+            /**
+             * @description Trials it can take at once; a full institution ranks after those with room.
+             * @example 12
+             */
+            capacity?: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address?: string;
+            /**
+             * @description A stable code, upper case.
+             * @example ZJU_FIRST_HOSPITAL
+             */
+            code: string;
+        };
         NewMemberDto: {
             /** @example li.hua@yuanqi-bio.cn */
             email: string;
@@ -3378,6 +4072,14 @@ export interface components {
              */
             role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER";
         };
+        NewOrganisationUserDto: {
+            /** @example li.hua@yuanqi-bio.cn */
+            email: string;
+            /** @example Qiming-2026-secure */
+            password: string;
+            /** @example 李华 */
+            name: string;
+        };
         NewPersonDto: {
             /** @example li.hua@yuanqi-bio.cn */
             email: string;
@@ -3385,6 +4087,55 @@ export interface components {
             password: string;
             /** @example 李华 */
             name: string;
+        };
+        NewProviderDto: {
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn?: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description?: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address?: string;
+            /** @example 陈静 */
+            contactName: string;
+            /** @example 0571-88806688 */
+            contactPhone: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail: string;
+            /**
+             * @description Value-added services of the catalogue the provider can deliver.
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services: string[];
+            /**
+             * @description Keywords of what it does well; a request whose form mentions one ranks the provider higher.
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查",
+             *       "I期"
+             *     ]
+             */
+            capabilities: string[];
+            /**
+             * @description How many requests it can work on at once; a full provider ranks lower.
+             * @example 8
+             */
+            capacity?: number;
+            /**
+             * @description Unified social credit code of the agency.
+             * @example 91330100MA2H3K7Q42
+             */
+            creditCode: string;
         };
         NewResourceDto: {
             /** @example 公共技术平台 · 抗体药物平台 */
@@ -3512,7 +4263,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /**
              * @description Shared secret for the HMAC signature (at least 16 characters); generated when absent. Returned once.
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
@@ -3920,6 +4671,146 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        ProviderApplicationDto: {
+            provider: components["schemas"]["NewProviderDto"];
+            /** @description The provider's first PROVIDER_USER; signs in at once and sees the review. */
+            user: components["schemas"]["NewPersonDto"];
+        };
+        ProviderApplicationResultDto: {
+            provider: components["schemas"]["ProviderDto"];
+            user: components["schemas"]["UserDto"];
+        };
+        ProviderDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn: string | null;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 91330100MA2H3K7Q42 */
+            creditCode: string;
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address: string;
+            /** @example 陈静 */
+            contactName: string;
+            /** @example 0571-88806688 */
+            contactPhone: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail: string;
+            /**
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services: string[];
+            /**
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查"
+             *     ]
+             */
+            capabilities: string[];
+            /** @example 8 */
+            capacity: number;
+            /**
+             * @example LISTED
+             * @enum {string}
+             */
+            status: "APPLIED" | "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+            /** @example 资质审核通过 */
+            statusReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            statusChangedAt: string | null;
+            /**
+             * @description Mean of the enterprises’ ratings, 1–5; null before the first.
+             * @example 4.6
+             */
+            rating: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        ProviderMatchDto: {
+            /**
+             * Format: uuid
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            providerId: string;
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /**
+             * @description 3 per capability named in the request, plus the mean rating (3 before any), less up to 3 for the load.
+             * @example 9.4
+             */
+            score: number;
+            /**
+             * @example [
+             *       "抗体",
+             *       "IND"
+             *     ]
+             */
+            matchedCapabilities: string[];
+            /** @example 4.6 */
+            rating: number | null;
+            /** @example 12 */
+            ratingCount: number;
+            /**
+             * @description Requests offered to or accepted by it now.
+             * @example 3
+             */
+            load: number;
+            /** @example 8 */
+            capacity: number;
+        };
+        ProviderPageDto: {
+            data: components["schemas"]["ProviderDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ProviderStatusChangeDto: {
+            /**
+             * @description APPLIED → LISTED or REJECTED; LISTED → SUSPENDED or DELISTED; SUSPENDED → LISTED or DELISTED.
+             * @example LISTED
+             * @enum {string}
+             */
+            status: "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+            /** @example 资质审核通过：GCP 培训证书、ISO 9001 认证齐全 */
+            reason: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
         };
         PublicApprovalYearDto: {
             /** @example 2026 */
@@ -4988,12 +5879,107 @@ export interface components {
              */
             expectedVersion?: number;
         };
+        UpdateInstitutionDto: {
+            /** @example 浙江大学医学院附属第一医院 */
+            name?: string;
+            /** @example The First Affiliated Hospital, Zhejiang University School of Medicine */
+            nameEn?: string;
+            /**
+             * @example [
+             *       "ONCOLOGY",
+             *       "HEMATOLOGY"
+             *     ]
+             */
+            specialties?: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Specialties with GCP-filed trial wards (药物临床试验机构备案); these rank first.
+             * @example [
+             *       "ONCOLOGY"
+             *     ]
+             */
+            gcpSpecialties?: ("ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER")[];
+            /**
+             * @description Indications it has trial experience in; a trial naming one ranks it higher.
+             * @example [
+             *       "肺癌",
+             *       "淋巴瘤",
+             *       "肝癌"
+             *     ]
+             */
+            indications?: string[];
+            /**
+             * @description Trials it can take at once; a full institution ranks after those with room.
+             * @example 12
+             */
+            capacity?: number;
+            /** @example 杭州市上城区庆春路 79 号 */
+            address?: string;
+            /**
+             * @description false takes it out of matching; offered trials stay with it until decided.
+             * @example false
+             */
+            active?: boolean;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
+        UpdateProviderDto: {
+            /** @example 杭州泰格医药科技股份有限公司 */
+            name?: string;
+            /** @example Hangzhou Tigermed Consulting Co., Ltd. */
+            nameEn?: string;
+            /**
+             * @example CRO
+             * @enum {string}
+             */
+            kind?: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+            /** @example 临床试验全流程服务：方案设计、医学监查、数据管理与统计分析 */
+            description?: string;
+            /** @example 杭州市滨江区江陵路 88 号 */
+            address?: string;
+            /** @example 陈静 */
+            contactName?: string;
+            /** @example 0571-88806688 */
+            contactPhone?: string;
+            /** @example bd@tigermed.hz.cn */
+            contactEmail?: string;
+            /**
+             * @description Value-added services of the catalogue the provider can deliver.
+             * @example [
+             *       "CRO_CDMO_MATCHING",
+             *       "REGISTRATION_GUIDANCE"
+             *     ]
+             */
+            services?: string[];
+            /**
+             * @description Keywords of what it does well; a request whose form mentions one ranks the provider higher.
+             * @example [
+             *       "抗体",
+             *       "IND",
+             *       "临床监查",
+             *       "I期"
+             *     ]
+             */
+            capabilities?: string[];
+            /**
+             * @description How many requests it can work on at once; a full provider ranks lower.
+             * @example 8
+             */
+            capacity?: number;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
         UpdateUserDto: {
             /**
              * @example DEPARTMENT_HEAD
              * @enum {string}
              */
-            role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+            role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
             /** @example CUSTOMS */
             departmentCode?: string | null;
             /**
@@ -5021,7 +6007,7 @@ export interface components {
              * @example ENTERPRISE_ADMIN
              * @enum {string}
              */
-            role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+            role: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
             /**
              * Format: uuid
              * @example 5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b
@@ -5032,6 +6018,18 @@ export interface components {
              * @example null
              */
             departmentCode?: string | null;
+            /**
+             * Format: uuid
+             * @description Set for users of a service provider (PROVIDER_USER).
+             * @example null
+             */
+            providerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Set for users of a clinical-trial institution (INSTITUTION_USER).
+             * @example null
+             */
+            institutionId?: string | null;
             /** @example true */
             active: boolean;
             /** @example 1 */
@@ -5131,7 +6129,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /**
              * @description true re-enables a subscription that was disabled after failures.
              * @example true
@@ -5200,7 +6198,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -5246,7 +6244,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -6471,6 +7469,111 @@ export interface operations {
             };
         };
     };
+    handOverToProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHandoverDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     attachMaterial: {
         parameters: {
             query?: never;
@@ -6629,6 +7732,81 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProviderMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderMatchDto"][];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8365,6 +9543,338 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listDockings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "OFFERED" | "ACCEPTED" | "DECLINED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getDocking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    acceptDocking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DockingAcceptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    declineDocking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DockingDeclineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DockingDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10216,6 +11726,1053 @@ export interface operations {
             };
         };
     };
+    listHandovers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "CLOSED";
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    acceptHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    closeHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverCloseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    declineHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    reportHandoverProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    rateHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listInstitutions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                specialty?: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createInstitution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInstitutionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInstitutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    addInstitutionUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -10453,6 +13010,569 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    applyAsProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderApplicationResultDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "APPLIED" | "LISTED" | "REJECTED" | "SUSPENDED" | "DELISTED";
+                kind?: "CRO" | "CDMO" | "TESTING" | "LEGAL" | "IP" | "FINANCING" | "RECRUITMENT";
+                service?: string;
+                /** @description Matches the name or credit code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProviderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    changeProviderStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderStatusChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    addProviderUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -12207,7 +15327,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor`. */
                 cursor?: string;
-                role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN";
+                role?: "ENTERPRISE_ADMIN" | "ENTERPRISE_MEMBER" | "OFFICER" | "DEPARTMENT_HEAD" | "ADMIN" | "PROVIDER_USER" | "INSTITUTION_USER";
                 department?: string;
                 /** @description Matches name or email. */
                 q?: string;
@@ -13074,10 +16194,15 @@ export const pathsApiV1DirectoryEnterprisesGetParametersQueryZoneValues: Readonl
 export const pathsApiV1DirectoryEnterprisesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
 export const pathsApiV1DirectoryEnterprisesGetParametersQueryDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["deviceClass"]> = ["I", "II", "III"];
 export const pathsApiV1DirectoryEnterprisesGetParametersQueryPendingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["pending"]> = ["true", "false"];
+export const pathsApiV1DockingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/dockings"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
 export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
+export const pathsApiV1HandoversGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/handovers"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
+export const pathsApiV1InstitutionsGetParametersQuerySpecialtyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/institutions"]["get"]["parameters"]["query"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsApiV1ProvidersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
+export const pathsApiV1ProvidersGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const pathsApiV1ResourcesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
 export const pathsApiV1ResourcesGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
 export const pathsApiV1ResourcesGetParametersQueryDepartmentValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["department"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
@@ -13091,7 +16216,7 @@ export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<Flatte
 export const pathsApiV1TasksGetParametersQuerySlaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["sla"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const pathsApiV1TasksGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const pathsApiV1TasksGetParametersQueryAssigneeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["assignee"]> = ["me"];
-export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const apiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
 export const applicationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
 export const applicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
@@ -13119,12 +16244,15 @@ export const deviceDtoDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<com
 export const deviceInputDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceInput"]["deviceClass"]> = ["I", "II", "III"];
 export const directoryEntryDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const directoryEntryDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
+export const dockingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DockingDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
 export const draftChangeInputKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DraftChangeInput"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const enterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const enterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const enterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const handoverDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
+export const handoverProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const keyIssuePerformanceDtoKeyIssueValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyIssuePerformanceDto"]["keyIssue"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
@@ -13137,7 +16265,10 @@ export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<c
 export const newEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
+export const newInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const newInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
+export const newProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const newResourceDtoOperatorDepartmentCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["operatorDepartmentCode"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
 export const newResourceDtoSlotMinutesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["slotMinutes"]> = [15, 30, 60, 120, 240];
 export const newResourceDtoEligibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["eligibility"]> = ["VERIFIED_ENTERPRISES", "ANY_ENTERPRISE"];
@@ -13146,7 +16277,7 @@ export const newResourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const newResourceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
 export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
@@ -13159,6 +16290,10 @@ export const productChangeStageValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const productDtoVerificationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["verification"]> = ["PENDING", "VERIFIED", "REJECTED"];
 export const productDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
 export const productInputStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductInput"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const providerDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const providerDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderDto"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
+export const providerMatchDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderMatchDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const providerStatusChangeDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderStatusChangeDto"]["status"]> = ["LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
 export const publicApprovalYearDtoDrugsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["drugs"]> = ["<3", "withheld"];
 export const publicApprovalYearDtoDevicesOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["devices"]> = ["<3", "withheld"];
 export const publicApprovalYearDtoDeviceFilingsOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicApprovalYearDto"]["deviceFilings"]> = ["<3", "withheld"];
@@ -13207,12 +16342,15 @@ export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequire
 export const updateEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const updateEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const updateEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
-export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
+export const updateInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const updateInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const updateProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
+export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
-export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
 export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];

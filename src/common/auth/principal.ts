@@ -1,12 +1,17 @@
 import { ApiKeyScope, Role } from './roles';
 
-/** A signed-in person. Enterprise users carry their enterprise, officers their department. */
+/**
+ * A signed-in person. Enterprise users carry their enterprise, officers their department,
+ * provider users their provider, institution users their hospital.
+ */
 export interface UserPrincipal {
   kind: 'user';
   id: string;
   role: Role;
   enterpriseId: string | null;
   departmentCode: string | null;
+  providerId: string | null;
+  institutionId: string | null;
 }
 
 /** An integrator's system, acting for the enterprises its key is bound to. */

@@ -143,28 +143,38 @@ export async function paginateByKey<T extends ObjectLiteral>(
   column: string & keyof T,
 ): Promise<Page<T>> {
   const alias = query.alias;
-  if (page.cursor) {
-    let after: unknown;
-    try {
-      after = JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')).k;
-    } catch {
-      after = undefined;
-    }
-    if (typeof after !== 'string')
-      throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
-    query.andWhere(`${alias}.${column} > :cursorKey`, { cursorKey: after });
-  }
+  const after = keyCursorPosition(page);
+  if (after !== null) query.andWhere(`${alias}.${column} > :cursorKey`, { cursorKey: after });
   const rows = await query
     .orderBy(`${alias}.${column}`, 'ASC')
     .limit(page.limit + 1)
     .getMany();
+  return byKeyPage(rows, page, (row) => row[column] as string);
+}
+
+/** The key a page ascending by key continues after, or null from the first. */
+export function keyCursorPosition(page: PageQuery): string | null {
+  if (!page.cursor) return null;
+  let after: unknown;
+  try {
+    after = JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')).k;
+  } catch {
+    after = undefined;
+  }
+  if (typeof after !== 'string')
+    throw DomainError.invalidField('cursor', 'is not a cursor this API issued');
+  return after;
+}
+
+/** The page within `rows`, read ascending by key with one row more than the page holds. */
+export function byKeyPage<T>(rows: T[], page: PageQuery, keyOf: (row: T) => string): Page<T> {
   const data = rows.slice(0, page.limit);
   const last = data[data.length - 1];
   return {
     data,
     nextCursor:
       rows.length > page.limit && last
-        ? Buffer.from(JSON.stringify({ k: last[column] })).toString('base64url')
+        ? Buffer.from(JSON.stringify({ k: keyOf(last) })).toString('base64url')
         : null,
   };
 }

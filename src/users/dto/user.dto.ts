@@ -32,6 +32,24 @@ export class UserDto {
   })
   departmentCode: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: null,
+    description: 'Set for users of a service provider (PROVIDER_USER).',
+  })
+  providerId: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: null,
+    description: 'Set for users of a clinical-trial institution (INSTITUTION_USER).',
+  })
+  institutionId: string | null;
+
   @ApiProperty({ example: true })
   active: boolean;
 
@@ -49,6 +67,8 @@ export class UserDto {
       role: user.role,
       enterpriseId: user.enterpriseId,
       departmentCode: user.departmentCode,
+      providerId: user.providerId,
+      institutionId: user.institutionId,
       active: user.active,
       version: user.version,
       createdAt: user.createdAt.toISOString(),

@@ -45,11 +45,14 @@ export const ENTERPRISE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRIS
 export const DEPARTMENT_ROLES: readonly Role[] = ['OFFICER', 'DEPARTMENT_HEAD'];
 /** Park staff: who may read every enterprise's profile, pipeline and the industry directory. */
 export const STAFF_ROLES: readonly Role[] = [...DEPARTMENT_ROLES, 'ADMIN'];
-export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_ROLES, 'ADMIN'];
+export const PARTNER_ROLES: readonly Role[] = ['PROVIDER_USER', 'INSTITUTION_USER'];
+export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_ROLES, 'ADMIN', ...PARTNER_ROLES];
 
 /** Where each role starts after signing in. */
 export function homeOf(role: Role): string {
   if (ENTERPRISE_ROLES.includes(role)) return '/applications';
   if (DEPARTMENT_ROLES.includes(role)) return '/workbench';
+  if (role === 'PROVIDER_USER') return '/handovers';
+  if (role === 'INSTITUTION_USER') return '/dockings';
   return '/desk';
 }

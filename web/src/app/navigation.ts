@@ -24,6 +24,10 @@ const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/admin/users', label: 'nav.users', roles: ['ADMIN'] },
   { path: '/admin/services', label: 'nav.services', roles: ['ADMIN'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['ADMIN'] },
+  { path: '/admin/providers', label: 'nav.providers', roles: ['ADMIN'] },
+  { path: '/admin/institutions', label: 'nav.institutions', roles: ['ADMIN'] },
+  { path: '/handovers', label: 'nav.handovers', roles: ['PROVIDER_USER'] },
+  { path: '/dockings', label: 'nav.dockings', roles: ['INSTITUTION_USER'] },
   { path: '/applications', label: 'nav.allApplications', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/notifications', label: 'nav.notifications', roles: ALL_ROLES },
 ];

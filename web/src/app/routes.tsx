@@ -8,6 +8,7 @@ import { enterpriseRoutes } from '../enterprise/routes';
 import { officerRoutes } from '../officer/routes';
 import { pipelineRoutes } from '../pipeline/routes';
 import { resourceRoutes } from '../resources/routes';
+import { partnerRoutes } from '../partners/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
           ...directoryRoutes,
           ...pipelineRoutes,
           ...resourceRoutes,
+          ...partnerRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -30,6 +30,7 @@ import { useShortcuts } from '../workbench/useShortcuts';
 import { actionLabel } from './actions';
 import { useApplication } from './application';
 import { TaskActions } from './TaskActions';
+import { HandToProvider } from '../../partners/HandToProvider';
 
 /**
  * A task with its application: the answers, materials (PDFs inline) and timeline on the left,
@@ -62,18 +63,21 @@ function TaskView({ id }: { id: string }) {
   if (done) return <TaskDone task={done} />;
 
   const actions = (
-    <TaskActions
-      task={task.data}
-      current={!task.isPlaceholderData}
-      me={me}
-      application={application.data}
-      definition={definition}
-      onDone={setDone}
-      onRefresh={() => {
-        void task.refetch();
-        void application.refetch();
-      }}
-    />
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <TaskActions
+        task={task.data}
+        current={!task.isPlaceholderData}
+        me={me}
+        application={application.data}
+        definition={definition}
+        onDone={setDone}
+        onRefresh={() => {
+          void task.refetch();
+          void application.refetch();
+        }}
+      />
+      <HandToProvider task={task.data} />
+    </Space>
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
+import { UserPrincipal } from '../common/auth/principal';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
+import { Page } from '../common/pagination/page';
+import {
+  DockingAcceptDto,
+  DockingDeclineDto,
+  DockingDto,
+  DockingListQuery,
+  DockingPageDto,
+} from './dto/docking.dto';
+import { DockingsService } from './dockings.service';
+
+const uuid = () => new ParseUUIDPipe();
+const VIEWERS = [
+  'ADMIN',
+  'OFFICER',
+  'DEPARTMENT_HEAD',
+  'INSTITUTION_USER',
+  'ENTERPRISE_ADMIN',
+  'ENTERPRISE_MEMBER',
+] as const;
+
+@ApiTags('trial institutions')
+@ApiBearerAuth()
+@Roles('INSTITUTION_USER')
+@Controller('dockings')
+export class DockingsController {
+  constructor(private readonly dockings: DockingsService) {}
+
+  @Get()
+  @Roles(...VIEWERS)
+  @ApiOperation({
+    summary: 'Clinical-trial dockings you may see, newest first',
+    description:
+      'An institution user: those offered to its institution; officers: of applications routed to ' +
+      'their department; enterprise users: their enterprise’s; admins: all.',
+  })
+  @ApiOkResponse({ type: DockingPageDto })
+  @ApiAuthProblems(400)
+  listDockings(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() query: DockingListQuery,
+  ): Promise<Page<DockingDto>> {
+    return this.dockings.list(principal, query);
+  }
+
+  @Get(':id')
+  @Roles(...VIEWERS)
+  @ApiOperation({ summary: 'A clinical-trial docking' })
+  @ApiOkResponse({ type: DockingDto })
+  @ApiAuthProblems(400, 404)
+  getDocking(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+  ): Promise<DockingDto> {
+    return this.dockings.get(principal, id);
+  }
+
+  @Post(':id/accept')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept a trial offered to your institution; it goes on to ethics review scheduling',
+  })
+  @ApiOkResponse({ type: DockingDto })
+  @ApiAuthProblems(400, 404, 409)
+  acceptDocking(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: DockingAcceptDto,
+  ): Promise<DockingDto> {
+    return this.dockings.accept(principal, id, body);
+  }
+
+  @Post(':id/decline')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decline a trial offered to your institution; matching runs again without it',
+  })
+  @ApiOkResponse({ type: DockingDto })
+  @ApiAuthProblems(400, 404, 409)
+  declineDocking(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: DockingDeclineDto,
+  ): Promise<DockingDto> {
+    return this.dockings.decline(principal, id, body);
+  }
+}

@@ -1,0 +1,139 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
+import { UserPrincipal } from '../common/auth/principal';
+import { Created } from '../common/http/created.decorator';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { Page } from '../common/pagination/page';
+import { StrictRateLimit } from '../common/rate-limit/rate-limit.guard';
+import { NewOrganisationUserDto } from '../users/dto/organisation-user.dto';
+import { UserDto } from '../users/dto/user.dto';
+import {
+  NewProviderDto,
+  ProviderApplicationDto,
+  ProviderApplicationResultDto,
+  ProviderDto,
+  ProviderListQuery,
+  ProviderPageDto,
+  ProviderStatusChangeDto,
+  UpdateProviderDto,
+} from './dto/provider.dto';
+import { ProvidersService } from './providers.service';
+
+const uuid = () => new ParseUUIDPipe();
+
+@ApiTags('service providers')
+@ApiBearerAuth()
+@Roles('ADMIN')
+@Controller()
+export class ProvidersController {
+  constructor(private readonly providers: ProvidersService) {}
+
+  @Post('provider-applications')
+  @Public()
+  @StrictRateLimit()
+  @Created(ProviderApplicationResultDto, (result) => `/api/v1/providers/${result.provider.id}`)
+  @ApiOperation({
+    summary: 'Apply to be listed as a service provider (public); the park reviews the application',
+    description:
+      'Creates the provider (APPLIED) and its first PROVIDER_USER, who may sign in at once and ' +
+      'follow the review; nothing is handed to a provider before the park lists it.',
+  })
+  @ApiProblems(400, 409)
+  applyAsProvider(@Body() body: ProviderApplicationDto): Promise<ProviderApplicationResultDto> {
+    return this.providers.apply(body);
+  }
+
+  @Get('providers')
+  @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
+  @ApiOperation({
+    summary: 'The register of service providers, newest first (a provider user: its own)',
+  })
+  @ApiOkResponse({ type: ProviderPageDto })
+  @ApiAuthProblems(400)
+  listProviders(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() query: ProviderListQuery,
+  ): Promise<Page<ProviderDto>> {
+    return this.providers.list(principal, query);
+  }
+
+  @Post('providers')
+  @Idempotent()
+  @Created(ProviderDto, (provider) => `/api/v1/providers/${provider.id}`)
+  @ApiOperation({ summary: 'File the application of a provider for it (park admin)' })
+  @ApiAuthProblems(400, 409)
+  createProvider(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Body() body: NewProviderDto,
+  ): Promise<ProviderDto> {
+    return this.providers.create(admin, body);
+  }
+
+  @Get('providers/:id')
+  @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
+  @ApiOperation({ summary: 'A provider (a provider user: its own only)' })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiAuthProblems(400, 404)
+  getProvider(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', uuid()) id: string,
+  ): Promise<ProviderDto> {
+    return this.providers.get(principal, id);
+  }
+
+  @Patch('providers/:id')
+  @ApiOperation({ summary: "Change a provider's profile, services, capabilities or capacity" })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiAuthProblems(400, 404, 409)
+  updateProvider(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: UpdateProviderDto,
+  ): Promise<ProviderDto> {
+    return this.providers.update(admin, id, body);
+  }
+
+  @Post('providers/:id/status')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'List, reject, suspend or delist a provider, with the reason (audited)',
+    description:
+      'Requests offered to a provider that stops being listed go back to their officer, declined ' +
+      'with the reason; accepted ones go on. A wrong transition is 409 with `allowedStatuses`.',
+  })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiAuthProblems(400, 404, 409)
+  changeProviderStatus(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: ProviderStatusChangeDto,
+  ): Promise<ProviderDto> {
+    return this.providers.changeStatus(admin, id, body);
+  }
+
+  @Post('providers/:id/users')
+  @Idempotent()
+  @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
+  @ApiOperation({ summary: 'Add a user (PROVIDER_USER) of the provider' })
+  @ApiAuthProblems(400, 404, 409)
+  addProviderUser(
+    @CurrentPrincipal() admin: UserPrincipal,
+    @Param('id', uuid()) id: string,
+    @Body() body: NewOrganisationUserDto,
+  ): Promise<UserDto> {
+    return this.providers.addUser(admin, id, body);
+  }
+}
