@@ -174,6 +174,8 @@ describe('console: the journeys of enterprise, officer, head, public and command
       .click();
     const dialog = head.page.getByRole('dialog');
     await dialog.getByLabel(zhCN['officer.reassign.assignee']).fill('周敏');
+    // Chosen once the department's staff have loaded: Enter before that picks nothing.
+    await head.page.locator('.ant-select-item-option').filter({ hasText: '周敏' }).waitFor();
     await head.page.keyboard.press('Enter');
     await head.shot('head-reassign');
     await dialog
