@@ -21,6 +21,9 @@ function Themed() {
       csp={{ nonce: styleNonce }}
       // Browser tests and screen readers get the label as written: 提交, not 提 交.
       button={{ autoInsertSpace: false }}
+      // Dialogs hold forms: a click beside one (also the one that lands there when a dropdown
+      // closes under the pointer) must not throw the input away. Esc and × still close them.
+      modal={{ mask: { closable: false } }}
       theme={{ token: { colorPrimary: '#0f766e', borderRadius: 6 } }}
     >
       <AntApp>
