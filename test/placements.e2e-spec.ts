@@ -2,10 +2,12 @@ import { loginAdmin, Session } from './support/factories';
 import { department, verifiedEnterprise } from './support/filing';
 import { institutionWithUser, OrganisationRef } from './support/organisations';
 import { doctorOf, newLicenceNumber, proposedPlacement } from './support/placements';
-import { startTestApp, TestApp } from './support/test-app';
+import { eventually, startTestApp, TestApp } from './support/test-app';
+import { startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
 
 describe('doctors into enterprise: placements both sides confirm, reviewed, renewed and ended', () => {
   let t: TestApp;
+  let receiver: WebhookReceiver;
   let admin: Session;
   let psc: { officer: Session; head: Session };
   let customs: { officer: Session; head: Session };
@@ -16,7 +18,8 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
   let doctor: { id: string; institutionId: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({ WEBHOOK_ALLOWLIST: receiver.hostPort });
     admin = await loginAdmin(t);
     [psc, customs, enterprise, rival, hospital, otherHospital] = await Promise.all([
       department(t, admin, 'PSC'),
@@ -29,7 +32,10 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
     doctor = await doctorOf(t, hospital.user);
   });
 
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
 
   const placement = (id: string, viewer: Session, status = 200) =>
     t.http().get(`/api/v1/placements/${id}`).set(viewer.auth).expect(status);
@@ -197,6 +203,32 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
       .get(`/api/v1/placements/${proposed.id}/events`)
       .set(otherHospital.user.auth)
       .expect(404);
+  });
+
+  it("delivers the placement's life cycle to the enterprise's webhooks, and to no other's", async () => {
+    for (const [subscriber, path] of [
+      [enterprise, '/placements'],
+      [rival, '/rival'],
+    ] as const)
+      await t
+        .http()
+        .post('/api/v1/webhooks')
+        .set(subscriber.auth)
+        .send({ url: `${receiver.base}${path}`, events: ['placement.started'] })
+        .expect(201);
+    const proposed = await proposedPlacement(t, enterprise, psc.officer, doctor.id);
+    await post(proposed.id, 'confirm', enterprise).expect(200);
+    await post(proposed.id, 'confirm', hospital.user).expect(200);
+    const [delivery] = await eventually(async () => {
+      const deliveries = receiver.deliveriesTo('/placements');
+      return deliveries.length > 0 ? deliveries : undefined;
+    });
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      type: 'placement.started',
+      data: { subjectId: proposed.id, applicationId: proposed.applicationId },
+    });
+    expect(receiver.deliveriesTo('/rival')).toEqual([]);
+    await post(proposed.id, 'exit', enterprise, { reason: '测试结束' }).expect(200);
   });
 
   it('lets either side end a placement still waiting for confirmation', async () => {
