@@ -231,6 +231,25 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
     await post(proposed.id, 'exit', enterprise, { reason: '测试结束' }).expect(200);
   });
 
+  it('starts a placement once when both sides confirm at the same moment', async () => {
+    const proposed = await proposedPlacement(t, enterprise, psc.officer, doctor.id);
+    const answers = await Promise.all([
+      post(proposed.id, 'confirm', hospital.user),
+      post(proposed.id, 'confirm', enterprise),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect((await placement(proposed.id, admin)).body.status).toBe('ACTIVE');
+    const history = await t
+      .http()
+      .get(`/api/v1/placements/${proposed.id}/events`)
+      .set(admin.auth)
+      .expect(200);
+    expect(
+      history.body.filter((event: { type: string }) => event.type === 'placement.started'),
+    ).toHaveLength(1);
+    await post(proposed.id, 'exit', enterprise, { reason: '测试结束' }).expect(200);
+  });
+
   it('lets either side end a placement still waiting for confirmation', async () => {
     const proposed = await proposedPlacement(t, enterprise, psc.officer, doctor.id);
     const ended = await post(proposed.id, 'exit', enterprise, { reason: '项目暂缓' }).expect(200);
