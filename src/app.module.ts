@@ -38,6 +38,7 @@ import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ProvidersModule } from './providers/providers.module';
 import { InstitutionsModule } from './institutions/institutions.module';
+import { PlacementsModule } from './placements/placements.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker.module';
 
@@ -63,6 +64,7 @@ import { WorkerModule } from './worker.module';
     ResourcesModule,
     ProvidersModule,
     InstitutionsModule,
+    PlacementsModule,
   ],
   providers: [QueueDashboard],
 })

@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { uniqueEmail } from './support/factories';
+import { newLicenceNumber } from './support/placements';
 import { draftComplete, fileComplete, waitForApplication } from './support/filing';
 import {
   Operation,
@@ -58,6 +59,9 @@ const RESOURCES: Record<
       "the park's bookable resources: availability shows free units, never who booked",
   },
   bookings: { routedToDepartment: true },
+  // Enterprises never read the register of doctors; only other hospitals are outsiders.
+  doctors: { routedToDepartment: false, enterprisesOutside: false },
+  placements: { routedToDepartment: false },
 };
 
 /**
@@ -95,6 +99,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: an agency applies to be listed; it names no existing tenant',
   'POST /api/v1/providers': 'admins only: files an application for a new provider',
   'POST /api/v1/institutions': 'admins only: registers a new hospital',
+  'POST /api/v1/doctors':
+    'covered by "ids in request bodies": a hospital\'s user adds doctors to its own hospital only',
+  'POST /api/v1/placements':
+    "officers of the request's department only; the request is found as the officer may see it (covered in placements)",
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */
@@ -501,6 +509,23 @@ describe('cross-tenant authorization matrix (every operation of openapi.json)', 
         fixture.identifiersOf('A').filter((id) => id !== a.bookingId),
         'submit',
       );
+    });
+
+    it("adds doctors only to the caller's own hospital", async () => {
+      const { A, B } = fixture.owners;
+      const response = await fixture.t
+        .http()
+        .post('/api/v1/doctors')
+        .set(B.institution.user.auth)
+        .send({
+          name: '李文',
+          specialty: 'ONCOLOGY',
+          title: 'CHIEF',
+          licenceNumber: newLicenceNumber(),
+          institutionId: A.institution.id,
+        })
+        .expect(400);
+      assertShowsNone(response, fixture.identifiersOf('A'), "B's hospital user adding to A's");
     });
 
     it("marks only the caller's notifications read", async () => {

@@ -218,6 +218,29 @@ describe('demo park seeder', () => {
     ).toBe(0);
   });
 
+  it('gives every hospital doctors, placed with the enterprises that asked for them', async () => {
+    expect(
+      await count(
+        `SELECT count(*) FROM trial_institutions i WHERE NOT EXISTS (SELECT 1 FROM doctors d WHERE d.institution_id = i.id)`,
+      ),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) FROM doctor_placements`)).toBeGreaterThan(0);
+    // Each answers a doctors-into-enterprise request of its own enterprise; running ones both confirmed.
+    expect(
+      await count(
+        `SELECT count(*) FROM doctor_placements p JOIN applications a ON a.id = p.application_id
+         WHERE a.service_code <> 'DOCTORS_INTO_ENTERPRISE' OR a.enterprise_id <> p.enterprise_id
+           OR (p.status = 'ACTIVE' AND (p.hospital_confirmed_at IS NULL OR p.enterprise_confirmed_at IS NULL))`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM doctor_placements p WHERE NOT EXISTS
+           (SELECT 1 FROM events e WHERE e.subject_id = p.id AND e.type = 'placement.proposed')`,
+      ),
+    ).toBe(0);
+  });
+
   it('rolls the statistics up from the applications', async () => {
     const [rollup] = await t.dataSource.query(
       `SELECT sum(submitted)::int AS submitted, sum(decided)::int AS decided, sum(rating_count)::int AS ratings

@@ -20,6 +20,8 @@ export type AuditAction =
   | 'provider.updated'
   | 'provider.status_changed'
   | 'institution.created'
+  | 'doctor.created'
+  | 'doctor.updated'
   | 'institution.updated';
 
 /** Records what staff did, in the same transaction as the change itself. */

@@ -42,6 +42,13 @@ export const EVENT_TYPES = [
   'booking.confirmed',
   'booking.declined',
   'booking.cancelled',
+  'placement.proposed',
+  'placement.confirmed',
+  'placement.started',
+  'placement.reviewed',
+  'placement.renewal_proposed',
+  'placement.renewed',
+  'placement.ended',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

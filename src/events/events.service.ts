@@ -18,7 +18,8 @@ export interface NewEvent {
     | 'webhook'
     | 'booking'
     | 'provider'
-    | 'institution';
+    | 'institution'
+    | 'placement';
   subjectId: string;
   enterpriseId: string | null;
   actor: Actor;

@@ -65,8 +65,13 @@ export async function listedProvider(
 }
 
 /** A value-added request filed by the enterprise and waiting in the officer's handling stage. */
-export async function requestBeingHandled(t: TestApp, enterprise: Session, officer: Session) {
-  const { id } = await fileComplete(t, enterprise, HANDED_SERVICE, {
+export async function requestBeingHandled(
+  t: TestApp,
+  enterprise: Session,
+  officer: Session,
+  service = HANDED_SERVICE,
+) {
+  const { id } = await fileComplete(t, enterprise, service, {
     'service.requirement': '单抗药物 IND 申报前药学研究外包，需 GMP 中试',
   });
   await waitForApplication(t, enterprise, id, { stage: 'handling' });

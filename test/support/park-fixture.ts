@@ -12,6 +12,7 @@ import {
   verifiedEnterprise,
   waitForApplication,
 } from './filing';
+import { doctorOf, proposedPlacement } from './placements';
 import { at, newResource, upcomingWorkingDays } from './resources';
 import {
   handOver,
@@ -84,6 +85,8 @@ export interface OwnerResources {
   notificationId: string;
   /** A requested booking of the park's fixture resource, operated by the handling department. */
   bookingId: string;
+  /** A doctor of its institution, proposed for a placement answering its request. */
+  placement: { id: string; doctorId: string; applicationId: string };
 }
 
 export interface ParkFixture {
@@ -234,6 +237,7 @@ async function buildOwner(
     booking,
     provider,
     institution,
+    placement,
   ] = await Promise.all([
     t.http().get(`/api/v1/enterprises/${id}`).set(enterprise.auth).expect(200),
     addMember(t, enterprise, id),
@@ -269,6 +273,7 @@ async function buildOwner(
       .expect(201),
     handedToProvider(t, admin, enterprise, handedTo.officer),
     offeredToInstitution(t, enterprise, handedTo.institution),
+    placedDoctor(t, enterprise, handedTo),
   ]);
   return {
     enterpriseId: id,
@@ -287,6 +292,7 @@ async function buildOwner(
     deliveryId: webhook.deliveryId,
     notificationId: notification,
     bookingId: booking.body.id,
+    placement,
   };
 }
 
@@ -410,6 +416,16 @@ async function offeredToInstitution(t: TestApp, enterprise: Session, institution
   return { ...institution, applicationId, dockingId: docking.id };
 }
 
+async function placedDoctor(
+  t: TestApp,
+  enterprise: Session,
+  handedTo: { officer: Session; institution: OrganisationRef },
+) {
+  const doctor = await doctorOf(t, handedTo.institution.user);
+  const placement = await proposedPlacement(t, enterprise, handedTo.officer, doctor.id);
+  return { id: placement.id, doctorId: doctor.id, applicationId: placement.applicationId };
+}
+
 interface ParkWideValues {
   serviceCode: string;
   serviceVersion: string;
@@ -491,6 +507,8 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   calendar: { year: ({ park }) => park.year },
   resources: { id: ({ park }) => park.resourceId },
   bookings: { id: ({ owner }) => owner.bookingId },
+  doctors: { id: ({ owner }) => owner.placement.doctorId },
+  placements: { id: ({ owner }) => owner.placement.id },
 };
 
 function resolvePathParams(
@@ -531,6 +549,8 @@ function applicationIdentifiersOf(owner: OwnerResources): string[] {
     completed.certificateId,
     completed.certificateNumber,
     owner.bookingId,
+    owner.placement.id,
+    owner.placement.applicationId,
   ];
 }
 
@@ -551,6 +571,7 @@ function identifiersOf(owner: OwnerResources): string[] {
     owner.webhookId,
     owner.deliveryId,
     owner.notificationId,
+    owner.placement.doctorId,
     ...applicationIdentifiersOf(owner),
   ];
 }

@@ -834,6 +834,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/doctors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Doctors of the trial institutions, newest first
+         * @description A hospital's users see their own hospital's doctors only.
+         */
+        get: operations["listDoctors"];
+        put?: never;
+        /** Add a doctor of your hospital (admins: of the hospital named) */
+        post: operations["createDoctor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A doctor (a hospital's users: their own hospital's only) */
+        get: operations["getDoctor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a doctor's name, specialty, title or active flag */
+        patch: operations["updateDoctor"];
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -1330,6 +1369,135 @@ export interface paths {
         get: operations["getParkPlan"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placements of doctors you may see, newest first
+         * @description A hospital's users: its doctors'; enterprise users: their enterprise's; officers: their department's; admins: all.
+         */
+        get: operations["listPlacements"];
+        put?: never;
+        /**
+         * Propose a placement of a doctor, answering a doctors-into-enterprise request
+         * @description The request's department proposes while it handles the request; the hospital and the enterprise then both confirm before the placement starts.
+         */
+        post: operations["proposePlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A placement, with its reviews */
+        get: operations["getPlacement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the term waiting for your side (the hospital or the enterprise)
+         * @description The second confirmation starts the placement, or its renewed term.
+         */
+        post: operations["confirmPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A placement's life-cycle history, oldest first */
+        get: operations["listPlacementEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the placement for your side, with a reason */
+        post: operations["exitPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a next term of an active placement; both sides confirm it again */
+        post: operations["renewPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a periodic review of a running placement (the department's) */
+        post: operations["reviewPlacement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3176,6 +3344,56 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        DoctorDto: {
+            /** @example 陈立群 */
+            name: string;
+            /**
+             * @example ONCOLOGY
+             * @enum {string}
+             */
+            specialty: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+            /**
+             * @example ASSOCIATE_CHIEF
+             * @enum {string}
+             */
+            title: "RESIDENT" | "ATTENDING" | "ASSOCIATE_CHIEF" | "CHIEF";
+            /**
+             * Format: uuid
+             * @example 3c5e7a9b-2d4f-4b6a-8c1e-0f2a4b6c8d0e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            institutionId: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            institutionName: string;
+            /** @example 110330100012345 */
+            licenceNumber: string;
+            /** @example true */
+            active: boolean;
+            /**
+             * @description Placements of the doctor not yet ended.
+             * @example 1
+             */
+            livePlacements: number;
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        DoctorPageDto: {
+            data: components["schemas"]["DoctorDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         DraftChangeInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name?: string;
@@ -3957,6 +4175,31 @@ export interface components {
             /** @example PKL-201 CAR-T 细胞株流式检测 */
             purpose: string;
         };
+        NewDoctorDto: {
+            /** @example 陈立群 */
+            name: string;
+            /**
+             * @example ONCOLOGY
+             * @enum {string}
+             */
+            specialty: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+            /**
+             * @example ASSOCIATE_CHIEF
+             * @enum {string}
+             */
+            title: "RESIDENT" | "ATTENDING" | "ASSOCIATE_CHIEF" | "CHIEF";
+            /**
+             * @description The practising licence number (医师执业证书编码), 15 digits; unique in the park.
+             * @example 110330100012345
+             */
+            licenceNumber: string;
+            /**
+             * Format: uuid
+             * @description The doctor's hospital: admins name it; a hospital's users add to their own.
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            institutionId?: string;
+        };
         NewDraftInput: {
             /** @description The draft's content; without it the draft starts as a copy of the current version. */
             definition?: components["schemas"]["ServiceDefinitionInput"];
@@ -4087,6 +4330,44 @@ export interface components {
             password: string;
             /** @example 李华 */
             name: string;
+        };
+        NewPlacementDto: {
+            /**
+             * Format: date
+             * @description First day of the term.
+             * @example 2027-01-04
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             * @example 2027-06-30
+             */
+            until: string;
+            /**
+             * Format: uuid
+             * @description The doctors-into-enterprise request being handled, which the placement answers.
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @example 3c5e7a9b-2d4f-4b6a-8c1e-0f2a4b6c8d0e
+             */
+            doctorId: string;
+            /** @example 指导 PKL-201 CAR-T 临床前方案设计，参与 I 期临床方案论证 */
+            duties: string;
+            /** @example 8 */
+            hoursPerWeek: number;
+        };
+        NewPlacementReviewDto: {
+            /**
+             * @example SATISFACTORY
+             * @enum {string}
+             */
+            outcome: "SATISFACTORY" | "NEEDS_IMPROVEMENT" | "UNSATISFACTORY";
+            /** @example 本季度完成两次方案论证会，企业评价良好 */
+            notes: string;
         };
         NewProviderDto: {
             /** @example 杭州泰格医药科技股份有限公司 */
@@ -4263,7 +4544,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
             /**
              * @description Shared secret for the HMAC signature (at least 16 characters); generated when absent. Returned once.
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
@@ -4508,6 +4789,206 @@ export interface components {
              * @enum {string|null}
              */
             leadStage?: "PRECLINICAL" | "IND" | "PHASE_1" | "PHASE_2" | "PHASE_3" | "NDA_BLA" | "APPROVED" | null;
+        };
+        PlacementConfirmDto: {
+            /**
+             * @description The version you read; a stale one is 409.
+             * @example 3
+             */
+            expectedVersion?: number;
+        };
+        PlacementDoctorDto: {
+            /**
+             * Format: uuid
+             * @example 3c5e7a9b-2d4f-4b6a-8c1e-0f2a4b6c8d0e
+             */
+            id: string;
+            /** @example 陈立群 */
+            name: string;
+            /** @example ONCOLOGY */
+            specialty: string;
+            /**
+             * @example ASSOCIATE_CHIEF
+             * @enum {string}
+             */
+            title: "RESIDENT" | "ATTENDING" | "ASSOCIATE_CHIEF" | "CHIEF";
+        };
+        PlacementDto: {
+            /**
+             * Format: uuid
+             * @example 5f4e3d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            applicationId: string;
+            /** @example QT-2026-000123 */
+            applicationNumber: string;
+            doctor: components["schemas"]["PlacementDoctorDto"];
+            /**
+             * Format: uuid
+             * @example 2a4b6c8d-1e3f-4a5b-9c7d-8e9f0a1b2c3d
+             */
+            institutionId: string;
+            /** @example 浙江大学医学院附属第一医院 */
+            institutionName: string;
+            /**
+             * Format: uuid
+             * @example 8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d
+             */
+            enterpriseId: string;
+            /** @example 杭州启明生物医药有限公司 */
+            enterpriseName: string;
+            /** @example PSC */
+            departmentCode: string;
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
+            status: "PROPOSED" | "ACTIVE" | "RENEWING" | "ENDED";
+            /** @description The term agreed (or, PROPOSED, offered). */
+            term: components["schemas"]["PlacementTermDto"];
+            /**
+             * @description RENEWING: the next term, waiting for both confirmations.
+             * @example null
+             */
+            nextTerm: components["schemas"]["PlacementTermDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the hospital confirmed the term waiting for confirmation; null until it does.
+             * @example 2026-12-20T02:00:00.000Z
+             */
+            hospitalConfirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            enterpriseConfirmedAt: string | null;
+            /** @example 指导 PKL-201 CAR-T 临床前方案设计 */
+            duties: string;
+            /** @example 8 */
+            hoursPerWeek: number;
+            /**
+             * @description Terms agreed after the first.
+             * @example 0
+             */
+            renewals: number;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            endedBy: "HOSPITAL" | "ENTERPRISE" | null;
+            /** @example null */
+            exitReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            endedAt: string | null;
+            /** @description Periodic reviews, newest first. */
+            reviews: components["schemas"]["PlacementReviewDto"][];
+            /** @example 2 */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-18T09:12:44.120Z
+             */
+            createdAt: string;
+        };
+        PlacementEventDto: {
+            /** @example placement.started */
+            type: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            actorId: string | null;
+            /**
+             * @example {
+             *       "side": "ENTERPRISE"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-12-20T02:00:00.000Z
+             */
+            occurredAt: string;
+        };
+        PlacementExitDto: {
+            /**
+             * @description The version you read; a stale one is 409.
+             * @example 3
+             */
+            expectedVersion?: number;
+            /** @example 项目阶段性任务完成，医生回院开展临床工作 */
+            reason: string;
+        };
+        PlacementPageDto: {
+            data: components["schemas"]["PlacementDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PlacementRenewalDto: {
+            /**
+             * Format: date
+             * @description First day of the term.
+             * @example 2027-01-04
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             * @example 2027-06-30
+             */
+            until: string;
+            /**
+             * @description The version you read; a stale one is 409.
+             * @example 3
+             */
+            expectedVersion?: number;
+        };
+        PlacementReviewDto: {
+            /**
+             * Format: uuid
+             * @example 7d6c5b4a-3e2f-4a1b-9c0d-8e7f6a5b4c3d
+             */
+            id: string;
+            /**
+             * @example SATISFACTORY
+             * @enum {string}
+             */
+            outcome: "SATISFACTORY" | "NEEDS_IMPROVEMENT" | "UNSATISFACTORY";
+            /** @example 本季度完成两次方案论证会，企业评价良好 */
+            notes: string;
+            /** @example 王海峰 */
+            reviewerName: string;
+            /**
+             * Format: date-time
+             * @example 2027-03-31T08:00:00.000Z
+             */
+            createdAt: string;
+        };
+        PlacementTermDto: {
+            /**
+             * Format: date
+             * @description First day of the term.
+             * @example 2027-01-04
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             * @example 2027-06-30
+             */
+            until: string;
         };
         ProblemDetailsDto: {
             /** @example urn:parkline:problem:validation-failed */
@@ -5831,6 +6312,30 @@ export interface components {
             /** @example 57 */
             value: number;
         };
+        UpdateDoctorDto: {
+            /** @example 陈立群 */
+            name?: string;
+            /**
+             * @example ONCOLOGY
+             * @enum {string}
+             */
+            specialty?: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+            /**
+             * @example ASSOCIATE_CHIEF
+             * @enum {string}
+             */
+            title?: "RESIDENT" | "ATTENDING" | "ASSOCIATE_CHIEF" | "CHIEF";
+            /**
+             * @description false: no longer offered for placements.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * @description The version you read; a stale one is 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
         UpdateEnterpriseDto: {
             /** @example 杭州源启生物医药有限公司 */
             name?: string;
@@ -6129,7 +6634,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
             /**
              * @description true re-enables a subscription that was disabled after failures.
              * @example true
@@ -6198,7 +6703,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -6244,7 +6749,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -9885,6 +10390,306 @@ export interface operations {
             };
         };
     };
+    listDoctors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                specialty?: "ONCOLOGY" | "HEMATOLOGY" | "CARDIOLOGY" | "ENDOCRINOLOGY" | "NEUROLOGY" | "INFECTIOUS_DISEASE" | "RESPIRATORY" | "RHEUMATOLOGY_IMMUNOLOGY" | "DERMATOLOGY" | "OPHTHALMOLOGY" | "PEDIATRICS" | "OTHER";
+                institutionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createDoctor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDoctorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getDoctor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateDoctor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDoctorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -13010,6 +13815,715 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listPlacements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "PROPOSED" | "ACTIVE" | "RENEWING" | "ENDED";
+                doctorId?: string;
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    proposePlacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlacementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    confirmPlacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listPlacementEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementEventDto"][];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    exitPlacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementExitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    renewPlacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementRenewalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    reviewPlacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlacementReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -16195,12 +17709,14 @@ export const pathsApiV1DirectoryEnterprisesGetParametersQueryStageValues: Readon
 export const pathsApiV1DirectoryEnterprisesGetParametersQueryDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["deviceClass"]> = ["I", "II", "III"];
 export const pathsApiV1DirectoryEnterprisesGetParametersQueryPendingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/directory/enterprises"]["get"]["parameters"]["query"]["pending"]> = ["true", "false"];
 export const pathsApiV1DockingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/dockings"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
+export const pathsApiV1DoctorsGetParametersQuerySpecialtyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/doctors"]["get"]["parameters"]["query"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const pathsApiV1EnterprisesGetParametersQuerySectorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1HandoversGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/handovers"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
 export const pathsApiV1InstitutionsGetParametersQuerySpecialtyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/institutions"]["get"]["parameters"]["query"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsApiV1PlacementsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/placements"]["get"]["parameters"]["query"]["status"]> = ["PROPOSED", "ACTIVE", "RENEWING", "ENDED"];
 export const pathsApiV1ProvidersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
 export const pathsApiV1ProvidersGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const pathsApiV1ResourcesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/resources"]["get"]["parameters"]["query"]["kind"]> = ["PLATFORM", "VENUE", "INSTRUMENT"];
@@ -16245,6 +17761,8 @@ export const deviceInputDeviceClassValues: ReadonlyArray<FlattenedDeepRequired<c
 export const directoryEntryDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const directoryEntryDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectoryEntryDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const dockingDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DockingDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED"];
+export const doctorDtoSpecialtyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DoctorDto"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const doctorDtoTitleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DoctorDto"]["title"]> = ["RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF"];
 export const draftChangeInputKeyIssuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DraftChangeInput"]["keyIssues"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const enterpriseCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const enterpriseCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
@@ -16261,6 +17779,8 @@ export const materialTypeDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<c
 export const materialTypeInputFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeInput"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergedMaterialDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const newDoctorDtoSpecialtyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDoctorDto"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const newDoctorDtoTitleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDoctorDto"]["title"]> = ["RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF"];
 export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const newEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
@@ -16268,6 +17788,7 @@ export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepReq
 export const newInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
+export const newPlacementReviewDtoOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPlacementReviewDto"]["outcome"]> = ["SATISFACTORY", "NEEDS_IMPROVEMENT", "UNSATISFACTORY"];
 export const newProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
 export const newResourceDtoOperatorDepartmentCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["operatorDepartmentCode"]> = ["MPA", "PSB", "CUSTOMS", "COMMERCE", "HEALTH", "SCITECH", "MSA", "EMB", "EEB", "HCB", "HRSS", "PSC"];
 export const newResourceDtoSlotMinutesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["slotMinutes"]> = [15, 30, 60, 120, 240];
@@ -16277,12 +17798,16 @@ export const newResourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const newResourceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
 export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
 export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
 export const pipelineHistoryEntryDtoActorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["actorType"]> = ["user", "api_key", "system"];
 export const pipelineSummaryDtoLeadStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineSummaryDto"]["leadStage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
+export const placementDoctorDtoTitleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlacementDoctorDto"]["title"]> = ["RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF"];
+export const placementDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlacementDto"]["status"]> = ["PROPOSED", "ACTIVE", "RENEWING", "ENDED"];
+export const placementDtoEndedByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlacementDto"]["endedBy"]> = ["HOSPITAL", "ENTERPRISE"];
+export const placementReviewDtoOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlacementReviewDto"]["outcome"]> = ["SATISFACTORY", "NEEDS_IMPROVEMENT", "UNSATISFACTORY"];
 export const productCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const productCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const productCellDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductCellDto"]["stage"]> = ["PRECLINICAL", "IND", "PHASE_1", "PHASE_2", "PHASE_3", "NDA_BLA", "APPROVED"];
@@ -16338,6 +17863,8 @@ export const taskDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const taskDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["status"]> = ["OPEN", "CLAIMED", "DONE", "CANCELLED"];
 export const taskDtoSlaStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["slaState"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const taskDtoAllowedActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskDto"]["allowedActions"]> = ["accept", "record", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
+export const updateDoctorDtoSpecialtyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateDoctorDto"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const updateDoctorDtoTitleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateDoctorDto"]["title"]> = ["RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF"];
 export const updateEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];
 export const updateEnterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["chainSegment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const updateEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEnterpriseDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
@@ -16348,9 +17875,9 @@ export const updateProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<co
 export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
-export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
 export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];

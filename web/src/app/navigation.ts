@@ -28,6 +28,12 @@ const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
   { path: '/admin/institutions', label: 'nav.institutions', roles: ['ADMIN'] },
   { path: '/handovers', label: 'nav.handovers', roles: ['PROVIDER_USER'] },
   { path: '/dockings', label: 'nav.dockings', roles: ['INSTITUTION_USER'] },
+  { path: '/doctors', label: 'nav.doctors', roles: ['INSTITUTION_USER'] },
+  {
+    path: '/placements',
+    label: 'nav.placements',
+    roles: ALL_ROLES.filter((role) => role !== 'PROVIDER_USER'),
+  },
   { path: '/applications', label: 'nav.allApplications', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/notifications', label: 'nav.notifications', roles: ALL_ROLES },
 ];

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { EventsModule } from '../events/events.module';
+import { DoctorsController } from './doctors.controller';
+import { DoctorsService } from './doctors.service';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
+
+/** Doctors into enterprise: the hospitals' doctors and their placements with enterprises. */
+@Module({
+  imports: [ApplicationsModule, EventsModule],
+  controllers: [DoctorsController, PlacementsController],
+  providers: [DoctorsService, PlacementsService],
+})
+export class PlacementsModule {}

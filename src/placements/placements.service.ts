@@ -1,0 +1,439 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationReader } from '../applications/application-reader.service';
+import { actorOf, departmentOf, UserPrincipal } from '../common/auth/principal';
+import { visibilityScope } from '../common/auth/visibility-scope';
+import { Clock } from '../common/clock/clock';
+import { newestFirstPage, newestFirstPosition, Page } from '../common/pagination/page';
+import { DomainError } from '../common/problem/domain-error';
+import { isUniqueViolation } from '../database/postgres-errors';
+import { EventType } from '../events/event-types';
+import { EventsService } from '../events/events.service';
+import { DoctorTitle } from './dto/doctor.dto';
+import {
+  NewPlacementDto,
+  NewPlacementReviewDto,
+  PlacementConfirmDto,
+  PlacementDto,
+  PlacementEventDto,
+  PlacementExitDto,
+  PlacementListQuery,
+  PlacementRenewalDto,
+  PlacementReviewDto,
+  PlacementSide,
+  PlacementStatus,
+  PlacementTermDto,
+} from './dto/placement.dto';
+
+/** The value-added service whose requests start placements, and the stage that handles them. */
+export const PLACEMENT_SERVICE = 'DOCTORS_INTO_ENTERPRISE';
+const HANDLING_STAGE = 'handling';
+
+interface PlacementRow {
+  id: string;
+  application_id: string;
+  doctor_id: string;
+  institution_id: string;
+  enterprise_id: string;
+  department_code: string;
+  status: PlacementStatus;
+  term_from: string;
+  term_until: string;
+  next_from: string | null;
+  next_until: string | null;
+  hospital_confirmed_at: Date | null;
+  enterprise_confirmed_at: Date | null;
+  duties: string;
+  hours_per_week: number;
+  renewals: number;
+  ended_by: PlacementSide | null;
+  exit_reason: string | null;
+  ended_at: Date | null;
+  version: number;
+  created_at: Date;
+  number: string;
+  doctor_name: string;
+  doctor_specialty: string;
+  doctor_title: DoctorTitle;
+  institution_name: string;
+  enterprise_name: string;
+  reviews: PlacementReviewDto[];
+}
+
+const PLACEMENT_SELECT = `SELECT p.id, p.application_id, p.doctor_id, p.institution_id, p.enterprise_id,
+    p.department_code, p.status, p.term_from::text, p.term_until::text, p.next_from::text,
+    p.next_until::text, p.hospital_confirmed_at, p.enterprise_confirmed_at, p.duties, p.hours_per_week,
+    p.renewals, p.ended_by, p.exit_reason, p.ended_at, p.version, p.created_at, a.number,
+    d.name AS doctor_name, d.specialty AS doctor_specialty, d.title AS doctor_title,
+    i.name AS institution_name, e.name AS enterprise_name,
+    ARRAY(
+      SELECT json_build_object('id', r.id, 'outcome', r.outcome, 'notes', r.notes,
+        'reviewerName', u.name, 'createdAt', r.created_at)
+      FROM placement_reviews r JOIN users u ON u.id = r.reviewed_by
+      WHERE r.placement_id = p.id ORDER BY r.created_at DESC, r.id DESC
+    ) AS reviews
+  FROM doctor_placements p JOIN applications a ON a.id = p.application_id
+  JOIN doctors d ON d.id = p.doctor_id JOIN trial_institutions i ON i.id = p.institution_id
+  JOIN enterprises e ON e.id = p.enterprise_id`;
+
+/** The column of the side's confirmation of the term waiting for it. */
+const CONFIRMED_AT = {
+  HOSPITAL: 'hospital_confirmed_at',
+  ENTERPRISE: 'enterprise_confirmed_at',
+} as const satisfies Record<PlacementSide, keyof PlacementRow>;
+
+/**
+ * A doctor of a trial institution placed with an enterprise, answering its doctors-into-
+ * enterprise request: the request's officer proposes a term, duties and hours; the hospital and
+ * the enterprise both confirm before it starts (and again for each renewal); the officer reviews
+ * it periodically; either side ends it with a reason. Every step is a `placement.*` event,
+ * delivered to the enterprise's webhooks.
+ */
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ApplicationReader,
+    private readonly events: EventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The officer of the request's department proposes a placement of an active doctor. */
+  async propose(principal: UserPrincipal, input: NewPlacementDto): Promise<PlacementDto> {
+    assertTerm(input);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const application = await this.reader.findVisible(manager, principal, input.applicationId, {
+        lock: true,
+      });
+      if (application.departmentCode !== departmentOf(principal))
+        throw new DomainError('forbidden', "Only the request's department proposes a placement");
+      if (application.serviceCode !== PLACEMENT_SERVICE)
+        throw DomainError.invalidField('applicationId', `is not a ${PLACEMENT_SERVICE} request`);
+      if (application.stage !== HANDLING_STAGE || application.status !== 'IN_PROGRESS')
+        throw new DomainError(
+          'conflict',
+          `The request is at ${application.stage ?? application.status}, not being handled`,
+        );
+      let rows: { id: string; doctor_name: string; institution_id: string }[];
+      try {
+        rows = await manager.query(
+          `INSERT INTO doctor_placements (application_id, doctor_id, institution_id, enterprise_id,
+             department_code, status, term_from, term_until, duties, hours_per_week, created_by,
+             created_at, updated_at)
+           SELECT $1, d.id, d.institution_id, $3, $4, 'PROPOSED', $5, $6, $7, $8, $9, $10, $10
+           FROM doctors d WHERE d.id = $2 AND d.active
+           RETURNING id, (SELECT name FROM doctors WHERE id = $2) AS doctor_name, institution_id`,
+          [
+            application.id,
+            input.doctorId,
+            application.enterpriseId,
+            application.departmentCode,
+            input.from,
+            input.until,
+            input.duties,
+            input.hoursPerWeek,
+            principal.id,
+            this.clock.now(),
+          ],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'doctor_placements_live'))
+          throw new DomainError('conflict', 'The request already has a placement');
+        throw error;
+      }
+      if (rows.length === 0) throw DomainError.invalidField('doctorId', 'is no active doctor');
+      const [placement] = rows;
+      await this.events.record(manager, {
+        type: 'placement.proposed',
+        subjectType: 'placement',
+        subjectId: placement.id,
+        enterpriseId: application.enterpriseId,
+        actor: actorOf(principal),
+        data: {
+          applicationId: application.id,
+          doctorId: input.doctorId,
+          doctorName: placement.doctor_name,
+          institutionId: placement.institution_id,
+          term: { from: input.from, until: input.until },
+          hoursPerWeek: input.hoursPerWeek,
+        },
+      });
+      return placement.id;
+    });
+    return this.get(principal, id);
+  }
+
+  async list(principal: UserPrincipal, query: PlacementListQuery): Promise<Page<PlacementDto>> {
+    const after = newestFirstPosition(query);
+    const scope = scopeOf(principal);
+    const rows: PlacementRow[] = await this.dataSource.query(
+      `${PLACEMENT_SELECT}
+       WHERE ${scope.sql} AND ($2::text IS NULL OR p.status = $2)
+         AND ($3::uuid IS NULL OR p.doctor_id = $3) AND ($4::uuid IS NULL OR p.application_id = $4)
+         AND ($5::timestamptz IS NULL OR (p.created_at, p.id) < ($5, $6::uuid))
+       ORDER BY p.created_at DESC, p.id DESC LIMIT $7`,
+      [
+        scope.value,
+        query.status ?? null,
+        query.doctorId ?? null,
+        query.applicationId ?? null,
+        after.createdAt,
+        after.id,
+        query.limit + 1,
+      ],
+    );
+    const page = newestFirstPage(rows, query, (row) => ({ createdAt: row.created_at, id: row.id }));
+    return { data: page.data.map(toDto), nextCursor: page.nextCursor };
+  }
+
+  async get(principal: UserPrincipal, id: string): Promise<PlacementDto> {
+    return toDto(await this.findVisible(this.dataSource.manager, principal, id));
+  }
+
+  /** The life-cycle history of a placement, oldest first. */
+  async history(principal: UserPrincipal, id: string): Promise<PlacementEventDto[]> {
+    await this.findVisible(this.dataSource.manager, principal, id);
+    const rows: {
+      type: string;
+      actor_id: string | null;
+      data: Record<string, unknown>;
+      occurred_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT type, actor_id, data, occurred_at FROM events
+         WHERE subject_type = 'placement' AND subject_id = $1 ORDER BY seq`,
+      [id],
+    );
+    return rows.map((row) => ({
+      type: row.type,
+      actorId: row.actor_id,
+      data: row.data,
+      occurredAt: row.occurred_at.toISOString(),
+    }));
+  }
+
+  /**
+   * The hospital's user or the enterprise's admin confirms the term waiting for confirmation;
+   * the second confirmation starts the placement (or its next term).
+   */
+  confirm(principal: UserPrincipal, id: string, input: PlacementConfirmDto) {
+    const side = sideOf(principal);
+    return this.act(
+      principal,
+      id,
+      input,
+      ['PROPOSED', 'RENEWING'],
+      async (manager, placement, now) => {
+        if (placement[CONFIRMED_AT[side]])
+          throw new DomainError(
+            'conflict',
+            `The ${side.toLowerCase()} has confirmed this term already`,
+          );
+        const other = side === 'HOSPITAL' ? 'ENTERPRISE' : 'HOSPITAL';
+        const both = placement[CONFIRMED_AT[other]] !== null;
+        await manager.query(
+          `UPDATE doctor_placements SET ${CONFIRMED_AT[side]} = $2,
+           status = CASE WHEN $3 THEN 'ACTIVE' ELSE status END,
+           term_from = CASE WHEN $3 THEN COALESCE(next_from, term_from) ELSE term_from END,
+           term_until = CASE WHEN $3 THEN COALESCE(next_until, term_until) ELSE term_until END,
+           renewals = renewals + CASE WHEN $3 AND status = 'RENEWING' THEN 1 ELSE 0 END,
+           next_from = CASE WHEN $3 THEN NULL ELSE next_from END,
+           next_until = CASE WHEN $3 THEN NULL ELSE next_until END,
+           version = version + 1, updated_at = $2
+         WHERE id = $1`,
+          [id, now, both],
+        );
+        const term =
+          placement.status === 'RENEWING'
+            ? { from: placement.next_from, until: placement.next_until }
+            : { from: placement.term_from, until: placement.term_until };
+        const events: { type: EventType; data: Record<string, unknown> }[] = [
+          { type: 'placement.confirmed', data: { side, term } },
+        ];
+        if (both)
+          events.push({
+            type: placement.status === 'RENEWING' ? 'placement.renewed' : 'placement.started',
+            data: { term },
+          });
+        return events;
+      },
+    );
+  }
+
+  /** Either side, or the request's officer, offers a next term; both confirm it again. */
+  renew(principal: UserPrincipal, id: string, input: PlacementRenewalDto) {
+    assertTerm(input);
+    return this.act(principal, id, input, ['ACTIVE'], async (manager, placement, now) => {
+      if (input.from <= placement.term_until)
+        throw DomainError.invalidField(
+          'from',
+          `must be after the current term's last day, ${placement.term_until}`,
+        );
+      await manager.query(
+        `UPDATE doctor_placements SET status = 'RENEWING', next_from = $2, next_until = $3,
+           hospital_confirmed_at = NULL, enterprise_confirmed_at = NULL, version = version + 1, updated_at = $4
+         WHERE id = $1`,
+        [id, input.from, input.until, now],
+      );
+      return [
+        {
+          type: 'placement.renewal_proposed',
+          data: { term: { from: input.from, until: input.until } },
+        },
+      ];
+    });
+  }
+
+  /** The officer of the placement's department records a periodic review. */
+  review(principal: UserPrincipal, id: string, input: NewPlacementReviewDto) {
+    return this.act(principal, id, {}, ['ACTIVE', 'RENEWING'], async (manager, _placement, now) => {
+      const [review]: { id: string }[] = await manager.query(
+        `WITH review AS (
+           INSERT INTO placement_reviews (placement_id, outcome, notes, reviewed_by, created_at)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id
+         ), bumped AS (UPDATE doctor_placements SET version = version + 1, updated_at = $5 WHERE id = $1)
+         SELECT id FROM review`,
+        [id, input.outcome, input.notes, principal.id, now],
+      );
+      return [
+        {
+          type: 'placement.reviewed',
+          data: { reviewId: review.id, outcome: input.outcome, notes: input.notes },
+        },
+      ];
+    });
+  }
+
+  /** Either side ends the placement, at any point before it has ended, with a reason. */
+  exit(principal: UserPrincipal, id: string, input: PlacementExitDto) {
+    const side = sideOf(principal);
+    return this.act(
+      principal,
+      id,
+      input,
+      ['PROPOSED', 'ACTIVE', 'RENEWING'],
+      async (manager, _placement, now) => {
+        await manager.query(
+          `UPDATE doctor_placements SET status = 'ENDED', ended_by = $2, exit_reason = $3, ended_at = $4,
+           next_from = NULL, next_until = NULL, version = version + 1, updated_at = $4
+         WHERE id = $1`,
+          [id, side, input.reason, now],
+        );
+        return [{ type: 'placement.ended', data: { side, reason: input.reason } }];
+      },
+    );
+  }
+
+  /** Acts on a placement the principal may see, locked, in one of the given statuses. */
+  private async act(
+    principal: UserPrincipal,
+    id: string,
+    input: { expectedVersion?: number },
+    from: readonly PlacementStatus[],
+    change: (
+      manager: EntityManager,
+      placement: PlacementRow,
+      now: Date,
+    ) => Promise<{ type: EventType; data: Record<string, unknown> }[]>,
+  ): Promise<PlacementDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const placement = await this.findVisible(manager, principal, id, true);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== placement.version)
+        throw new DomainError(
+          'version-conflict',
+          `The placement is at version ${placement.version}, not ${input.expectedVersion}`,
+        );
+      if (!from.includes(placement.status))
+        throw new DomainError(
+          'conflict',
+          `The placement is ${placement.status}, not ${from.join(' or ')}`,
+        );
+      const events = await change(manager, placement, this.clock.now());
+      await this.events.recordAll(
+        manager,
+        events.map((event) => ({
+          type: event.type,
+          subjectType: 'placement',
+          subjectId: id,
+          enterpriseId: placement.enterprise_id,
+          actor: actorOf(principal),
+          data: {
+            applicationId: placement.application_id,
+            doctorId: placement.doctor_id,
+            ...event.data,
+          },
+        })),
+      );
+    });
+    return this.get(principal, id);
+  }
+
+  private async findVisible(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    id: string,
+    lock = false,
+  ): Promise<PlacementRow> {
+    const scope = scopeOf(principal);
+    const [row]: PlacementRow[] = await manager.query(
+      `${PLACEMENT_SELECT} WHERE p.id = $2 AND ${scope.sql} ${lock ? 'FOR UPDATE OF p' : ''}`,
+      [scope.value, id],
+    );
+    if (!row) throw DomainError.notFound('Placement');
+    return row;
+  }
+}
+
+/** Placements are seen by the hospital's users, the enterprise's, the department's staff. */
+const scopeOf = (principal: UserPrincipal) =>
+  visibilityScope(principal, {
+    organisation: 'p.institution_id',
+    organisationId: principal.institutionId,
+    enterprise: 'p.enterprise_id',
+    department: 'p.department_code',
+  });
+
+/** The side a hospital's user or an enterprise's admin speaks for (the routes admit no one else). */
+const sideOf = (principal: UserPrincipal): PlacementSide =>
+  principal.institutionId ? 'HOSPITAL' : 'ENTERPRISE';
+
+function assertTerm(term: PlacementTermDto): void {
+  if (term.until < term.from) throw DomainError.invalidField('until', 'must not be before from');
+}
+
+function toDto(row: PlacementRow): PlacementDto {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    applicationNumber: row.number,
+    doctor: {
+      id: row.doctor_id,
+      name: row.doctor_name,
+      specialty: row.doctor_specialty,
+      title: row.doctor_title,
+    },
+    institutionId: row.institution_id,
+    institutionName: row.institution_name,
+    enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name,
+    departmentCode: row.department_code,
+    status: row.status,
+    term: { from: row.term_from, until: row.term_until },
+    nextTerm:
+      row.next_from && row.next_until ? { from: row.next_from, until: row.next_until } : null,
+    hospitalConfirmedAt: row.hospital_confirmed_at?.toISOString() ?? null,
+    enterpriseConfirmedAt: row.enterprise_confirmed_at?.toISOString() ?? null,
+    duties: row.duties,
+    hoursPerWeek: row.hours_per_week,
+    renewals: row.renewals,
+    endedBy: row.ended_by,
+    exitReason: row.exit_reason,
+    endedAt: row.ended_at?.toISOString() ?? null,
+    reviews: row.reviews.map((review) => ({
+      ...review,
+      createdAt: new Date(review.createdAt).toISOString(),
+    })),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,86 @@
+import type { components } from '@parkline/client';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { call, parkline } from '../shared/api/session';
+
+export type Doctor = components['schemas']['DoctorDto'];
+export type NewDoctor = components['schemas']['NewDoctorDto'];
+export type Placement = components['schemas']['PlacementDto'];
+export type PlacementStatus = Placement['status'];
+export type ReviewOutcome = components['schemas']['NewPlacementReviewDto']['outcome'];
+
+const PAGE = 30;
+const nextCursor = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
+
+export function useDoctors() {
+  return useInfiniteQuery({
+    queryKey: ['doctors', 'list'],
+    queryFn: ({ pageParam }) =>
+      call(() =>
+        parkline.GET('/api/v1/doctors', { params: { query: { limit: PAGE, cursor: pageParam } } }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
+
+export function useAddDoctor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (doctor: NewDoctor) =>
+      call(() => parkline.POST('/api/v1/doctors', { body: doctor })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['doctors'] }),
+  });
+}
+
+export function usePlacements(status?: PlacementStatus) {
+  return useInfiniteQuery({
+    queryKey: ['placements', 'list', status ?? 'all'],
+    queryFn: ({ pageParam }) =>
+      call(() =>
+        parkline.GET('/api/v1/placements', {
+          params: { query: { limit: PAGE, cursor: pageParam, status } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
+
+/** What the sides and the park's officer do with a placement. */
+export type PlacementStep =
+  | { step: 'confirm' }
+  | { step: 'exit'; reason: string }
+  | { step: 'review'; outcome: ReviewOutcome; notes: string };
+
+export function usePlacementStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, ...input }: PlacementStep & { id: string; version: number }) => {
+      const params = { path: { id } };
+      switch (input.step) {
+        case 'confirm':
+          return call(() =>
+            parkline.POST('/api/v1/placements/{id}/confirm', {
+              params,
+              body: { expectedVersion: version },
+            }),
+          );
+        case 'exit':
+          return call(() =>
+            parkline.POST('/api/v1/placements/{id}/exit', {
+              params,
+              body: { reason: input.reason, expectedVersion: version },
+            }),
+          );
+        case 'review':
+          return call(() =>
+            parkline.POST('/api/v1/placements/{id}/reviews', {
+              params,
+              body: { outcome: input.outcome, notes: input.notes },
+            }),
+          );
+      }
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['placements'] }),
+  });
+}
