@@ -36,6 +36,7 @@ import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { MandatesModule } from './mandates/mandates.module';
 import { ProvidersModule } from './providers/providers.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { UsersModule } from './users/users.module';
@@ -62,6 +63,7 @@ import { WorkerModule } from './worker.module';
     WebhooksModule,
     ResourcesModule,
     ProvidersModule,
+    MandatesModule,
     InstitutionsModule,
   ],
   providers: [QueueDashboard],

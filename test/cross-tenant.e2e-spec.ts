@@ -58,6 +58,7 @@ const RESOURCES: Record<
       "the park's bookable resources: availability shows free units, never who booked",
   },
   bookings: { routedToDepartment: true },
+  mandates: { routedToDepartment: false },
 };
 
 /**
@@ -95,6 +96,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: an agency applies to be listed; it names no existing tenant',
   'POST /api/v1/providers': 'admins only: files an application for a new provider',
   'POST /api/v1/institutions': 'admins only: registers a new hospital',
+  'POST /api/v1/mandates':
+    "the mandate is the caller's own enterprise's; the holder it names is park staff or a listed provider (covered in mandates)",
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */

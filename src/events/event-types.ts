@@ -42,6 +42,8 @@ export const EVENT_TYPES = [
   'booking.confirmed',
   'booking.declined',
   'booking.cancelled',
+  'mandate.granted',
+  'mandate.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

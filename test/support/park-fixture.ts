@@ -15,6 +15,7 @@ import {
 import { at, newResource, upcomingWorkingDays } from './resources';
 import {
   handOver,
+  HANDED_SERVICE,
   institutionWithUser,
   listedProvider,
   offeredDocking,
@@ -84,6 +85,8 @@ export interface OwnerResources {
   notificationId: string;
   /** A requested booking of the park's fixture resource, operated by the handling department. */
   bookingId: string;
+  /** A mandate of this enterprise to its provider, for value-added requests, prepare only. */
+  mandateId: string;
 }
 
 export interface ParkFixture {
@@ -270,6 +273,19 @@ async function buildOwner(
     handedToProvider(t, admin, enterprise, handedTo.officer),
     offeredToInstitution(t, enterprise, handedTo.institution),
   ]);
+  const mandate = await t
+    .http()
+    .post('/api/v1/mandates')
+    .set(enterprise.auth)
+    .send({
+      holderKind: 'PROVIDER',
+      holderProviderId: provider.id,
+      serviceCodes: [HANDED_SERVICE],
+      validFrom: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      validUntil: new Date(Date.now() + 8 * 3600_000 + 365 * 86_400_000).toISOString().slice(0, 10),
+      canSubmit: false,
+    })
+    .expect(201);
   return {
     enterpriseId: id,
     enterpriseName: profile.body.name,
@@ -287,6 +303,7 @@ async function buildOwner(
     deliveryId: webhook.deliveryId,
     notificationId: notification,
     bookingId: booking.body.id,
+    mandateId: mandate.body.id,
   };
 }
 
@@ -491,6 +508,7 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   calendar: { year: ({ park }) => park.year },
   resources: { id: ({ park }) => park.resourceId },
   bookings: { id: ({ owner }) => owner.bookingId },
+  mandates: { id: ({ owner }) => owner.mandateId },
 };
 
 function resolvePathParams(
@@ -551,6 +569,7 @@ function identifiersOf(owner: OwnerResources): string[] {
     owner.webhookId,
     owner.deliveryId,
     owner.notificationId,
+    owner.mandateId,
     ...applicationIdentifiersOf(owner),
   ];
 }
