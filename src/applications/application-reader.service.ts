@@ -94,6 +94,11 @@ export class ApplicationReader {
     id: string,
     options: { lock?: boolean; act: 'prepare' | 'submit' },
   ): Promise<{ application: Application; actor: Actor }> {
+    if (principal.kind === 'user' && !principal.enterpriseId && !mayHoldMandates(principal))
+      throw new DomainError(
+        'forbidden',
+        'Only the enterprise and the holders of its mandates change its applications',
+      );
     const application = await findRow(manager, Application, id, { lock: options.lock });
     if (!application) throw DomainError.notFound('Application');
     if (actsForEnterprise(principal, application.enterpriseId))
