@@ -109,9 +109,14 @@ export class ApplicationsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...EVERYONE, 'PROVIDER_USER')
   @Scopes('applications:read')
-  @ApiOperation({ summary: 'Applications you may see, newest first, with filters' })
+  @ApiOperation({
+    summary: 'Applications you may see, newest first, with filters',
+    description:
+      'A holder of mandates (service-centre staff, a provider’s users) also sees those of the ' +
+      'mandating enterprises within the mandates in force.',
+  })
   @ApiOkResponse({ type: ApplicationPageDto })
   @ApiAuthProblems(400)
   listApplications(

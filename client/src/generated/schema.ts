@@ -55,7 +55,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications you may see, newest first, with filters */
+        /**
+         * Applications you may see, newest first, with filters
+         * @description A holder of mandates (service-centre staff, a provider’s users) also sees those of the mandating enterprises within the mandates in force.
+         */
         get: operations["listApplications"];
         put?: never;
         /**

@@ -9,6 +9,7 @@ import { officerRoutes } from '../officer/routes';
 import { pipelineRoutes } from '../pipeline/routes';
 import { resourceRoutes } from '../resources/routes';
 import { partnerRoutes } from '../partners/routes';
+import { mandateRoutes } from '../mandates/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
           ...pipelineRoutes,
           ...resourceRoutes,
           ...partnerRoutes,
+          ...mandateRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
