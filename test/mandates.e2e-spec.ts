@@ -172,6 +172,18 @@ describe('proxy handling: mandates to the service centre and to providers', () =
       .send({ reason: '企业自行办理' })
       .expect(200);
     expect(revoked.body).toMatchObject({ status: 'REVOKED', revokeReason: '企业自行办理' });
+    // Both are events of the enterprise, published through the outbox (webhooks subscribe).
+    const recorded: { type: string; enterprise_id: string; actor_id: string }[] =
+      await t.dataSource.query(
+        `SELECT type, enterprise_id, actor_id FROM events WHERE subject_id = $1 ORDER BY seq`,
+        [mandateId],
+      );
+    expect(
+      recorded.map(({ type, enterprise_id, actor_id }) => [type, enterprise_id, actor_id]),
+    ).toEqual([
+      ['mandate.granted', enterprise.enterpriseId, enterprise.userId],
+      ['mandate.revoked', enterprise.enterpriseId, enterprise.userId],
+    ]);
     await uploadMaterial(t, psc.officer, second.body.id, BRIEF).expect(404);
     await draftFor(psc.officer, enterprise.enterpriseId, 403);
     await t
