@@ -12,7 +12,6 @@ import {
   Principal,
 } from '../common/auth/principal';
 import {
-  holderValues,
   holdsMandate,
   mandateCovers,
   mandateInForce,
@@ -203,22 +202,21 @@ export class ApplicationReader {
       });
     } else if (principal.enterpriseId) {
       applications.andWhere('application.enterprise_id = :own', { own: principal.enterpriseId });
-    } else if (!isAdmin(principal)) {
+    } else if (mayHoldMandates(principal)) {
       // Their department's, and those within the mandates they hold.
-      const [holderUser, holderDepartment, holderProvider] = holderValues(principal);
       applications.andWhere(
         `(application.department_code = :own OR EXISTS (SELECT 1 FROM mandates m
            WHERE m.enterprise_id = application.enterprise_id
-             AND ${holdsMandate([':holderUser', ':holderDepartment', ':holderProvider'])}
+             AND ${holdsMandate(':holder')}
              AND ${mandateInForce(':today')} AND ${mandateCovers('application.service_code')}))`,
         {
           own: departmentOf(principal),
-          holderUser,
-          holderDepartment,
-          holderProvider,
+          holder: principal.id,
           today: parkDay(this.clock.now()),
         },
       );
+    } else if (!isAdmin(principal)) {
+      applications.andWhere('application.department_code = :own', { own: departmentOf(principal) });
     }
     if (query.enterprise)
       applications.andWhere('application.enterprise_id = :enterprise', {

@@ -8,30 +8,29 @@ export const parkDay = (instant: Date): string =>
   new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * Who holds the mandate `m`: the service centre's staff, the named staff user, or the users of
- * a provider that is still listed. The placeholders bind the caller's user id, department and
- * provider (see holderValues), e.g. `['$3', '$4', '$5']`.
+ * Whether the user bound at `user` (a placeholder) holds the mandate `m`, read from the users
+ * table in the same statement, never from a cached principal: an active officer or head of the
+ * service centre (all of them, or the one named), or an active user of a provider still listed.
  */
-export function holdsMandate([user, department, provider]: readonly string[]): string {
-  return `(m.holder_user_id = ${user}::uuid
-    OR (m.holder_kind = 'SERVICE_CENTRE' AND ${department}::text = '${SERVICE_CENTRE_DEPARTMENT}')
-    OR (m.holder_kind = 'PROVIDER' AND m.holder_provider_id = ${provider}::uuid
-        AND EXISTS (SELECT 1 FROM service_providers sp WHERE sp.id = m.holder_provider_id AND sp.status = 'LISTED')))`;
+export function holdsMandate(user: string): string {
+  return `EXISTS (SELECT 1 FROM users hu WHERE hu.id = ${user}::uuid AND hu.active AND (
+    (hu.department_code = '${SERVICE_CENTRE_DEPARTMENT}' AND hu.role IN ('OFFICER', 'DEPARTMENT_HEAD')
+      AND (m.holder_kind = 'SERVICE_CENTRE' OR m.holder_user_id = hu.id))
+    OR (m.holder_kind = 'PROVIDER' AND hu.provider_id = m.holder_provider_id
+      AND EXISTS (SELECT 1 FROM service_providers sp WHERE sp.id = m.holder_provider_id AND sp.status = 'LISTED'))))`;
 }
 
-/** Whether the principal could hold a mandate at all (spares others the query). */
+/**
+ * Whether the principal could hold a mandate at all, by its signed-in role: spares everyone
+ * else the query (whether it does hold one is read by holdsMandate).
+ */
 export function mayHoldMandates(principal: Principal): boolean {
-  const [, department, provider] = holderValues(principal);
-  return department === SERVICE_CENTRE_DEPARTMENT || provider !== null;
-}
-
-/** The values holdsMandate binds; nobody holds anything for an API key. */
-export function holderValues(principal: Principal): [string | null, string | null, string | null] {
-  if (principal.kind !== 'user') return [null, null, null];
-  const department = ['OFFICER', 'DEPARTMENT_HEAD'].includes(principal.role)
-    ? principal.departmentCode
-    : null;
-  return [principal.id, department, principal.providerId];
+  if (principal.kind !== 'user') return false;
+  return (
+    principal.providerId !== null ||
+    (principal.departmentCode === SERVICE_CENTRE_DEPARTMENT &&
+      ['OFFICER', 'DEPARTMENT_HEAD'].includes(principal.role))
+  );
 }
 
 /** In force on the day bound at `day`: not revoked, begun and not ended. */

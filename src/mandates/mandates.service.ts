@@ -15,7 +15,6 @@ import {
   RevokeMandateDto,
 } from './dto/mandate.dto';
 import {
-  holderValues,
   holdsMandate,
   mandateCovers,
   mandateInForce,
@@ -48,9 +47,9 @@ interface MandateRow {
   version: number;
 }
 
-/** The status on the day bound at $7. */
-const STATUS_SQL = `CASE WHEN m.revoked_at IS NOT NULL THEN 'REVOKED' WHEN m.valid_until < $7::date THEN 'EXPIRED'
-  WHEN m.valid_from > $7::date THEN 'SCHEDULED' ELSE 'ACTIVE' END`;
+/** The status on the day bound at $5. */
+const STATUS_SQL = `CASE WHEN m.revoked_at IS NOT NULL THEN 'REVOKED' WHEN m.valid_until < $5::date THEN 'EXPIRED'
+  WHEN m.valid_from > $5::date THEN 'SCHEDULED' ELSE 'ACTIVE' END`;
 
 const MANDATE_SELECT = `
   SELECT m.id, m.enterprise_id, e.name AS enterprise_name, m.holder_kind, m.holder_user_id,
@@ -167,10 +166,10 @@ export class MandatesService {
     const rows: MandateRow[] = await this.dataSource.query(
       `${MANDATE_SELECT}
        WHERE ${this.scope(principal)}
-         AND ($5::uuid IS NULL OR m.enterprise_id = $5)
-         AND ($6::text IS NULL OR ${STATUS_SQL} = $6)
-         AND ($8::timestamptz IS NULL OR (m.granted_at, m.id) < ($8, $9::uuid))
-       ORDER BY m.granted_at DESC, m.id DESC LIMIT $10`,
+         AND ($3::uuid IS NULL OR m.enterprise_id = $3)
+         AND ($4::text IS NULL OR ${STATUS_SQL} = $4)
+         AND ($6::timestamptz IS NULL OR (m.granted_at, m.id) < ($6, $7::uuid))
+       ORDER BY m.granted_at DESC, m.id DESC LIMIT $8`,
       [
         ...this.scopeValues(principal),
         query.enterpriseId ?? null,
@@ -251,24 +250,23 @@ export class MandatesService {
     if (!mayHoldMandates(principal)) return null;
     const [row]: { id: string; can_submit: boolean }[] = await manager.query(
       `SELECT m.id, m.can_submit FROM mandates m
-       WHERE m.enterprise_id = $1 AND ${holdsMandate(['$2', '$3', '$4'])} AND ${mandateInForce('$5')}
-         AND ${mandateCovers('$6::text')}
+       WHERE m.enterprise_id = $1 AND ${holdsMandate('$2')} AND ${mandateInForce('$3')}
+         AND ${mandateCovers('$4::text')}
        ORDER BY m.can_submit DESC, m.granted_at LIMIT 1 ${options.lock ? 'FOR SHARE OF m' : ''}`,
-      [enterpriseId, ...holderValues(principal), parkDay(this.clock.now()), serviceCode],
+      [enterpriseId, principal.id, parkDay(this.clock.now()), serviceCode],
     );
     return row ? { id: row.id, canSubmit: row.can_submit } : null;
   }
 
   /** Enterprise users see their enterprise's mandates; holders those they hold; admins all. */
   private scope(principal: UserPrincipal): string {
-    if (isAdmin(principal))
-      return '($1::uuid IS NULL AND $2::uuid IS NULL AND $3::text IS NULL AND $4::uuid IS NULL)';
-    return `(m.enterprise_id = $1 OR ${holdsMandate(['$2', '$3', '$4'])})`;
+    if (isAdmin(principal)) return '($1::uuid IS NULL AND $2::uuid IS NULL)';
+    return `(m.enterprise_id = $1 OR ${holdsMandate('$2')})`;
   }
 
   private scopeValues(principal: UserPrincipal): unknown[] {
-    if (isAdmin(principal)) return [null, null, null, null];
-    return [principal.enterpriseId, ...holderValues(principal)];
+    if (isAdmin(principal)) return [null, null];
+    return [principal.enterpriseId, principal.id];
   }
 
   private async findVisible(
@@ -277,7 +275,7 @@ export class MandatesService {
     id: string,
   ): Promise<MandateRow> {
     const [row]: MandateRow[] = await manager.query(
-      `${MANDATE_SELECT} WHERE m.id = $5 AND ${this.scope(principal)}`,
+      `${MANDATE_SELECT} WHERE m.id = $3 AND ${this.scope(principal)}`,
       [...this.scopeValues(principal), id],
     );
     if (!row) throw DomainError.notFound('Mandate');
