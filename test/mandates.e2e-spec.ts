@@ -219,6 +219,15 @@ describe('proxy handling: mandates to the service centre and to providers', () =
     const listed = await t.http().get('/api/v1/applications').set(provider.user.auth).expect(200);
     expect(listed.body.data.map((a: { id: string }) => a.id)).toContain(id);
 
+    // A provider the park suspends acts for no one from that moment.
+    await t
+      .http()
+      .post(`/api/v1/providers/${provider.id}/status`)
+      .set(admin.auth)
+      .send({ status: 'SUSPENDED', reason: '企业投诉核查中' })
+      .expect(200);
+    await draftFor(provider.user, enterprise.enterpriseId, 403);
+
     // Park staff cannot grant for an enterprise, nor can a holder revoke.
     await grant(psc.officer, { holderKind: 'SERVICE_CENTRE' }).expect(403);
     await t
