@@ -36,6 +36,7 @@ import { SeedModule } from './seed/seed.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { MandatesModule } from './mandates/mandates.module';
 import { ProvidersModule } from './providers/providers.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { PlacementsModule } from './placements/placements.module';
@@ -63,6 +64,7 @@ import { WorkerModule } from './worker.module';
     WebhooksModule,
     ResourcesModule,
     ProvidersModule,
+    MandatesModule,
     InstitutionsModule,
     PlacementsModule,
   ],

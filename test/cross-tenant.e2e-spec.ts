@@ -62,6 +62,7 @@ const RESOURCES: Record<
   // Enterprises never read the register of doctors; only other hospitals are outsiders.
   doctors: { routedToDepartment: false, enterprisesOutside: false },
   placements: { routedToDepartment: false },
+  mandates: { routedToDepartment: false },
 };
 
 /**
@@ -103,6 +104,8 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'covered by "ids in request bodies": a hospital\'s user adds doctors to its own hospital only',
   'POST /api/v1/placements':
     "officers of the request's department only; the request is found as the officer may see it (covered in placements)",
+  'POST /api/v1/mandates':
+    "the mandate is the caller's own enterprise's; the holder it names is park staff or a listed provider (covered in mandates)",
 };
 
 /** Bodies the examples of openapi.json cannot give: they must name the fixture's own resources. */

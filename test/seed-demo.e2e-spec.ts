@@ -241,6 +241,27 @@ describe('demo park seeder', () => {
     ).toBe(0);
   });
 
+  it('has enterprises mandate the service centre window and their providers, a few revoked', async () => {
+    const [mandates] = await t.dataSource.query(
+      `SELECT count(*)::int AS total,
+         count(*) FILTER (WHERE holder_kind = 'SERVICE_CENTRE')::int AS window,
+         count(*) FILTER (WHERE holder_kind = 'PROVIDER')::int AS providers,
+         count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS revoked
+       FROM mandates`,
+    );
+    expect(mandates.window).toBeGreaterThan(0);
+    expect(mandates.providers).toBeGreaterThan(0);
+    expect(mandates.revoked).toBeGreaterThan(0);
+    expect(mandates.revoked).toBeLessThan(mandates.total);
+    // A provider's mandate covers only what the provider delivers.
+    expect(
+      await count(
+        `SELECT count(*) FROM mandates m, unnest(m.service_codes) AS code WHERE m.holder_kind = 'PROVIDER'
+           AND NOT EXISTS (SELECT 1 FROM provider_services s WHERE s.provider_id = m.holder_provider_id AND s.service_code = code)`,
+      ),
+    ).toBe(0);
+  });
+
   it('rolls the statistics up from the applications', async () => {
     const [rollup] = await t.dataSource.query(
       `SELECT sum(submitted)::int AS submitted, sum(decided)::int AS decided, sum(rating_count)::int AS ratings

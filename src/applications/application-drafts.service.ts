@@ -9,6 +9,8 @@ import { ServiceVersion } from '../catalogue/service-version.entity';
 import { Clock } from '../common/clock/clock';
 import { Actor, actorOf, actsForEnterprise, Principal } from '../common/auth/principal';
 import { DomainError } from '../common/problem/domain-error';
+import { mayHoldMandates } from '../mandates/mandate-holders';
+import { MandatesService } from '../mandates/mandates.service';
 import { ApplicationMaterials } from './application-materials.service';
 import { ApplicationReader } from './application-reader.service';
 import { ApplicationWorkflow } from './application-workflow.service';
@@ -28,6 +30,7 @@ export class ApplicationDrafts {
     private readonly workflow: ApplicationWorkflow,
     private readonly attachments: ApplicationMaterials,
     private readonly reader: ApplicationReader,
+    private readonly mandates: MandatesService,
     private readonly clock: Clock,
   ) {}
 
@@ -43,11 +46,11 @@ export class ApplicationDrafts {
       );
     }
     const enterpriseId = this.enterpriseFor(principal, input.enterpriseId);
-    const actor = actorOf(principal);
     // Read before the transaction: a second pool connection taken while one is held would
     // deadlock the pool under load.
     const published = input.serviceCode ? await this.publishedService(input.serviceCode) : null;
     const created = await this.dataSource.transaction(async (manager) => {
+      const actor = await this.actorFor(manager, principal, enterpriseId, input.serviceCode);
       const draft = await this.insertRequestedDraft(
         manager,
         principal,
@@ -224,9 +227,9 @@ export class ApplicationDrafts {
     const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
     const [{ id }] = await manager.query(
       `INSERT INTO applications (number, kind, enterprise_id, service_code, service_version, bundle_code, parent_id, renewal_of,
-         waiting_for, status, form, created_by, created_at, updated_at)
+         waiting_for, status, form, created_by, mandate_id, created_at, updated_at)
        VALUES ('QT-' || $1::text || '-' || lpad(nextval('application_number_seq')::text, 6, '0'), $2, $3, $4, $5, $6, $7, $8, $9,
-         'DRAFT', $10, $11, $12, $12)
+         'DRAFT', $10, $11, $13, $12, $12)
        RETURNING id`,
       [
         year,
@@ -241,19 +244,25 @@ export class ApplicationDrafts {
         draft.form,
         actor.id,
         now,
+        actor.mandate?.id ?? null,
       ],
     );
     return id;
   }
 
-  /** The enterprise an action is for: a user's own, or the one an integrator names. */
+  /**
+   * The enterprise an action is for: a user's own, the one an integrator names, or the one a
+   * holder of its mandate names (the mandate is checked by actorFor).
+   */
   private enterpriseFor(principal: Principal, requested?: string): string {
     if (principal.kind === 'user') {
-      if (!principal.enterpriseId)
+      if (!principal.enterpriseId) {
+        if (requested && mayHoldMandates(principal)) return requested;
         throw new DomainError(
           'forbidden',
-          'Only enterprise users and integrators file applications',
+          'Only enterprise users, integrators and holders of a mandate file applications',
         );
+      }
       if (requested && requested !== principal.enterpriseId)
         throw DomainError.notFound('Enterprise');
       return principal.enterpriseId;
@@ -265,5 +274,32 @@ export class ApplicationDrafts {
       );
     if (!principal.enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
     return requested;
+  }
+
+  /**
+   * Whom the draft is recorded as: the caller, and for a proxy the mandate in force that covers
+   * the service (a bundle: one for all services), share-locked in the draft's transaction.
+   */
+  private async actorFor(
+    manager: EntityManager,
+    principal: Principal,
+    enterpriseId: string,
+    serviceCode: string | undefined,
+  ): Promise<Actor> {
+    const actor = actorOf(principal);
+    if (actsForEnterprise(principal, enterpriseId)) return actor;
+    const mandate = await this.mandates.inForce(
+      manager,
+      principal,
+      enterpriseId,
+      serviceCode ?? null,
+      { lock: true },
+    );
+    if (!mandate)
+      throw new DomainError(
+        'forbidden',
+        `No mandate in force of this enterprise lets you file ${serviceCode ?? 'this'} for it`,
+      );
+    return { ...actor, mandate: { id: mandate.id, enterpriseId } };
   }
 }

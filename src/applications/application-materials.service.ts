@@ -4,10 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BundlesService } from '../catalogue/bundles.service';
 import { Clock } from '../common/clock/clock';
-import { Actor, actorOf, Principal } from '../common/auth/principal';
+import { Actor, Principal } from '../common/auth/principal';
 import { MultipartUpload } from '../common/http/multipart-upload';
 import { DomainError } from '../common/problem/domain-error';
 import { EventsService } from '../events/events.service';
+import { mandateInForce, parkDay } from '../mandates/mandate-holders';
 import { FileContent, MaterialsService } from '../materials/materials.service';
 import type { StoredObject } from '../materials/storage/material-storage';
 import { applicationChanged, ApplicationWorkflow } from './application-workflow.service';
@@ -53,7 +54,7 @@ export class ApplicationMaterials {
     const materialType = upload.fields.materialType;
     if (!materialType)
       throw DomainError.invalidField('materialType', 'is required (as a field before the file)');
-    const application = await this.findForMaterials(principal, id);
+    const { application, actor } = await this.findForMaterials(principal, id);
     const material = (await this.materialTypesOf(application)).get(materialType);
     if (!material)
       throw DomainError.invalidField(
@@ -64,7 +65,7 @@ export class ApplicationMaterials {
       maxBytes: material.maxBytes,
       allowedFormats: material.formats,
     });
-    return this.attachMaterial(principal, application, {
+    return this.attachMaterial(principal, application, actor, {
       materialType,
       sha256: stored.sha256,
       fileName: upload.fileName,
@@ -79,7 +80,7 @@ export class ApplicationMaterials {
     id: string,
     input: LibraryMaterialReferenceInput,
   ): Promise<ApplicationDto> {
-    const application = await this.findForMaterials(principal, id);
+    const { application, actor } = await this.findForMaterials(principal, id);
     const material = (await this.materialTypesOf(application)).get(input.materialType);
     if (!material)
       throw DomainError.invalidField(
@@ -107,7 +108,7 @@ export class ApplicationMaterials {
         'payload-too-large',
         `The library file is larger than ${material.maxBytes} bytes`,
       );
-    return this.attachMaterial(principal, application, {
+    return this.attachMaterial(principal, application, actor, {
       materialType: input.materialType,
       sha256: item.sha256,
       fileName: item.fileName,
@@ -120,20 +121,22 @@ export class ApplicationMaterials {
    * Attaches without a transaction or a lock: the one statement of writeMaterial proves by the
    * version that nothing changed since `read` was read; when something did (another
    * attachment), the application is read and checked again. The response is built from what
-   * was read and written, not read back.
+   * was read and written, not read back. A proxy's mandate is checked in that statement too.
    */
   private async attachMaterial(
     principal: Principal,
     read: Application,
+    readActor: Actor,
     attachment: NewMaterial & { file: Omit<StoredObject, 'sha256'> },
   ): Promise<ApplicationDto> {
     let application = read;
+    let actor = readActor;
     for (let attempt = 1; ; attempt++) {
       const written = await this.writeMaterial(
         this.dataSource.manager,
         application,
         attachment,
-        actorOf(principal),
+        actor,
       );
       if (written) {
         return this.reader.toDto(application, [
@@ -153,7 +156,7 @@ export class ApplicationMaterials {
         ]);
       }
       if (attempt === ATTACH_ATTEMPTS) throw applicationChanged();
-      application = await this.findForMaterials(principal, application.id);
+      ({ application, actor } = await this.findForMaterials(principal, application.id));
     }
   }
 
@@ -172,11 +175,15 @@ export class ApplicationMaterials {
     return this.materials.open(row.sha256, row.file_name);
   }
 
-  /** The application, if materials may be attached to it now. */
-  private async findForMaterials(principal: Principal, id: string): Promise<Application> {
-    const application = await this.reader.findVisible(this.dataSource.manager, principal, id, {
-      write: true,
+  /** The application, if materials may be attached to it now, and whom the act is recorded as. */
+  private async findForMaterials(
+    principal: Principal,
+    id: string,
+  ): Promise<{ application: Application; actor: Actor }> {
+    const found = await this.reader.findWritable(this.dataSource.manager, principal, id, {
+      act: 'prepare',
     });
+    const { application } = found;
     if (
       (application.status !== 'DRAFT' && application.status !== 'SUPPLEMENT_REQUIRED') ||
       (application.parentId && application.status === 'DRAFT')
@@ -186,7 +193,7 @@ export class ApplicationMaterials {
         `Materials can be attached to a draft or while a supplement is awaited; this one is ${application.status}`,
       );
     }
-    return application;
+    return found;
   }
 
   private async materialTypesOf(application: Application) {
@@ -254,7 +261,9 @@ export class ApplicationMaterials {
       {
         ctes: `bumped AS (
             UPDATE applications SET version = version + 1, updated_at = $3
-            WHERE id = $1 AND version = $4 RETURNING id
+            WHERE id = $1 AND version = $4
+              AND ($13::uuid IS NULL OR EXISTS (SELECT 1 FROM mandates m WHERE m.id = $13 AND ${mandateInForce('$14')}))
+            RETURNING id
           ), registered AS (
             INSERT INTO stored_files (sha256, size_bytes, format, media_type)
             SELECT $6, $10, $11, $12 FROM bumped WHERE $10::bigint IS NOT NULL
@@ -279,6 +288,8 @@ export class ApplicationMaterials {
           upload?.sizeBytes ?? null,
           upload?.format ?? null,
           upload?.mediaType ?? null,
+          actor.mandate?.id ?? null,
+          parkDay(now),
         ],
         guard: 'bumped',
         // The statement does not see its own writes: these are the materials from before it.

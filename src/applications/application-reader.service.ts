@@ -3,12 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import {
+  Actor,
+  actorOf,
   actsForEnterprise,
   departmentOf,
   isAdmin,
   isStaff,
   Principal,
 } from '../common/auth/principal';
+import {
+  holdsMandate,
+  mandateCovers,
+  mandateInForce,
+  mayHoldMandates,
+  parkDay,
+} from '../mandates/mandate-holders';
+import { MandatesService } from '../mandates/mandates.service';
 import type { ClockView } from '../sla/sla';
 import { Page, paginateNewestFirst } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
@@ -49,6 +59,7 @@ export class ApplicationReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sla: SlaService,
+    private readonly mandates: MandatesService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,6 +79,52 @@ export class ApplicationReader {
       );
     }
     return application;
+  }
+
+  /**
+   * The application the caller may change, and the actor its acts are recorded as: the
+   * enterprise (or a bound integrator) itself, or the holder of a mandate in force for it, checked
+   * in the caller's transaction (share-locked with `lock`, so a revocation waits for the act).
+   * `submit`: the act needs the mandate's right to submit.
+   */
+  async findWritable(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    options: { lock?: boolean; act: 'prepare' | 'submit' },
+  ): Promise<{ application: Application; actor: Actor }> {
+    if (principal.kind === 'user' && !principal.enterpriseId && !mayHoldMandates(principal))
+      throw new DomainError(
+        'forbidden',
+        'Only the enterprise and the holders of its mandates change its applications',
+      );
+    const application = await findRow(manager, Application, id, { lock: options.lock });
+    if (!application) throw DomainError.notFound('Application');
+    if (actsForEnterprise(principal, application.enterpriseId))
+      return { application, actor: actorOf(principal) };
+    const mandate = await this.mandates.inForce(
+      manager,
+      principal,
+      application.enterpriseId,
+      application.serviceCode,
+      { lock: options.lock },
+    );
+    if (!mandate) {
+      await this.findVisible(manager, principal, id, { write: true });
+      throw DomainError.notFound('Application');
+    }
+    if (options.act === 'submit' && !mandate.canSubmit)
+      throw new DomainError(
+        'forbidden',
+        'Your mandate lets you prepare this application, not submit it: the enterprise submits',
+      );
+    return {
+      application,
+      actor: {
+        ...actorOf(principal),
+        mandate: { id: mandate.id, enterpriseId: application.enterpriseId },
+      },
+    };
   }
 
   async getApplication(principal: Principal, id: string): Promise<ApplicationDto> {
@@ -127,6 +184,7 @@ export class ApplicationReader {
       submittedAt: application.submittedAt?.toISOString() ?? null,
       finishedAt: application.finishedAt?.toISOString() ?? null,
       version: application.version,
+      mandateId: application.mandateId,
       createdAt: application.createdAt.toISOString(),
     };
   }
@@ -144,6 +202,19 @@ export class ApplicationReader {
       });
     } else if (principal.enterpriseId) {
       applications.andWhere('application.enterprise_id = :own', { own: principal.enterpriseId });
+    } else if (mayHoldMandates(principal)) {
+      // Their department's, and those within the mandates they hold.
+      applications.andWhere(
+        `(application.department_code = :own OR EXISTS (SELECT 1 FROM mandates m
+           WHERE m.enterprise_id = application.enterprise_id
+             AND ${holdsMandate(':holder')}
+             AND ${mandateInForce(':today')} AND ${mandateCovers('application.service_code')}))`,
+        {
+          own: departmentOf(principal),
+          holder: principal.id,
+          today: parkDay(this.clock.now()),
+        },
+      );
     } else if (!isAdmin(principal)) {
       applications.andWhere('application.department_code = :own', { own: departmentOf(principal) });
     }
@@ -242,6 +313,16 @@ export class ApplicationReader {
     application: Application,
   ): Promise<boolean> {
     if (actsForEnterprise(principal, application.enterpriseId)) return true;
+    if (
+      mayHoldMandates(principal) &&
+      (await this.mandates.inForce(
+        manager,
+        principal,
+        application.enterpriseId,
+        application.serviceCode,
+      ))
+    )
+      return true;
     if (principal.kind === 'user' && (principal.providerId || principal.institutionId)) {
       // What was handed to the caller's provider or offered to its hospital, and not declined.
       const [related] = await manager.query(

@@ -90,6 +90,10 @@ export class Application {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
+  /** The mandate a proxy drafted it under; null when the enterprise filed it itself. */
+  @Column({ type: 'uuid', nullable: true })
+  mandateId: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 

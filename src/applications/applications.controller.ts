@@ -69,6 +69,11 @@ const EVERYONE = [
 ] as const;
 /** Besides everyone else, a provider's or hospital's users read what was handed to them. */
 const READERS = [...EVERYONE, 'PROVIDER_USER', 'INSTITUTION_USER'] as const;
+/**
+ * Who files and changes an application: the enterprise, and the holders of its mandates (the
+ * service centre's window staff, a listed provider's users), checked per act.
+ */
+const FILERS = [...ENTERPRISE, 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER'] as const;
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('applications')
@@ -86,7 +91,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @Idempotent()
   @Created(ApplicationDto, (application) => `/api/v1/applications/${application.id}`)
@@ -104,9 +109,14 @@ export class ApplicationsController {
   }
 
   @Get()
-  @Roles(...EVERYONE)
+  @Roles(...EVERYONE, 'PROVIDER_USER')
   @Scopes('applications:read')
-  @ApiOperation({ summary: 'Applications you may see, newest first, with filters' })
+  @ApiOperation({
+    summary: 'Applications you may see, newest first, with filters',
+    description:
+      'A holder of mandates (service-centre staff, a provider’s users) also sees those of the ' +
+      'mandating enterprises within the mandates in force.',
+  })
   @ApiOkResponse({ type: ApplicationPageDto })
   @ApiAuthProblems(400)
   listApplications(
@@ -134,7 +144,7 @@ export class ApplicationsController {
   }
 
   @Patch(':id')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @WithETag()
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale → 412' })
@@ -151,7 +161,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/checklist')
-  @Roles(...EVERYONE)
+  @Roles(...READERS)
   @Scopes('applications:read')
   @ApiOperation({ summary: 'What is still missing under the situation rules, before submitting' })
   @ApiOkResponse({ type: ChecklistDto })
@@ -164,7 +174,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/materials')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @HttpCode(200)
   @Consumes('multipart/form-data', 'application/json')
@@ -235,7 +245,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/submit')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
@@ -253,7 +263,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/withdraw')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
@@ -270,7 +280,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/supplement')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
@@ -289,7 +299,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/confirm')
-  @Roles(...ENTERPRISE)
+  @Roles(...FILERS)
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
@@ -357,7 +367,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/events')
-  @Roles(...EVERYONE)
+  @Roles(...READERS)
   @Scopes('applications:read')
   @ApiOperation({
     summary:

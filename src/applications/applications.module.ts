@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { EventsModule } from '../events/events.module';
+import { MandatesModule } from '../mandates/mandates.module';
 import { MaterialsModule } from '../materials/materials.module';
 import { ResourcesModule } from '../resources/resources.module';
 import { SlaModule } from '../sla/sla.module';
@@ -21,6 +22,7 @@ import { StageRunner } from './stage-runner.service';
     CatalogueModule,
     CertificatesModule,
     EventsModule,
+    MandatesModule,
     MaterialsModule,
     ResourcesModule,
     SlaModule,

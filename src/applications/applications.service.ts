@@ -6,7 +6,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { isOpenForIntake } from '../catalogue/intake-windows';
 import type { ServiceDefinition } from '../catalogue/service-definition';
 import { Clock } from '../common/clock/clock';
-import { Actor, actorOf, Principal } from '../common/auth/principal';
+import { Actor, Principal } from '../common/auth/principal';
 import { assertVersion, ExpectedVersion } from '../common/http/versioning';
 import { DomainError } from '../common/problem/domain-error';
 import { EventsService } from '../events/events.service';
@@ -52,6 +52,7 @@ export class ApplicationsService {
       principal,
       id,
       { ifMatch, body: input.expectedVersion },
+      'prepare',
       async (manager, application) => {
         if (application.status !== 'DRAFT' || application.parentId) {
           throw new DomainError(
@@ -114,29 +115,34 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
-      if (application.status !== 'DRAFT' || application.parentId) {
-        throw new DomainError(
-          'conflict',
-          `Only a draft can be submitted; this one is ${application.status}`,
+    return this.changeOwnApplication(
+      principal,
+      id,
+      expected,
+      'submit',
+      async (manager, application, actor) => {
+        if (application.status !== 'DRAFT' || application.parentId) {
+          throw new DomainError(
+            'conflict',
+            `Only a draft can be submitted; this one is ${application.status}`,
+          );
+        }
+        const [enterprise] = await manager.query(
+          `SELECT verified_at FROM enterprises WHERE id = $1`,
+          [application.enterpriseId],
         );
-      }
-      const [enterprise] = await manager.query(
-        `SELECT verified_at FROM enterprises WHERE id = $1`,
-        [application.enterpriseId],
-      );
-      if (!enterprise?.verified_at) {
-        throw new DomainError(
-          'unprocessable',
-          'The enterprise is not verified yet; a park officer must verify it before it may submit',
-        );
-      }
-      const actor = actorOf(principal);
-      if (application.kind === 'BUNDLE') return this.submitBundle(manager, application, actor);
-      await this.bookings.assertBookingReference(manager, application);
-      await this.submitOne(manager, application, actor);
-      return application;
-    });
+        if (!enterprise?.verified_at) {
+          throw new DomainError(
+            'unprocessable',
+            'The enterprise is not verified yet; a park officer must verify it before it may submit',
+          );
+        }
+        if (application.kind === 'BUNDLE') return this.submitBundle(manager, application, actor);
+        await this.bookings.assertBookingReference(manager, application);
+        await this.submitOne(manager, application, actor);
+        return application;
+      },
+    );
   }
 
   /** Submits one service application: both clocks start and the workflow's first stage opens. */
@@ -167,53 +173,58 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
-      const actor = actorOf(principal);
-      const now = this.clock.now();
-      if (application.kind !== 'BUNDLE') {
-        await this.workflow.transition(
-          manager,
-          application,
-          { kind: 'withdraw' },
-          { actor, now, outcomeReason: 'WITHDRAWN_BY_ENTERPRISE' },
-        );
-        return;
-      }
-      if (application.status !== 'IN_PROGRESS' && application.status !== 'DRAFT') {
-        throw new DomainError(
-          'conflict',
-          `A bundle that is ${application.status} can no longer be withdrawn`,
-        );
-      }
-      const children: { id: string }[] = await manager.query(
-        `SELECT id FROM applications WHERE parent_id = $1 AND status IN ('DRAFT', 'IN_PROGRESS', 'SUPPLEMENT_REQUIRED') ORDER BY id`,
-        [application.id],
-      );
-      for (const { id: childId } of children) {
-        const child = (await this.workflow.lock(manager, childId))!;
-        if (child.status === 'DRAFT')
-          await this.finishWaitingChild(manager, child, 'WITHDRAWN_BY_ENTERPRISE', now);
-        else
+    return this.changeOwnApplication(
+      principal,
+      id,
+      expected,
+      'submit',
+      async (manager, application, actor) => {
+        const now = this.clock.now();
+        if (application.kind !== 'BUNDLE') {
           await this.workflow.transition(
             manager,
-            child,
+            application,
             { kind: 'withdraw' },
             { actor, now, outcomeReason: 'WITHDRAWN_BY_ENTERPRISE' },
           );
-      }
-      await manager.query(
-        `UPDATE applications SET status = 'WITHDRAWN', finished_at = $2, outcome_reason = 'WITHDRAWN_BY_ENTERPRISE', version = version + 1 WHERE id = $1`,
-        [application.id, now],
-      );
-      await this.events.record(manager, {
-        type: 'application.withdrawn',
-        subjectType: 'application',
-        subjectId: application.id,
-        enterpriseId: application.enterpriseId,
-        actor,
-        data: { bundleCode: application.bundleCode },
-      });
-    });
+          return;
+        }
+        if (application.status !== 'IN_PROGRESS' && application.status !== 'DRAFT') {
+          throw new DomainError(
+            'conflict',
+            `A bundle that is ${application.status} can no longer be withdrawn`,
+          );
+        }
+        const children: { id: string }[] = await manager.query(
+          `SELECT id FROM applications WHERE parent_id = $1 AND status IN ('DRAFT', 'IN_PROGRESS', 'SUPPLEMENT_REQUIRED') ORDER BY id`,
+          [application.id],
+        );
+        for (const { id: childId } of children) {
+          const child = (await this.workflow.lock(manager, childId))!;
+          if (child.status === 'DRAFT')
+            await this.finishWaitingChild(manager, child, 'WITHDRAWN_BY_ENTERPRISE', now);
+          else
+            await this.workflow.transition(
+              manager,
+              child,
+              { kind: 'withdraw' },
+              { actor, now, outcomeReason: 'WITHDRAWN_BY_ENTERPRISE' },
+            );
+        }
+        await manager.query(
+          `UPDATE applications SET status = 'WITHDRAWN', finished_at = $2, outcome_reason = 'WITHDRAWN_BY_ENTERPRISE', version = version + 1 WHERE id = $1`,
+          [application.id, now],
+        );
+        await this.events.record(manager, {
+          type: 'application.withdrawn',
+          subjectType: 'application',
+          subjectId: application.id,
+          enterpriseId: application.enterpriseId,
+          actor,
+          data: { bundleCode: application.bundleCode },
+        });
+      },
+    );
   }
 
   /**
@@ -229,7 +240,8 @@ export class ApplicationsService {
       principal,
       id,
       { body: input.expectedVersion },
-      async (manager, application) => {
+      'prepare',
+      async (manager, application, actor) => {
         if (application.status !== 'SUPPLEMENT_REQUIRED') {
           throw new DomainError(
             'conflict',
@@ -265,7 +277,7 @@ export class ApplicationsService {
           application,
           { kind: 'supplemented' },
           {
-            actor: actorOf(principal),
+            actor,
             now,
             eventData: {
               comment: input.comment ?? null,
@@ -291,17 +303,23 @@ export class ApplicationsService {
     id: string,
     expected: ExpectedVersion,
   ): Promise<ApplicationDto> {
-    return this.changeOwnApplication(principal, id, expected, async (manager, application) => {
-      await this.workflow.transition(
-        manager,
-        application,
-        { kind: 'enterprise', stage: application.stage ?? '', event: 'confirm' },
-        {
-          actor: actorOf(principal),
-          now: this.clock.now(),
-        },
-      );
-    });
+    return this.changeOwnApplication(
+      principal,
+      id,
+      expected,
+      'submit',
+      async (manager, application, actor) => {
+        await this.workflow.transition(
+          manager,
+          application,
+          { kind: 'enterprise', stage: application.stage ?? '', event: 'confirm' },
+          {
+            actor,
+            now: this.clock.now(),
+          },
+        );
+      },
+    );
   }
 
   /** Starts a bundle child whose prerequisite was approved, carrying the certificate it issued. */
@@ -342,23 +360,28 @@ export class ApplicationsService {
   }
 
   /**
-   * The enterprise changes its own application: locked and version-checked, in one
-   * transaction. A change that kept the entity up to date returns it to answer from; otherwise
-   * the application is read back.
+   * The enterprise (or the holder of its mandate) changes its application: locked and
+   * version-checked, in one transaction with the mandate check. A change that kept the entity up
+   * to date returns it to answer from; otherwise the application is read back.
    */
   private async changeOwnApplication(
     principal: Principal,
     id: string,
     expected: ExpectedVersion,
-    change: (manager: EntityManager, application: Application) => Promise<Application | void>,
+    act: 'prepare' | 'submit',
+    change: (
+      manager: EntityManager,
+      application: Application,
+      actor: Actor,
+    ) => Promise<Application | void>,
   ): Promise<ApplicationDto> {
     const changed = await this.dataSource.transaction(async (manager) => {
-      const application = await this.reader.findVisible(manager, principal, id, {
+      const { application, actor } = await this.reader.findWritable(manager, principal, id, {
         lock: true,
-        write: true,
+        act,
       });
       assertVersion(application.version, expected, 'Application');
-      return change(manager, application);
+      return change(manager, application, actor);
     });
     return changed ? this.reader.toDto(changed) : this.reader.getApplication(principal, id);
   }

@@ -25,6 +25,7 @@ import {
 import { seedResourcesDemo } from './resources-demo';
 import { seedProvidersDemo } from './providers-demo';
 import { seedPlacementsDemo } from './placements-demo';
+import { seedMandatesDemo } from './mandates-demo';
 
 export const DEMO_ENTERPRISE_PASSWORD = 'Demo-Enterprise-2026';
 export const DEMO_OFFICER_PASSWORD = 'Demo-Officer-2026';
@@ -215,6 +216,8 @@ export async function seedDemo(
     await seedProvidersDemo(pool, random);
     report('providers and hospitals');
     await seedPlacementsDemo(pool, random);
+    const mandates = await seedMandatesDemo(pool);
+    report('mandates', mandates, mandates);
     await pool.query('SELECT rebuild_statistics()');
     // Fresh planner statistics, so the app's first queries on the new rows pick good plans.
     await pool.query(

@@ -49,6 +49,8 @@ export const EVENT_TYPES = [
   'placement.renewal_proposed',
   'placement.renewed',
   'placement.ended',
+  'mandate.granted',
+  'mandate.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -19,11 +19,20 @@ export interface NewEvent {
     | 'booking'
     | 'provider'
     | 'institution'
-    | 'placement';
+    | 'placement'
+    | 'mandate';
   subjectId: string;
   enterpriseId: string | null;
   actor: Actor;
   data?: Record<string, unknown>;
+}
+
+/** The event's data; an act of a proxy also names the mandate and the enterprise it acts for. */
+function dataOf(event: NewEvent): Record<string, unknown> {
+  const mandate = event.actor.mandate;
+  return mandate
+    ? { ...event.data, mandateId: mandate.id, onBehalfOf: mandate.enterpriseId }
+    : (event.data ?? {});
 }
 
 @Injectable()
@@ -97,7 +106,7 @@ export class EventsService {
         events.map((event) => event.enterpriseId),
         events.map((event) => event.actor.type),
         events.map((event) => event.actor.id),
-        events.map((event) => JSON.stringify(event.data ?? {})),
+        events.map((event) => JSON.stringify(dataOf(event))),
         JOB_QUEUES['event.published'],
         ...outboxColumns(jobs),
       ],

@@ -15,6 +15,7 @@ import { Page } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
 import { AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
+import { actedAsProxy } from '../mandates/mandate-holders';
 import { allowedActionsAt } from '../workflow/workflow-engine';
 import { HumanAction } from '../workflow/workflow.types';
 import { CompleteTaskInput, TaskDto, TaskListQuery } from './dto/task.dto';
@@ -142,7 +143,9 @@ export class TasksService {
     if (!department)
       throw new DomainError('forbidden', 'Only officers and heads of a department work a queue');
     const now = this.clock.now();
-    const open = `department_code = $3 AND status = 'OPEN' AND role = ANY($4)`;
+    // Never an application the caller prepared as a proxy for the enterprise.
+    const open = `department_code = $3 AND status = 'OPEN' AND role = ANY($4)
+      AND NOT ${actedAsProxy('tasks.application_id', '$1::uuid')}`;
     // The claim and its event commit together. The window is read without locks; the random
     // pick locks one row of it, skipping rows other claims hold. The fallback runs only when
     // the pick finds none (a CTE is evaluated only as far as its reader asks).
@@ -178,6 +181,7 @@ export class TasksService {
       const task = await this.findVisible(manager, principal, id, true);
       this.assertMayAct(principal, task);
       if (task.status !== 'OPEN') throw new DomainError('conflict', `The task is ${task.status}`);
+      await this.assertNotPreparedByCaller(manager, principal, task);
       await manager.query(
         `UPDATE tasks SET status = 'CLAIMED', assignee_id = $2, claimed_at = $3, version = version + 1 WHERE id = $1`,
         [id, principal.id, this.clock.now()],
@@ -264,6 +268,7 @@ export class TasksService {
       const application = (await this.workflow.lock(manager, applicationId))!;
       const task = await this.findVisible(manager, principal, id, true);
       this.assertMayAct(principal, task);
+      await this.assertNotPreparedByCaller(manager, principal, task);
       if (task.status !== 'CLAIMED' || task.assignee_id !== principal.id) {
         throw new DomainError(
           'conflict',
@@ -378,6 +383,23 @@ export class TasksService {
         `This task needs a ${task.role === 'DEPARTMENT_HEAD' ? 'department head' : 'officer'}`,
       );
     }
+  }
+
+  /** An officer who prepared the application as a proxy for the enterprise never processes it. */
+  private async assertNotPreparedByCaller(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    task: TaskRow,
+  ): Promise<void> {
+    const [{ prepared }] = await manager.query(
+      `SELECT ${actedAsProxy('$1::uuid', '$2::uuid')} AS prepared`,
+      [task.application_id, principal.id],
+    );
+    if (prepared)
+      throw new DomainError(
+        'forbidden',
+        'You prepared this application as a proxy for the enterprise; another officer must process it',
+      );
   }
 
   /** Tasks of another department answer 404; admins see all but act on none. */

@@ -16,6 +16,7 @@ import { doctorOf, proposedPlacement } from './placements';
 import { at, newResource, upcomingWorkingDays } from './resources';
 import {
   handOver,
+  HANDED_SERVICE,
   institutionWithUser,
   listedProvider,
   offeredDocking,
@@ -87,6 +88,8 @@ export interface OwnerResources {
   bookingId: string;
   /** A doctor of its institution, proposed for a placement answering its request. */
   placement: { id: string; doctorId: string; applicationId: string };
+  /** A mandate of this enterprise to its provider, for value-added requests, prepare only. */
+  mandateId: string;
 }
 
 export interface ParkFixture {
@@ -275,6 +278,19 @@ async function buildOwner(
     offeredToInstitution(t, enterprise, handedTo.institution),
     placedDoctor(t, enterprise, handedTo),
   ]);
+  const mandate = await t
+    .http()
+    .post('/api/v1/mandates')
+    .set(enterprise.auth)
+    .send({
+      holderKind: 'PROVIDER',
+      holderProviderId: provider.id,
+      serviceCodes: [HANDED_SERVICE],
+      validFrom: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      validUntil: new Date(Date.now() + 8 * 3600_000 + 365 * 86_400_000).toISOString().slice(0, 10),
+      canSubmit: false,
+    })
+    .expect(201);
   return {
     enterpriseId: id,
     enterpriseName: profile.body.name,
@@ -293,6 +309,7 @@ async function buildOwner(
     notificationId: notification,
     bookingId: booking.body.id,
     placement,
+    mandateId: mandate.body.id,
   };
 }
 
@@ -509,6 +526,7 @@ const PATH_PARAMETERS: Record<string, Record<string, Resolve>> = {
   bookings: { id: ({ owner }) => owner.bookingId },
   doctors: { id: ({ owner }) => owner.placement.doctorId },
   placements: { id: ({ owner }) => owner.placement.id },
+  mandates: { id: ({ owner }) => owner.mandateId },
 };
 
 function resolvePathParams(
@@ -572,6 +590,7 @@ function identifiersOf(owner: OwnerResources): string[] {
     owner.deliveryId,
     owner.notificationId,
     owner.placement.doctorId,
+    owner.mandateId,
     ...applicationIdentifiersOf(owner),
   ];
 }

@@ -55,7 +55,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications you may see, newest first, with filters */
+        /**
+         * Applications you may see, newest first, with filters
+         * @description A holder of mandates (service-centre staff, a provider’s users) also sees those of the mandating enterprises within the mandates in force.
+         */
         get: operations["listApplications"];
         put?: never;
         /**
@@ -1287,6 +1290,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mandates you may see, newest first
+         * @description Enterprise users: those their enterprise granted; service-centre staff and provider users: those they hold (pick the enterprise to act for from these); admins: all.
+         */
+        get: operations["listMandates"];
+        put?: never;
+        /**
+         * Mandate the service centre, one of its staff, or a listed provider to act for you
+         * @description The holder may file drafts, attach materials and answer supplements for your enterprise, on the services named (or all) and within the period; it submits only with canSubmit. Every act of a holder is recorded with the acting user and the mandate.
+         */
+        post: operations["grantMandate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mandate */
+        get: operations["getMandate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a mandate; the next act under it is refused
+         * @description 409 when it is revoked already.
+         */
+        post: operations["revokeMandate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2273,6 +2337,12 @@ export interface components {
             finishedAt?: string | null;
             /** @example 4 */
             version: number;
+            /**
+             * Format: uuid
+             * @description The mandate a proxy (the service centre or a provider) drafted it under; null when the enterprise filed it.
+             * @example null
+             */
+            mandateId: string | null;
             /**
              * Format: date-time
              * @example 2026-11-19T08:00:00.000Z
@@ -3927,6 +3997,101 @@ export interface components {
             /** @example Qiming-2026-secure */
             password: string;
         };
+        MandateDto: {
+            /**
+             * Format: uuid
+             * @example 5d2c8e4a-7b1f-4c3d-9e6a-2b4c6d8e0f1a
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0f1e2d3c-4b5a-4978-8f9e-d1c2b3a4f5e6
+             */
+            enterpriseId: string;
+            /** @example 杭州钱塘生物医药有限公司 */
+            enterpriseName: string;
+            /**
+             * @description SERVICE_CENTRE: every officer and head of the park service centre (PSC) window; USER: one of its staff; PROVIDER: the users of a listed service provider.
+             * @example SERVICE_CENTRE
+             * @enum {string}
+             */
+            holderKind: "SERVICE_CENTRE" | "USER" | "PROVIDER";
+            /**
+             * Format: uuid
+             * @example null
+             */
+            holderUserId: string | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            holderProviderId: string | null;
+            /** @example 园区企业服务中心窗口 */
+            holderName: string;
+            /**
+             * @description The services the holder may act on; null: all of them.
+             * @example [
+             *       "DRUG_MFG_LICENSE"
+             *     ]
+             */
+            serviceCodes: string[] | null;
+            /**
+             * Format: date
+             * @description First day, Asia/Shanghai.
+             * @example 2026-12-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             * @example 2027-05-31
+             */
+            validUntil: string;
+            /**
+             * @description Whether the holder may submit (and withdraw, confirm); otherwise it only prepares.
+             * @example false
+             */
+            canSubmit: boolean;
+            /** @example 年度药品生产许可证续期材料由窗口代办 */
+            note: string;
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
+            status: "SCHEDULED" | "ACTIVE" | "EXPIRED" | "REVOKED";
+            /**
+             * Format: uuid
+             * @example 7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
+            grantedBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            grantedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            revokedBy: string | null;
+            /** @example null */
+            revokeReason: string | null;
+            /** @example 1 */
+            version: number;
+        };
+        MandatePageDto: {
+            data: components["schemas"]["MandateDto"][];
+            /**
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
         MarkedReadDto: {
             /** @example 4 */
             updated: number;
@@ -4302,6 +4467,47 @@ export interface components {
              */
             code: string;
         };
+        NewMandateDto: {
+            /**
+             * @example SERVICE_CENTRE
+             * @enum {string}
+             */
+            holderKind: "SERVICE_CENTRE" | "USER" | "PROVIDER";
+            /**
+             * Format: uuid
+             * @description With USER: an officer or head of the park service centre.
+             * @example 7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d
+             */
+            holderUserId?: string;
+            /**
+             * Format: uuid
+             * @description With PROVIDER: a listed service provider.
+             * @example 3c9a7e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d
+             */
+            holderProviderId?: string;
+            /**
+             * @description Published services the holder may act on; leave out for all services.
+             * @example [
+             *       "DRUG_MFG_LICENSE"
+             *     ]
+             */
+            serviceCodes?: string[];
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description At most 3 years after validFrom.
+             * @example 2027-05-31
+             */
+            validUntil: string;
+            /** @example false */
+            canSubmit: boolean;
+            /** @example 年度药品生产许可证续期材料由窗口代办 */
+            note?: string;
+        };
         NewMemberDto: {
             /** @example li.hua@yuanqi-bio.cn */
             email: string;
@@ -4544,7 +4750,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended" | "mandate.granted" | "mandate.revoked")[];
             /**
              * @description Shared secret for the HMAC signature (at least 16 characters); generated when absent. Returned once.
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
@@ -5727,6 +5933,15 @@ export interface components {
             /** @example 企业已注销，许可自动失效 */
             reason: string;
         };
+        RevokeMandateDto: {
+            /** @example 已由企业自行办理 */
+            reason?: string;
+            /**
+             * @description The version you read; a stale one answers 409.
+             * @example 1
+             */
+            expectedVersion?: number;
+        };
         ServiceDefinitionInput: {
             /** @example 入境特殊物品卫生检疫审批 */
             name: string;
@@ -6634,7 +6849,7 @@ export interface components {
              *       "application.approved"
              *     ]
              */
-            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
+            events?: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended" | "mandate.granted" | "mandate.revoked")[];
             /**
              * @description true re-enables a subscription that was disabled after failures.
              * @example true
@@ -6703,7 +6918,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended" | "mandate.granted" | "mandate.revoked")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -6749,7 +6964,7 @@ export interface components {
              *       "application.submitted"
              *     ]
              */
-            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended")[];
+            events: ("application.submitted" | "application.stage_changed" | "application.supplement_requested" | "application.supplemented" | "application.clock_stopped" | "application.clock_resumed" | "application.extended" | "application.approved" | "application.denied" | "application.rejected" | "application.withdrawn" | "application.completed" | "application.at_risk" | "application.overdue" | "certificate.issued" | "certificate.expiring" | "certificate.revoked" | "rating.created" | "application.handed_to_provider" | "application.provider_accepted" | "application.provider_declined" | "application.provider_progress" | "application.provider_closed" | "application.provider_rated" | "application.institution_accepted" | "application.institution_declined" | "booking.requested" | "booking.confirmed" | "booking.declined" | "booking.cancelled" | "placement.proposed" | "placement.confirmed" | "placement.started" | "placement.reviewed" | "placement.renewal_proposed" | "placement.renewed" | "placement.ended" | "mandate.granted" | "mandate.revoked")[];
             /** @example true */
             active: boolean;
             /** @example null */
@@ -13578,6 +13793,327 @@ export interface operations {
             };
         };
     };
+    listMandates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                status?: "SCHEDULED" | "ACTIVE" | "EXPIRED" | "REVOKED";
+                /** @description Only those of this enterprise (holders and admins). */
+                enterpriseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandatePageDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    grantMandate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMandateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    revokeMandate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean once. A repeat with the same key and body within 24 h replays the first response with `Idempotent-Replayed: true`; the same key with another body answers 422; a repeat while the first still runs answers 409 with `Retry-After`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeMandateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateDto"];
+                };
+            };
+            /**
+             * @description Invalid input: the body, query or path failed validation (see `errors`).
+             *
+             *     Invalid input: the body, query or path failed validation (see `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller may not perform this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Conflict with the current state (stale version, duplicate, wrong status).
+             *
+             *     Conflict with the current state (stale version, duplicate, wrong status).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request is understood but cannot be carried out now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Rate limit exceeded; retry after `Retry-After` seconds.
+             *
+             *     Rate limit exceeded; retry after `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -17715,6 +18251,7 @@ export const pathsApiV1EnterprisesGetParametersQueryZoneValues: ReadonlyArray<Fl
 export const pathsApiV1EnterprisesGetParametersQueryVerifiedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/enterprises"]["get"]["parameters"]["query"]["verified"]> = ["true", "false"];
 export const pathsApiV1HandoversGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/handovers"]["get"]["parameters"]["query"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
 export const pathsApiV1InstitutionsGetParametersQuerySpecialtyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/institutions"]["get"]["parameters"]["query"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const pathsApiV1MandatesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mandates"]["get"]["parameters"]["query"]["status"]> = ["SCHEDULED", "ACTIVE", "EXPIRED", "REVOKED"];
 export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
 export const pathsApiV1PlacementsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/placements"]["get"]["parameters"]["query"]["status"]> = ["PROPOSED", "ACTIVE", "RENEWING", "ENDED"];
 export const pathsApiV1ProvidersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/providers"]["get"]["parameters"]["query"]["status"]> = ["APPLIED", "LISTED", "REJECTED", "SUSPENDED", "DELISTED"];
@@ -17775,6 +18312,8 @@ export const keyIssuePerformanceDtoKeyIssueValues: ReadonlyArray<FlattenedDeepRe
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
 export const loginDtoRefreshTokenInValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginDto"]["refreshTokenIn"]> = ["body", "cookie"];
+export const mandateDtoHolderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MandateDto"]["holderKind"]> = ["SERVICE_CENTRE", "USER", "PROVIDER"];
+export const mandateDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MandateDto"]["status"]> = ["SCHEDULED", "ACTIVE", "EXPIRED", "REVOKED"];
 export const materialTypeDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const materialTypeInputFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeInput"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergedMaterialDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
@@ -17787,6 +18326,7 @@ export const newEnterpriseDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<com
 export const newEnterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const newInstitutionDtoSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["specialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newInstitutionDtoGcpSpecialtiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewInstitutionDto"]["gcpSpecialties"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
+export const newMandateDtoHolderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMandateDto"]["holderKind"]> = ["SERVICE_CENTRE", "USER", "PROVIDER"];
 export const newMemberDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewMemberDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER"];
 export const newPlacementReviewDtoOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewPlacementReviewDto"]["outcome"]> = ["SATISFACTORY", "NEEDS_IMPROVEMENT", "UNSATISFACTORY"];
 export const newProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
@@ -17798,7 +18338,7 @@ export const newResourceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const newResourceDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewResourceDto"]["category"]> = ["ANTIBODY", "GENE_EDITING_CELL_THERAPY", "SMALL_MOLECULE", "BIG_DATA_GENOME", "STEM_CELL_BANK", "LABORATORY_ANIMALS", "PHARMACOLOGY_SAFETY", "LAB", "OFFICE", "GMP_PLANT", "INCUBATOR_DESK", "MEETING_ROOM", "MASS_SPECTROMETRY", "CHROMATOGRAPHY", "FLOW_CYTOMETRY", "SEQUENCING", "MICROSCOPY", "BIOREACTOR", "NMR", "OTHER_INSTRUMENT"];
 export const newServiceInputCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewServiceInput"]["category"]> = ["BASIC", "VALUE_ADDED"];
 export const newStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD", "ADMIN"];
-export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
+export const newWebhookInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewWebhookInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended", "mandate.granted", "mandate.revoked"];
 export const parkZoneDtoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParkZoneDto"]["code"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
 export const pipelineHistoryEntryDtoItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["itemKind"]> = ["PRODUCT", "DEVICE"];
 export const pipelineHistoryEntryDtoChangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PipelineHistoryEntryDto"]["change"]> = ["CREATED", "UPDATED", "DELETED", "VERIFIED", "REJECTED"];
@@ -17875,9 +18415,9 @@ export const updateProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<co
 export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
 export const verificationInputDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationInput"]["decision"]> = ["VERIFIED", "REJECTED"];
-export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
+export const webhookChangeInputEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookChangeInput"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended", "mandate.granted", "mandate.revoked"];
 export const webhookDeliveryDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["status"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const webhookDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
+export const webhookDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended", "mandate.granted", "mandate.revoked"];
 export const webhookWithSecretDtoOwnerTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["ownerType"]> = ["ENTERPRISE", "INTEGRATOR", "PARK"];
-export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended"];
+export const webhookWithSecretDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookWithSecretDto"]["events"]> = ["application.submitted", "application.stage_changed", "application.supplement_requested", "application.supplemented", "application.clock_stopped", "application.clock_resumed", "application.extended", "application.approved", "application.denied", "application.rejected", "application.withdrawn", "application.completed", "application.at_risk", "application.overdue", "certificate.issued", "certificate.expiring", "certificate.revoked", "rating.created", "application.handed_to_provider", "application.provider_accepted", "application.provider_declined", "application.provider_progress", "application.provider_closed", "application.provider_rated", "application.institution_accepted", "application.institution_declined", "booking.requested", "booking.confirmed", "booking.declined", "booking.cancelled", "placement.proposed", "placement.confirmed", "placement.started", "placement.reviewed", "placement.renewal_proposed", "placement.renewed", "placement.ended", "mandate.granted", "mandate.revoked"];

@@ -241,6 +241,16 @@ export class ApplicationDto {
   @ApiProperty({ example: 4 })
   version: number;
 
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: null,
+    description:
+      'The mandate a proxy (the service centre or a provider) drafted it under; null when the enterprise filed it.',
+  })
+  mandateId: string | null;
+
   @ApiProperty({ format: 'date-time', example: '2026-11-19T08:00:00.000Z' })
   createdAt: string;
 }

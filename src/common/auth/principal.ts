@@ -28,6 +28,8 @@ export type Principal = UserPrincipal | ApiKeyPrincipal;
 export interface Actor {
   type: 'user' | 'api_key' | 'system';
   id: string | null;
+  /** Acting as a proxy: the mandate and the enterprise it was granted by. */
+  mandate?: { id: string; enterpriseId: string };
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null };

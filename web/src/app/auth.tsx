@@ -47,6 +47,10 @@ export const DEPARTMENT_ROLES: readonly Role[] = ['OFFICER', 'DEPARTMENT_HEAD'];
 export const STAFF_ROLES: readonly Role[] = [...DEPARTMENT_ROLES, 'ADMIN'];
 export const PARTNER_ROLES: readonly Role[] = ['PROVIDER_USER', 'INSTITUTION_USER'];
 export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_ROLES, 'ADMIN', ...PARTNER_ROLES];
+/** Who may hold an enterprise's mandate: the service centre's window staff and providers' users. */
+export const HOLDER_ROLES: readonly Role[] = [...DEPARTMENT_ROLES, 'PROVIDER_USER'];
+/** The mandates screen: the enterprise admin grants, holders see what they hold. */
+export const MANDATE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', ...HOLDER_ROLES];
 
 /** Where each role starts after signing in. */
 export function homeOf(role: Role): string {

@@ -1,7 +1,7 @@
 import type { Role } from '../shared/api/session';
 import type { Translate } from '../shared/i18n/i18n';
 import type { MessageKey } from '../shared/i18n/zh-CN';
-import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES, STAFF_ROLES } from './auth';
+import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES, MANDATE_ROLES, STAFF_ROLES } from './auth';
 
 interface MenuEntry {
   key: string;
@@ -34,6 +34,7 @@ const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
     label: 'nav.placements',
     roles: ALL_ROLES.filter((role) => role !== 'PROVIDER_USER'),
   },
+  { path: '/mandates', label: 'nav.mandates', roles: MANDATE_ROLES },
   { path: '/applications', label: 'nav.allApplications', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/notifications', label: 'nav.notifications', roles: ALL_ROLES },
 ];

@@ -10,6 +10,7 @@ import { pipelineRoutes } from '../pipeline/routes';
 import { resourceRoutes } from '../resources/routes';
 import { partnerRoutes } from '../partners/routes';
 import { placementRoutes } from '../placements/routes';
+import { mandateRoutes } from '../mandates/routes';
 import { useI18n } from '../shared/i18n/i18n';
 import { PageSkeleton } from '../shared/ui/PageSkeleton';
 import { homeOf, useAuth, useMe } from './auth';
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
           ...resourceRoutes,
           ...partnerRoutes,
           ...placementRoutes,
+          ...mandateRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -14,8 +14,10 @@ export const filingRoutes: RouteObject[] = [
     path: '/catalogue/:code',
     lazy: () => import('./catalogue/ServicePage').then((m) => ({ Component: m.ServicePage })),
   },
-  {
-    path: '/applications/:id/edit',
-    lazy: () => import('./filing/DraftEditorPage').then((m) => ({ Component: m.DraftEditorPage })),
-  },
 ];
+
+/** The draft editor: the enterprise's, and the holders' of its mandates (the API checks each act). */
+export const draftEditorRoute: RouteObject = {
+  path: '/applications/:id/edit',
+  lazy: () => import('./filing/DraftEditorPage').then((m) => ({ Component: m.DraftEditorPage })),
+};

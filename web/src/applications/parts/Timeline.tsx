@@ -112,6 +112,7 @@ export function Timeline({
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(event.occurredAt, language)} · {t(`applications.actor.${event.actorType}`)}
+              {typeof event.data.mandateId === 'string' && ` · ${t('applications.actor.proxy')}`}
             </Typography.Text>
             <EventDetail event={event} definition={definition} />
           </Space>

@@ -8,15 +8,20 @@ import { useIdempotencyKey } from '../filing/idempotency';
 /** What to file: one service, or a "one thing" bundle. */
 export type FilingTarget = { serviceCode: string } | { bundleCode: string };
 
-/** Starts a draft on the server and opens it in the editor. */
+/**
+ * Starts a draft on the server and opens it in the editor; a holder of a mandate names the
+ * enterprise it files for.
+ */
 export function FileButton({
   target,
   label,
   disabled,
+  enterpriseId,
 }: {
   target: FilingTarget;
   label: string;
   disabled?: boolean;
+  enterpriseId?: string;
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -26,7 +31,7 @@ export function FileButton({
       call(() =>
         parkline.POST('/api/v1/applications', {
           params: { header: { 'Idempotency-Key': idempotency.key() } },
-          body: target,
+          body: { ...target, enterpriseId },
         }),
       ),
     onSuccess: (draft) => {
