@@ -18,28 +18,27 @@ export const SCALAR_FIELDS = [
   'feeCny',
 ] as const;
 
-/** Every part of a definition; the compiler refuses the list once the API adds another. */
-const DEFINITION_KEYS = [
-  'name',
-  'nameEn',
-  'departmentCode',
-  'legalBasis',
-  'promisedWorkingDays',
-  'statutoryWorkingDays',
-  'timeLimitBasis',
-  'competentAuthority',
-  'description',
-  'keyIssues',
-  'intakeWindows',
-  'unconfirmed',
-  'feeCny',
-  'certificate',
-  'materials',
-  'formSchema',
-  'workflow',
-] as const satisfies readonly (keyof Definition)[];
-const everyKeyListed: Exclude<keyof Definition, (typeof DEFINITION_KEYS)[number]> extends never ? true : never = true;
-void everyKeyListed;
+/** Every part of a definition: the compiler refuses this object once the API adds another. */
+const DEFINITION_PARTS = {
+  name: true,
+  nameEn: true,
+  departmentCode: true,
+  legalBasis: true,
+  promisedWorkingDays: true,
+  statutoryWorkingDays: true,
+  timeLimitBasis: true,
+  competentAuthority: true,
+  description: true,
+  keyIssues: true,
+  intakeWindows: true,
+  unconfirmed: true,
+  feeCny: true,
+  certificate: true,
+  materials: true,
+  formSchema: true,
+  workflow: true,
+} satisfies Record<keyof Definition, true>;
+const DEFINITION_KEYS = Object.keys(DEFINITION_PARTS) as (keyof Definition)[];
 
 /** A version's definition as the API takes it back: to start another service from it. */
 export function definitionOf(service: Service): Definition {
