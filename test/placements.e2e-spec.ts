@@ -1,5 +1,5 @@
 import { loginAdmin, Session } from './support/factories';
-import { department, verifiedEnterprise } from './support/filing';
+import { department, verifiedEnterprise, waitForApplication } from './support/filing';
 import { institutionWithUser, OrganisationRef } from './support/organisations';
 import { doctorOf, newLicenceNumber, proposedPlacement } from './support/placements';
 import { eventually, startTestApp, TestApp } from './support/test-app';
@@ -119,6 +119,12 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
     }).expect(409);
     const first = await post(proposed.id, 'confirm', hospital.user).expect(200);
     expect(first.body).toMatchObject({ status: 'PROPOSED', enterpriseConfirmedAt: null });
+    const handling = await t
+      .http()
+      .get(`/api/v1/applications/${proposed.applicationId}`)
+      .set(enterprise.auth)
+      .expect(200);
+    expect(handling.body.stage).toBe('handling');
     expect(first.body.hospitalConfirmedAt).not.toBeNull();
     await post(proposed.id, 'confirm', hospital.user).expect(409);
     await post(proposed.id, 'confirm', otherHospital.user).expect(404);
@@ -130,6 +136,19 @@ describe('doctors into enterprise: placements both sides confirm, reviewed, rene
       term: { from: '2027-01-04', until: '2027-06-30' },
       renewals: 0,
     });
+    // The placement is the request's outcome: the officer's handling is done with it.
+    await waitForApplication(t, enterprise, proposed.applicationId, { stage: 'confirmation' });
+    const doneTasks = await t
+      .http()
+      .get('/api/v1/tasks')
+      .query({ status: 'DONE', limit: 100 })
+      .set(psc.officer.auth)
+      .expect(200);
+    expect(
+      doneTasks.body.data.filter(
+        (task: { applicationId: string }) => task.applicationId === proposed.applicationId,
+      ),
+    ).toEqual([expect.objectContaining({ stage: 'handling', action: 'complete' })]);
 
     await post(proposed.id, 'reviews', customs.officer, {
       outcome: 'SATISFACTORY',

@@ -15,7 +15,7 @@ import {
   WorkflowRefusal,
   FINISHED_STATUSES,
 } from '../workflow/workflow-engine';
-import type { ImpliedAction } from '../workflow/workflow.types';
+import type { HumanAction, ImpliedAction } from '../workflow/workflow.types';
 import { Application, SupplementRequest } from './application.entity';
 import { findRow } from '../database/hydrate';
 import { updateReturning } from '../database/update-returning';
@@ -83,6 +83,31 @@ export class ApplicationWorkflow {
   /** Locks the application row for the rest of the transaction. */
   async lock(manager: EntityManager, applicationId: string): Promise<Application | null> {
     return findRow(manager, Application, applicationId, { lock: true });
+  }
+
+  /**
+   * A human stage finished by someone other than its officer — a provider closing its work, a
+   * hospital deciding on a docking, a placement starting: the stage's open task is done with the
+   * action, and the application moves on as if the stage's officer had taken it.
+   */
+  async completeStageFor(
+    manager: EntityManager,
+    application: Application,
+    step: { stage: string; action: HumanAction; comment: string | null; completedBy: string },
+    context: TransitionContext,
+  ): Promise<Application> {
+    await manager.query(
+      `UPDATE tasks SET status = 'DONE', action = $2, comment = $3, completed_by = $4, completed_at = $5,
+         version = version + 1
+       WHERE application_id = $1 AND stage = $6 AND status IN ('OPEN', 'CLAIMED')`,
+      [application.id, step.action, step.comment, step.completedBy, context.now, step.stage],
+    );
+    return this.transition(
+      manager,
+      application,
+      { kind: 'human', stage: step.stage, action: step.action, actorRole: 'OFFICER' },
+      context,
+    );
   }
 
   async transition(

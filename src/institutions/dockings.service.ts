@@ -99,12 +99,6 @@ export class DockingsService {
       const now = this.clock.now();
       if (action === 'accept') await acceptCurrentMatch(manager, application, principal.id, now);
       else await declineCurrentMatch(manager, application, principal.id, comment!, now);
-      await manager.query(
-        `UPDATE tasks SET status = 'DONE', action = $2, comment = $3, completed_by = $4, completed_at = $5,
-           version = version + 1
-         WHERE application_id = $1 AND stage = $6 AND status IN ('OPEN', 'CLAIMED')`,
-        [application.id, action, comment, principal.id, now, HOSPITAL_REVIEW_STAGE],
-      );
       await this.events.record(manager, {
         type:
           action === 'accept'
@@ -121,10 +115,10 @@ export class DockingsService {
           comment,
         },
       });
-      await this.workflow.transition(
+      await this.workflow.completeStageFor(
         manager,
         application,
-        { kind: 'human', stage: HOSPITAL_REVIEW_STAGE, action, actorRole: 'OFFICER' },
+        { stage: HOSPITAL_REVIEW_STAGE, action, comment, completedBy: principal.id },
         {
           actor: actorOf(principal),
           now,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Application } from '../applications/application.entity';
 import { ApplicationReader } from '../applications/application-reader.service';
+import { ApplicationWorkflow } from '../applications/application-workflow.service';
 import { actorOf, departmentOf, UserPrincipal } from '../common/auth/principal';
 import { visibilityScope } from '../common/auth/visibility-scope';
 import { Clock } from '../common/clock/clock';
@@ -95,6 +97,7 @@ export class PlacementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reader: ApplicationReader,
+    private readonly workflow: ApplicationWorkflow,
     private readonly events: EventsService,
     private readonly clock: Clock,
   ) {}
@@ -214,7 +217,9 @@ export class PlacementsService {
 
   /**
    * The hospital's user or the enterprise's admin confirms the term waiting for confirmation;
-   * the second confirmation starts the placement (or its next term).
+   * the second confirmation starts the placement (or its next term). A placement starting is
+   * the outcome of the request's handling: the officer's task is done with it, and the request
+   * moves on to the enterprise's confirmation.
    */
   confirm(principal: UserPrincipal, id: string, input: PlacementConfirmDto) {
     const side = sideOf(principal);
@@ -223,7 +228,7 @@ export class PlacementsService {
       id,
       input,
       ['PROPOSED', 'RENEWING'],
-      async (manager, placement, now) => {
+      async (manager, placement, now, application) => {
         if (placement[CONFIRMED_AT[side]])
           throw new DomainError(
             'conflict',
@@ -255,8 +260,21 @@ export class PlacementsService {
             type: placement.status === 'RENEWING' ? 'placement.renewed' : 'placement.started',
             data: { term },
           });
+        if (both && placement.status === 'PROPOSED' && application?.stage === HANDLING_STAGE)
+          await this.workflow.completeStageFor(
+            manager,
+            application,
+            {
+              stage: HANDLING_STAGE,
+              action: 'complete',
+              comment: `${placement.doctor_name}: ${term.from} – ${term.until}`,
+              completedBy: principal.id,
+            },
+            { actor: actorOf(principal), now, eventData: { placementId: id } },
+          );
         return events;
       },
+      { lockApplication: true },
     );
   }
 
@@ -334,9 +352,18 @@ export class PlacementsService {
       manager: EntityManager,
       placement: PlacementRow,
       now: Date,
+      application?: Application,
     ) => Promise<{ type: EventType; data: Record<string, unknown> }[]>,
+    options: { lockApplication?: boolean } = {},
   ): Promise<PlacementDto> {
     await this.dataSource.transaction(async (manager) => {
+      // Application first, then the placement: the order every path that touches both takes.
+      const application = options.lockApplication
+        ? await this.workflow.lock(
+            manager,
+            (await this.findVisible(manager, principal, id)).application_id,
+          )
+        : undefined;
       const placement = await this.findVisible(manager, principal, id, true);
       if (input.expectedVersion !== undefined && input.expectedVersion !== placement.version)
         throw new DomainError(
@@ -348,7 +375,7 @@ export class PlacementsService {
           'conflict',
           `The placement is ${placement.status}, not ${from.join(' or ')}`,
         );
-      const events = await change(manager, placement, this.clock.now());
+      const events = await change(manager, placement, this.clock.now(), application ?? undefined);
       await this.events.recordAll(
         manager,
         events.map((event) => ({

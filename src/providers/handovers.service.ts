@@ -278,24 +278,22 @@ export class HandoversService {
              updated_at = $3, version = version + 1 WHERE id = $1`,
           [id, input.summary, now],
         );
-        if (application.stage === HANDLING_STAGE) {
-          await manager.query(
-            `UPDATE tasks SET status = 'DONE', action = 'complete', comment = $2, completed_by = $3,
-               completed_at = $4, version = version + 1
-             WHERE application_id = $1 AND stage = $5 AND status IN ('OPEN', 'CLAIMED')`,
-            [application.id, input.summary, principal.id, now, HANDLING_STAGE],
-          );
-          await this.workflow.transition(
+        if (application.stage === HANDLING_STAGE)
+          await this.workflow.completeStageFor(
             manager,
             application,
-            { kind: 'human', stage: HANDLING_STAGE, action: 'complete', actorRole: 'OFFICER' },
+            {
+              stage: HANDLING_STAGE,
+              action: 'complete',
+              comment: input.summary,
+              completedBy: principal.id,
+            },
             {
               actor: actorOf(principal),
               now,
               eventData: { handoverId: handover.id, providerId: handover.provider_id },
             },
           );
-        }
         return { type: 'application.provider_closed', data: { summary: input.summary } };
       },
     );
