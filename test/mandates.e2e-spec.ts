@@ -273,4 +273,56 @@ describe('proxy handling: mandates to the service centre and to providers', () =
     // Only the named one: the head of the same window holds nothing of this enterprise now.
     await draftFor(psc.head, enterprise.enterpriseId, 403);
   });
+
+  it('a revocation racing the holder’s acts: each act lands before it, or is refused', async () => {
+    const enterprise = await verifiedEnterprise(t, admin);
+    const granted = await grant(enterprise, {
+      holderKind: 'SERVICE_CENTRE',
+      serviceCodes: [HANDED_SERVICE],
+      canSubmit: true,
+    }).expect(201);
+    const drafts: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const draft = await draftFor(psc.officer, enterprise.enterpriseId, 201);
+      await uploadMaterial(t, psc.officer, draft.body.id, BRIEF).expect(200);
+      drafts.push(draft.body.id);
+    }
+    const submit = (id: string) =>
+      t.http().post(`/api/v1/applications/${id}/submit`).set(psc.officer.auth).send({});
+    const revoke = () =>
+      t
+        .http()
+        .post(`/api/v1/mandates/${granted.body.id}/revoke`)
+        .set(enterprise.auth)
+        .send({ reason: '改由企业自行办理' });
+    // The revocation goes out while the first submissions are under way, with the last ones.
+    const later = <T>(act: () => Promise<T>) =>
+      new Promise((resolve) => setTimeout(resolve, 5)).then(act);
+    const [revoked, ...submits] = await Promise.all([
+      later(revoke),
+      submit(drafts[0]),
+      submit(drafts[1]),
+      later(() => submit(drafts[2])),
+      later(() => submit(drafts[3])),
+    ]);
+    expect(revoked.status).toBe(200);
+    expect(submits.map((answer) => answer.status).filter((s) => s !== 200 && s !== 404)).toEqual(
+      [],
+    );
+    // What passed was recorded before the revocation, never after it.
+    const [{ seq: revokedAt }]: { seq: string }[] = await t.dataSource.query(
+      `SELECT seq FROM events WHERE subject_id = $1 AND type = 'mandate.revoked'`,
+      [granted.body.id],
+    );
+    const passed: { seq: string }[] = await t.dataSource.query(
+      `SELECT seq FROM events WHERE subject_id = ANY($1) AND type = 'application.submitted'`,
+      [drafts],
+    );
+    expect(passed).toHaveLength(submits.filter((answer) => answer.status === 200).length);
+    for (const event of passed) expect(BigInt(event.seq)).toBeLessThan(BigInt(revokedAt));
+    // Once revoked, the applications are out of the holder's sight, and every act is refused.
+    for (const [index, id] of drafts.entries())
+      if (submits[index].status === 404) await submit(id).expect(404);
+    await draftFor(psc.officer, enterprise.enterpriseId, 403);
+  });
 });
