@@ -16,7 +16,7 @@ export function Shell() {
   const navigate = useNavigate();
   const phone = !Grid.useBreakpoint().md;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const items = me ? menuFor(me.user.role, t) : [];
+  const items = me ? menuFor(me.user, t) : [];
   const selected = items
     .map((item) => item.key)
     .filter((key) => location.pathname.startsWith(key))

@@ -51,6 +51,14 @@ export const ALL_ROLES: readonly Role[] = [...ENTERPRISE_ROLES, ...DEPARTMENT_RO
 export const HOLDER_ROLES: readonly Role[] = [...DEPARTMENT_ROLES, 'PROVIDER_USER'];
 /** The mandates screen: the enterprise admin grants, holders see what they hold. */
 export const MANDATE_ROLES: readonly Role[] = ['ENTERPRISE_ADMIN', ...HOLDER_ROLES];
+/** The department whose window staff act for enterprises (the park service centre), as the api rules. */
+export const SERVICE_CENTRE_DEPARTMENT = 'PSC';
+
+/** Whether the user could take part in mandates: of the staff, only the service centre's window. */
+export function takesPartInMandates(user: Me['user']): boolean {
+  if (!MANDATE_ROLES.includes(user.role)) return false;
+  return !DEPARTMENT_ROLES.includes(user.role) || user.departmentCode === SERVICE_CENTRE_DEPARTMENT;
+}
 
 /** Where each role starts after signing in. */
 export function homeOf(role: Role): string {

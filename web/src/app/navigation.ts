@@ -1,14 +1,20 @@
-import type { Role } from '../shared/api/session';
+import type { Me, Role } from '../shared/api/session';
 import type { Translate } from '../shared/i18n/i18n';
 import type { MessageKey } from '../shared/i18n/zh-CN';
-import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES, MANDATE_ROLES, STAFF_ROLES } from './auth';
+import { ALL_ROLES, DEPARTMENT_ROLES, ENTERPRISE_ROLES, STAFF_ROLES, takesPartInMandates } from './auth';
 
 interface MenuEntry {
   key: string;
   label: string;
 }
 
-const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
+/** A screen of the menu, for the roles given, or for the users `for` admits. */
+type Entry = { path: string; label: MessageKey } & (
+  | { roles: readonly Role[] }
+  | { for: (user: Me['user']) => boolean }
+);
+
+const ENTRIES: Entry[] = [
   { path: '/applications', label: 'nav.applications', roles: ENTERPRISE_ROLES },
   { path: '/catalogue', label: 'nav.catalogue', roles: ENTERPRISE_ROLES },
   { path: '/pipeline', label: 'nav.pipeline', roles: ENTERPRISE_ROLES },
@@ -34,14 +40,15 @@ const ENTRIES: { path: string; label: MessageKey; roles: readonly Role[] }[] = [
     label: 'nav.placements',
     roles: ALL_ROLES.filter((role) => role !== 'PROVIDER_USER'),
   },
-  { path: '/mandates', label: 'nav.mandates', roles: MANDATE_ROLES },
+  { path: '/mandates', label: 'nav.mandates', for: takesPartInMandates },
   { path: '/applications', label: 'nav.allApplications', roles: [...DEPARTMENT_ROLES, 'ADMIN'] },
   { path: '/notifications', label: 'nav.notifications', roles: ALL_ROLES },
 ];
 
-/** The menu of a role: only the screens whose routes it may open. */
-export function menuFor(role: Role, t: Translate): MenuEntry[] {
-  return ENTRIES.filter((entry) => entry.roles.includes(role)).map((entry) => ({
+/** The menu of a user: only the screens whose routes their role may open and that concern them. */
+export function menuFor(user: Me['user'], t: Translate): MenuEntry[] {
+  const shown = (entry: Entry) => ('for' in entry ? entry.for(user) : entry.roles.includes(user.role));
+  return ENTRIES.filter(shown).map((entry) => ({
     key: entry.path,
     label: t(entry.label),
   }));
