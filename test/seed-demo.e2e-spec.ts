@@ -210,6 +210,17 @@ describe('demo park seeder', () => {
          WHERE NOT EXISTS (SELECT 1 FROM provider_services s WHERE s.provider_id = h.provider_id AND s.service_code = a.service_code)`,
       ),
     ).toBe(0);
+    // Every handover is on its request's timeline, each step by whoever took it.
+    expect(
+      await count(
+        `SELECT count(*) FROM provider_handovers h WHERE NOT EXISTS (SELECT 1 FROM events e
+           WHERE e.subject_id = h.application_id AND e.type = 'application.handed_to_provider'
+             AND e.data ->> 'handoverId' = h.id::text AND e.actor_id = h.handed_by)
+           OR (h.status = 'CLOSED') <> EXISTS (SELECT 1 FROM events e WHERE e.subject_id = h.application_id
+             AND e.type = 'application.provider_closed' AND e.data ->> 'handoverId' = h.id::text
+             AND e.actor_id IN (SELECT id FROM users WHERE provider_id = h.provider_id))`,
+      ),
+    ).toBe(0);
     expect(
       await count(
         `SELECT count(*) FROM applications a WHERE a.matching -> 'current' IS NOT NULL

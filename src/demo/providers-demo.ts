@@ -192,7 +192,34 @@ export async function seedProvidersDemo(
          CASE WHEN c.status = 'COMPLETED' AND abs(hashtext(c.id::text)) % 5 <> 0 THEN 3 + abs(hashtext(c.id::text)) % 3 END AS rating
        ) s
        WHERE c.provider_id IS NOT NULL AND c.officer IS NOT NULL
-       RETURNING provider_id, rating
+       RETURNING id, application_id, enterprise_id, provider_id, department_code, status, percent, note,
+         summary, rating, rating_comment, handed_by, match_score, created_at
+     ), recorded AS (
+       -- Each handover's steps on its request's timeline, as the provider's own acts record them.
+       INSERT INTO events (type, enterprise_id, subject_type, subject_id, actor_id, actor_type, data, occurred_at)
+       SELECT e.type, i.enterprise_id, 'application', i.application_id, e.actor, 'user',
+              jsonb_build_object('handoverId', i.id, 'providerId', i.provider_id, 'serviceCode', a.service_code) || e.data,
+              -- A closed handover's steps came before the request completed; none is yet to come.
+              LEAST(now(), i.created_at + e.after
+                - CASE WHEN i.status = 'CLOSED' THEN interval '1 day' ELSE interval '0' END)
+       FROM inserted i JOIN service_providers p ON p.id = i.provider_id JOIN applications a ON a.id = i.application_id
+       CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE u.provider_id = i.provider_id ORDER BY u.id LIMIT 1) pu (id)
+       CROSS JOIN LATERAL (SELECT u.id FROM users u WHERE u.enterprise_id = i.enterprise_id
+         AND u.role = 'ENTERPRISE_ADMIN' ORDER BY u.id LIMIT 1) eu (id)
+       CROSS JOIN LATERAL (VALUES
+         ('application.handed_to_provider', i.handed_by, interval '0', true,
+           jsonb_build_object('providerName', p.name, 'score', i.match_score, 'note', i.note)),
+         ('application.provider_accepted', pu.id, interval '1 hour', i.status <> 'OFFERED',
+           jsonb_build_object('providerName', p.name, 'departmentCode', i.department_code)),
+         ('application.provider_progress', pu.id, interval '2 hours', i.percent > 0,
+           jsonb_build_object('providerName', p.name, 'departmentCode', i.department_code,
+             'note', '已与企业对接需求，正在推进', 'percent', LEAST(i.percent, 99))),
+         ('application.provider_closed', pu.id, interval '3 hours', i.status = 'CLOSED',
+           jsonb_build_object('providerName', p.name, 'departmentCode', i.department_code, 'summary', i.summary)),
+         ('application.provider_rated', eu.id, interval '4 hours', i.rating IS NOT NULL,
+           jsonb_build_object('score', i.rating, 'comment', i.rating_comment))
+       ) AS e (type, actor, after, happened, data)
+       WHERE e.happened
      ), rated AS (
        SELECT provider_id, COALESCE(sum(rating), 0)::int AS total, count(rating)::int AS ratings FROM inserted GROUP BY provider_id
      ), counted AS (
