@@ -1,7 +1,9 @@
 import { loginAdmin, newStaff, RegisteredEnterprise, Session } from './support/factories';
 import {
+  approveToCertificate,
   department,
   exampleForm,
+  fileComplete,
   taskFor,
   uploadMaterial,
   verifiedEnterprise,
@@ -324,5 +326,43 @@ describe('proxy handling: mandates to the service centre and to providers', () =
     for (const [index, id] of drafts.entries())
       if (submits[index].status === 404) await submit(id).expect(404);
     await draftFor(psc.officer, enterprise.enterpriseId, 403);
+  });
+
+  it('the window renews a certificate of the enterprise under a mandate covering its service', async () => {
+    const enterprise = await verifiedEnterprise(t, admin);
+    const health = await department(t, admin, 'HEALTH');
+    const { id } = await fileComplete(t, enterprise, 'PATHOGEN_LAB_FILING');
+    const certificate = await approveToCertificate(t, enterprise, health, id);
+    const renew = () =>
+      t
+        .http()
+        .post('/api/v1/applications')
+        .set(psc.officer.auth)
+        .send({ renewalOf: certificate.id, enterpriseId: enterprise.enterpriseId });
+
+    await grant(enterprise, {
+      holderKind: 'SERVICE_CENTRE',
+      serviceCodes: [HANDED_SERVICE],
+    }).expect(201);
+    await renew().expect(403);
+    const covering = await grant(enterprise, {
+      holderKind: 'SERVICE_CENTRE',
+      serviceCodes: ['PATHOGEN_LAB_FILING'],
+    }).expect(201);
+    const renewal = await renew().expect(201);
+    expect(renewal.body).toMatchObject({
+      serviceCode: 'PATHOGEN_LAB_FILING',
+      renewalOf: certificate.id,
+      status: 'DRAFT',
+      enterpriseId: enterprise.enterpriseId,
+      mandateId: covering.body.id,
+    });
+    // Another enterprise's certificate is not found, whatever the mandate.
+    await t
+      .http()
+      .post('/api/v1/applications')
+      .set(psc.officer.auth)
+      .send({ renewalOf: certificate.id, enterpriseId: other.enterpriseId })
+      .expect(404);
   });
 });

@@ -21,6 +21,13 @@ import { NewApplicationInput } from './dto/application-input.dto';
  * New drafts: of a service, of a bundle, or renewing a certificate, for the enterprise the
  * caller acts for; certificates the platform issued are attached at once.
  */
+/** A certificate being renewed: the new draft takes its service and its application's answers. */
+interface CertificateToRenew {
+  id: string;
+  serviceCode: string;
+  form: Record<string, unknown>;
+}
+
 @Injectable()
 export class ApplicationDrafts {
   constructor(
@@ -50,14 +57,23 @@ export class ApplicationDrafts {
     // deadlock the pool under load.
     const published = input.serviceCode ? await this.publishedService(input.serviceCode) : null;
     const created = await this.dataSource.transaction(async (manager) => {
-      const actor = await this.actorFor(manager, principal, enterpriseId, input.serviceCode);
-      const draft = await this.insertRequestedDraft(
+      // A renewal is of the certificate's service: a proxy needs a mandate that covers it.
+      const renewed = input.renewalOf
+        ? await this.certificateToRenew(manager, enterpriseId, input.renewalOf)
+        : null;
+      const actor = await this.actorFor(
         manager,
         principal,
+        enterpriseId,
+        input.serviceCode ?? renewed?.serviceCode,
+      );
+      const draft = await this.insertRequestedDraft(
+        manager,
         input,
         enterpriseId,
         actor,
         published,
+        renewed,
       );
       const reused =
         draft.definition &&
@@ -96,11 +112,11 @@ export class ApplicationDrafts {
 
   private async insertRequestedDraft(
     manager: EntityManager,
-    principal: Principal,
     input: NewApplicationInput,
     enterpriseId: string,
     actor: Actor,
     published: { service: Service; version: ServiceVersion } | null,
+    renewed: CertificateToRenew | null,
   ): Promise<{ id: string; definition: ServiceDefinition | null }> {
     if (input.bundleCode) {
       const bundle = await this.bundles.getBundle(input.bundleCode);
@@ -111,8 +127,7 @@ export class ApplicationDrafts {
       );
       return { id, definition: null };
     }
-    if (input.renewalOf)
-      return this.createRenewal(manager, principal, enterpriseId, input.renewalOf, actor);
+    if (renewed) return this.createRenewal(manager, enterpriseId, renewed, actor);
     const { service, version } = published!;
     const id = await this.insertDraft(
       manager,
@@ -170,26 +185,30 @@ export class ApplicationDrafts {
     return true;
   }
 
-  private async createRenewal(
+  /** The enterprise's certificate a renewal starts from; another's is not found. */
+  private async certificateToRenew(
     manager: EntityManager,
-    principal: Principal,
     enterpriseId: string,
     certificateId: string,
+  ): Promise<CertificateToRenew> {
+    const [certificate]: { service_code: string; form: Record<string, unknown> }[] =
+      await manager.query(
+        `SELECT c.service_code, a.form FROM certificates c JOIN applications a ON a.id = c.application_id
+         WHERE c.id = $1 AND c.enterprise_id = $2`,
+        [certificateId, enterpriseId],
+      );
+    if (!certificate) throw DomainError.notFound('Certificate');
+    return { id: certificateId, serviceCode: certificate.service_code, form: certificate.form };
+  }
+
+  private async createRenewal(
+    manager: EntityManager,
+    enterpriseId: string,
+    certificate: CertificateToRenew,
     actor: Actor,
   ): Promise<{ id: string; definition: ServiceDefinition }> {
-    const [certificate] = await manager.query(
-      `SELECT c.service_code, c.enterprise_id, a.form FROM certificates c JOIN applications a ON a.id = c.application_id WHERE c.id = $1`,
-      [certificateId],
-    );
-    if (
-      !certificate ||
-      certificate.enterprise_id !== enterpriseId ||
-      !actsForEnterprise(principal, certificate.enterprise_id)
-    ) {
-      throw DomainError.notFound('Certificate');
-    }
     const [{ service, version }] = await this.catalogue.currentVersionsOf([
-      certificate.service_code,
+      certificate.serviceCode,
     ]);
     if (service.retiredAt)
       throw new DomainError('unprocessable', `Service ${service.code} is retired`);
@@ -201,7 +220,7 @@ export class ApplicationDrafts {
         serviceCode: service.code,
         serviceVersion: version.version,
         form: certificate.form,
-        renewalOf: certificateId,
+        renewalOf: certificate.id,
       },
       actor,
     );
