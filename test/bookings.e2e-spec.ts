@@ -43,6 +43,16 @@ describe('resources and bookings', () => {
       .set(who.auth)
       .send({ purpose: '流式分选', ...body });
 
+  /** Desks of an incubator: `capacity` of them, each booked for a whole day. */
+  const newDesks = (capacity: number) =>
+    newResource(t, admin, {
+      kind: 'VENUE',
+      category: 'INCUBATOR_DESK',
+      name: '孵化器开放工位',
+      capacity,
+      maxBookingHours: 8,
+    });
+
   it('lets two enterprises race for the last slot: one 201, one 409 problem+json', async () => {
     const resource = await newResource(t, admin);
     const [a, b] = await Promise.all([verifiedEnterprise(t, admin), verifiedEnterprise(t, admin)]);
@@ -66,13 +76,7 @@ describe('resources and bookings', () => {
   });
 
   it('gives each desk of an incubator to one enterprise: three at once for two desks', async () => {
-    const desks = await newResource(t, admin, {
-      kind: 'VENUE',
-      category: 'INCUBATOR_DESK',
-      name: '孵化器开放工位',
-      capacity: 2,
-      maxBookingHours: 8,
-    });
+    const desks = await newDesks(2);
     const enterprises = await Promise.all([1, 2, 3].map(() => verifiedEnterprise(t, admin)));
     const slot = {
       resourceId: desks.id,
@@ -91,6 +95,69 @@ describe('resources and bookings', () => {
     expect(
       availability.body.days[0].slots.every((s: { freeUnits: number }) => s.freeUnits === 0),
     ).toBe(true);
+  });
+
+  it('changes capacity: more units take bookings at once, fewer only once the bookings to come are off them', async () => {
+    const desks = await newDesks(1);
+    const [a, b] = await Promise.all([verifiedEnterprise(t, admin), verifiedEnterprise(t, admin)]);
+    const slot = {
+      resourceId: desks.id,
+      startsAt: at(days[2], '09:00'),
+      endsAt: at(days[2], '17:00'),
+    };
+    const capacity = (value: number) =>
+      t.http().patch(`/api/v1/resources/${desks.id}`).set(admin.auth).send({ capacity: value });
+    await book(a, slot).expect(201);
+    await book(b, slot).expect(409);
+    const grown = await capacity(3).expect(200);
+    expect(grown.body.capacity).toBe(3);
+    const second = await book(b, slot).expect(201);
+    expect(second.body.unitNumber).toBe(2);
+    // Unit 2 holds a booking to come: the resource keeps it.
+    const refused = await capacity(1).expect(409);
+    expect(refused.body).toMatchObject({ type: 'urn:parkline:problem:conflict', heldBookings: 1 });
+    await capacity(2).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/bookings/${second.body.id}/cancel`)
+      .set(b.auth)
+      .send({})
+      .expect(200);
+    await capacity(1).expect(200);
+    await book(b, slot).expect(409);
+    const availability = await t
+      .http()
+      .get(`/api/v1/resources/${desks.id}/availability?from=${days[2]}&to=${days[2]}`)
+      .set(a.auth)
+      .expect(200);
+    expect(availability.body.capacity).toBe(1);
+    await capacity(0).expect(400);
+  });
+
+  it('never lands a booking on a unit given up at the same moment', async () => {
+    const [a, b] = await Promise.all([verifiedEnterprise(t, admin), verifiedEnterprise(t, admin)]);
+    for (const day of days.slice(3, 6)) {
+      const desks = await newDesks(2);
+      const slot = { resourceId: desks.id, startsAt: at(day, '09:00'), endsAt: at(day, '17:00') };
+      await book(a, slot).expect(201);
+      const [booked, shrunk] = await Promise.all([
+        book(b, slot),
+        t.http().patch(`/api/v1/resources/${desks.id}`).set(admin.auth).send({ capacity: 1 }),
+      ]);
+      // Either the booking took unit 2 and the resource keeps it, or the unit went first.
+      expect([
+        [201, 409],
+        [409, 200],
+      ]).toContainEqual([booked.status, shrunk.status]);
+      const held = await t
+        .http()
+        .get('/api/v1/bookings')
+        .query({ resource: desks.id })
+        .set(admin.auth)
+        .expect(200);
+      const resource = await t.http().get(`/api/v1/resources/${desks.id}`).set(a.auth).expect(200);
+      expect(held.body.data.length).toBeLessThanOrEqual(resource.body.capacity);
+    }
   });
 
   it('books only on working days, within opening hours, on slots, within the rules', async () => {

@@ -116,7 +116,8 @@ export class BookingsService {
     const end = new Date(input.endsAt);
     const [row] = await this.dataSource.query(
       `SELECT r.*, (SELECT verified_at IS NOT NULL FROM enterprises WHERE id = $2) AS verified,
-              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM resource_units WHERE id = $3 AND resource_id = r.id)) AS unit_found
+              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM resource_units WHERE id = $3 AND resource_id = r.id
+                AND number <= r.capacity)) AS unit_found
        FROM resources r WHERE r.id = $1`,
       [input.resourceId, enterpriseId, input.unitId ?? null],
     );
@@ -149,12 +150,14 @@ export class BookingsService {
         const [placed] = await this.events.writeWithEvents<BookingRow>(
           this.dataSource.manager,
           {
+            // The resource is share-locked while a unit is taken: a change of capacity waits,
+            // and a unit it gave up is read again (number <= capacity) and skipped.
             ctes: `unit AS (
-                SELECT u.id FROM resource_units u
-                WHERE u.resource_id = $2 AND ($3::uuid IS NULL OR u.id = $3)
+                SELECT u.id FROM resource_units u JOIN resources r ON r.id = u.resource_id
+                WHERE u.resource_id = $2 AND ($3::uuid IS NULL OR u.id = $3) AND u.number <= r.capacity
                   AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.unit_id = u.id AND b.status = ANY($10)
                                   AND b.during && tstzrange($4, $5))
-                ORDER BY u.number LIMIT 1
+                ORDER BY u.number LIMIT 1 FOR KEY SHARE OF r
               ), inserted AS (
                 INSERT INTO bookings (id, resource_id, unit_id, enterprise_id, requested_by, during, status, purpose, price_cny)
                 SELECT $1, $2, unit.id, $6, $7, tstzrange($4, $5), 'REQUESTED', $8, $9 FROM unit

@@ -109,6 +109,8 @@ export class ResourcesService {
       const resource = await this.findResource(manager, id, true);
       assertVersion(resource.version, { ifMatch }, 'Resource');
       assertTerms({ ...resource, ...change });
+      if (change.capacity !== undefined && change.capacity !== resource.capacity)
+        await this.changeCapacity(manager, resource, change.capacity);
       await manager.update(Resource, { id }, { ...change, version: resource.version + 1 });
       await this.audit.record(
         manager,
@@ -121,6 +123,37 @@ export class ResourcesService {
       );
       return ResourceDto.from(await this.findResource(manager, id));
     });
+  }
+
+  /**
+   * Units 1..capacity take bookings. More units: the missing ones are added; fewer: the ones
+   * given up must hold no booking to come. The resource row is locked, and a booking share-locks
+   * it while it takes a unit, so no booking lands on a unit given up meanwhile.
+   */
+  private async changeCapacity(
+    manager: EntityManager,
+    resource: Resource,
+    capacity: number,
+  ): Promise<void> {
+    if (capacity > resource.capacity) {
+      await manager.query(
+        `INSERT INTO resource_units (resource_id, number) SELECT $1, generate_series(1, $2)
+         ON CONFLICT (resource_id, number) DO NOTHING`,
+        [resource.id, capacity],
+      );
+      return;
+    }
+    const [held]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM bookings b JOIN resource_units u ON u.id = b.unit_id
+       WHERE b.resource_id = $1 AND u.number > $2 AND b.status = ANY($3) AND upper(b.during) > $4`,
+      [resource.id, capacity, HOLDING_STATUSES, this.clock.now()],
+    );
+    if (held.count > 0)
+      throw new DomainError(
+        'conflict',
+        `${held.count} booking(s) to come hold units beyond ${capacity}; cancel or move them first`,
+        { heldBookings: held.count },
+      );
   }
 
   /** Free units per slot on each working day of the range: one read of the held bookings. */

@@ -5827,6 +5827,11 @@ export interface components {
              * @example true
              */
             active?: boolean;
+            /**
+             * @description Units booked independently. Fewer units answer 409 while a booking to come holds one of those given up.
+             * @example 2
+             */
+            capacity?: number;
         };
         ResourceDto: {
             /**

@@ -172,6 +172,19 @@ export class ResourceChangeDto extends PartialType(ResourceTermsDto) {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Units booked independently. Fewer units answer 409 while a booking to come holds one of those given up.',
+    example: 2,
+    minimum: 1,
+    maximum: 500,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  capacity?: number;
 }
 
 export class ResourceDto extends PickType(NewResourceDto, [
