@@ -9,6 +9,7 @@ const user = (role: Role, departmentCode: string | null = null): Me['user'] => (
   departmentCode,
   active: true,
   version: 1,
+  createdAt: '2026-12-01T01:00:00.000Z',
 });
 
 const paths = (who: Me['user']) => menuFor(who, (key) => key).map((entry) => entry.key);
@@ -26,7 +27,9 @@ describe('the menu', () => {
   });
 
   it('opens by role otherwise', () => {
-    expect(paths(user('OFFICER', 'MPA'))).toEqual(expect.arrayContaining(['/workbench', '/bookings']));
+    expect(paths(user('OFFICER', 'MPA'))).toEqual(
+      expect.arrayContaining(['/workbench', '/bookings']),
+    );
     expect(paths(user('ENTERPRISE_MEMBER'))).not.toContain('/members');
   });
 });
