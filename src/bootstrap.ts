@@ -90,7 +90,16 @@ export async function createApp(
   if (config.CORS_ORIGINS.length > 0)
     app.enableCors({
       origin: config.CORS_ORIGINS,
-      exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+      exposedHeaders: [
+        'ETag',
+        'Location',
+        'X-Request-Id',
+        'Retry-After',
+        'Idempotent-Replayed',
+        'Deprecation',
+        'Sunset',
+        'Link',
+      ],
     });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;

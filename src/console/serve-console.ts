@@ -13,6 +13,9 @@ const ROOT = existsSync(join(above, 'package.json')) ? above : join(above, '..')
 /** Where `npm run build:web` writes the console. */
 export const CONSOLE_DIR = join(ROOT, 'web', 'dist');
 
+/** Whether `npm run build:web` has built the console, which is then served at `/`. */
+export const consoleIsBuilt = () => existsSync(join(CONSOLE_DIR, 'index.html'));
+
 /** Paths that belong to the API and its tools: never answered with the console's page. */
 const SERVER_PATHS = /^\/(api|docs|health|metrics|admin\/queues)(\/|$|\?)/;
 
@@ -25,9 +28,8 @@ const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
  * a CSP that allows nothing but this origin. Without a build (web/dist), nothing is served.
  */
 export async function serveConsole(app: NestFastifyApplication): Promise<boolean> {
-  const indexFile = join(CONSOLE_DIR, 'index.html');
-  if (!existsSync(indexFile)) return false;
-  const page = readFileSync(indexFile, 'utf8');
+  if (!consoleIsBuilt()) return false;
+  const page = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
   const favicon = readFileSync(join(CONSOLE_DIR, 'favicon.svg'));
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 

@@ -16,6 +16,10 @@ Resources carry \`version\` and an \`ETag\`; a stale \`If-Match\` answers 412, a
 **Authentication.** People: \`POST /auth/login\` returns a short-lived access token for
 \`Authorization: Bearer\` and a single-use refresh token. Integrators: \`X-API-Key\`, scoped and
 bound to enterprises.
+
+**Versioning.** \`info.version\` follows semantic versioning, and whatever is deprecated
+(\`deprecated: true\` with an \`x-sunset\` date; such operations answer with \`Deprecation\` and
+\`Sunset\` headers) keeps working for at least six months, as docs/versioning.md sets out.
 `.trim();
 
 function sortKeys<T extends Record<string, unknown>>(record: T): T {
