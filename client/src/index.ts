@@ -20,6 +20,8 @@ export type ParklineClientOptions = {
   baseUrl: string;
   /** Replaces globalThis.fetch, e.g. to report upload progress. */
   fetch?: (request: Request) => Promise<Response>;
+  /** Sent as Accept-Language, so that problem details come in that language (zh or en). */
+  acceptLanguage?: string | (() => string | undefined);
 } & (
   | { accessToken?: string | (() => string | undefined); apiKey?: never }
   | { apiKey?: string; accessToken?: never }
@@ -31,12 +33,14 @@ export type ParklineClientOptions = {
  */
 export function createParklineClient(options: ParklineClientOptions): ParklineClient {
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
-  const { accessToken, apiKey } = options;
+  const { accessToken, apiKey, acceptLanguage } = options;
   const authentication: Middleware = {
     onRequest({ request }) {
       const token = typeof accessToken === 'function' ? accessToken() : accessToken;
+      const language = typeof acceptLanguage === 'function' ? acceptLanguage() : acceptLanguage;
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       if (apiKey) request.headers.set('X-API-Key', apiKey);
+      if (language) request.headers.set('Accept-Language', language);
       return request;
     },
   };

@@ -9,6 +9,8 @@ working days.
 
 **Conventions.** Base path \`/api/v1\`. Errors are RFC 9457 \`application/problem+json\`
 (\`type\`, \`title\`, \`status\`, \`detail\`, and \`errors: [{ field, message }]\` for invalid input).
+Send \`Accept-Language\` (\`zh-CN\` or \`en\`, with q-values) for \`title\`, \`detail\` and \`errors[].message\`
+in that language, said by \`Content-Language\`; \`type\`, \`status\` and \`errors[].field\` never change.
 Lists take \`limit\` (1–100, default 20) and an opaque \`cursor\` and return \`{ data, nextCursor }\`.
 Resources carry \`version\` and an \`ETag\`; a stale \`If-Match\` answers 412, a stale
 \`expectedVersion\` 409. Rate limits answer 429 with \`Retry-After\`.

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { en } from '../../i18n/en/problems';
 import { DomainError } from './domain-error';
 import { PROBLEM_TYPES, ProblemDetails, ProblemType, problemTypeUri } from './problem-types';
 
@@ -21,6 +22,8 @@ const TYPE_BY_STATUS: Partial<Record<number, ProblemType>> = {
 };
 
 export interface ProblemResponse {
+  type: ProblemType;
+  /** In English; sendProblem writes it in the caller's language. */
   body: ProblemDetails;
   headers: Record<string, string>;
   /** Unexpected errors are logged with their stack; expected ones are not. */
@@ -32,8 +35,8 @@ function build(
   detail: string,
   extensions: Record<string, unknown> = {},
 ): ProblemDetails {
-  const { status, title } = PROBLEM_TYPES[type];
-  return { type: problemTypeUri(type), title, status, detail, ...extensions };
+  const { status } = PROBLEM_TYPES[type];
+  return { type: problemTypeUri(type), title: en.titles[type], status, detail, ...extensions };
 }
 
 function messageOf(response: string | object): string | undefined {
@@ -54,14 +57,19 @@ export function toProblem(error: unknown): ProblemResponse {
       ...extraHeaders,
       ...(retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {}),
     };
-    return { body: build(error.type, error.message, extensions), headers, unexpected: false };
+    return {
+      type: error.type,
+      body: build(error.type, error.message, extensions),
+      headers,
+      unexpected: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const type = TYPE_BY_STATUS[status];
     if (type) {
-      const detail = messageOf(error.getResponse()) ?? PROBLEM_TYPES[type].title;
-      return { body: build(type, detail), headers: {}, unexpected: false };
+      const detail = messageOf(error.getResponse()) ?? en.titles[type];
+      return { type, body: build(type, detail), headers: {}, unexpected: false };
     }
   }
   // Fastify's own errors (body parsing, multipart limits) carry a client status code.
@@ -69,10 +77,16 @@ export function toProblem(error: unknown): ProblemResponse {
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
     const type = TYPE_BY_STATUS[fastifyError.statusCode] ?? 'bad-request';
     return {
-      body: build(type, fastifyError.message ?? PROBLEM_TYPES[type].title),
+      type,
+      body: build(type, fastifyError.message ?? en.titles[type]),
       headers: {},
       unexpected: false,
     };
   }
-  return { body: build('internal', 'An unexpected error occurred'), headers: {}, unexpected: true };
+  return {
+    type: 'internal',
+    body: build('internal', en.details.unexpected),
+    headers: {},
+    unexpected: true,
+  };
 }

@@ -173,10 +173,10 @@ async function writeUpload(
   let format: FileFormat | null = null;
   let sizeBytes = 0;
 
-  const checkFormat = (): FileFormat => {
+  const checkFormat = async (): Promise<FileFormat> => {
     const head = Buffer.concat(headChunks, Math.min(headLength, SNIFF_BYTES));
     headChunks.length = 0;
-    const detected = detectFileFormat(head);
+    const detected = await detectFileFormat(head);
     if (detected === null || !allowedFormats.includes(detected)) {
       throw new UploadRejectedError(
         'unsupported-type',
@@ -203,13 +203,13 @@ async function writeUpload(
       if (format === null) {
         headChunks.push(chunk);
         headLength += chunk.length;
-        if (headLength >= SNIFF_BYTES) format = checkFormat();
+        if (headLength >= SNIFF_BYTES) format = await checkFormat();
       }
       hash.update(chunk);
       await writeFully(file, chunk);
     }
     if (sizeBytes === 0) throw new UploadRejectedError('empty', 'The file is empty');
-    format ??= checkFormat();
+    format ??= await checkFormat();
     await file.datasync();
   } finally {
     await file.close();

@@ -1,4 +1,5 @@
 import { createParklineClient, unwrap, type components } from '@parkline/client';
+import { chosenLanguage } from '../i18n/i18n';
 import { queryClient } from './query-client';
 
 export type Me = components['schemas']['MeDto'];
@@ -12,10 +13,14 @@ let accessToken: string | undefined;
 let refreshing: Promise<boolean> | undefined;
 const listeners = new Set<() => void>();
 
-/** The client every screen uses; it asks for the current access token on each request. */
+/**
+ * The client every screen uses; it asks for the current access token on each request, and
+ * for problem details in the language the user chose.
+ */
 export const parkline = createParklineClient({
   baseUrl: window.location.origin,
   accessToken: () => accessToken,
+  acceptLanguage: chosenLanguage,
 });
 
 /** The signed-in user; sign-in and refresh answers carry it, so it is rarely asked for alone. */

@@ -27,13 +27,14 @@ interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-function initialLanguage(): Language {
+/** The language the user chose, as the API is asked to answer in too. */
+export function chosenLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   return saved === 'en-US' || saved === 'zh-CN' ? saved : 'zh-CN';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(chosenLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(STORAGE_KEY, next);
     document.documentElement.lang = next;
