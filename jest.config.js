@@ -46,6 +46,14 @@ module.exports = {
       moduleNameMapper: { '^@parkline/client$': '<rootDir>/client/src' },
     },
     {
+      // The client package: its generated types match the committed document.
+      displayName: 'client',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/client/test/**/*.spec.ts'],
+      testEnvironment: 'node',
+      transform,
+    },
+    {
       displayName: 'e2e',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start` on a fresh clone builds first; later starts skip a build unless a source changed:
-// the API (dist/) and the web console (web/dist/) each against their own sources.
+// the API (dist/), the client package (client/dist/) and the web console (web/dist/) each
+// against their own sources. `npm test` runs this first, so a type error in any fails it.
 const { execSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -27,6 +28,10 @@ function isStale(output, sources) {
 if (isStale('dist/src/main.js', ['src', 'migrations', 'bench'])) {
   process.stderr.write('Building Parkline...\n');
   execSync('npx nest build', { cwd: root, stdio: 'inherit' });
+}
+if (isStale('client/dist/src/index.js', ['client', 'openapi.json'])) {
+  process.stderr.write('Building the client package...\n');
+  execSync('npm run build:client', { cwd: root, stdio: 'inherit' });
 }
 if (isStale('web/dist/index.html', ['web', 'client/src', 'openapi.json'])) {
   process.stderr.write('Building the web console...\n');

@@ -9,6 +9,7 @@ import type { ZoneCode } from '../park-plan/park-zones';
 import { creditCodeCheckCharacter } from '../enterprises/credit-code';
 import { computeSla, SlaView } from '../sla/sla';
 import type { HumanStage, Stage, Target, WorkflowDefinition } from '../workflow/workflow.types';
+import { FINISHED_STATUSES } from '../workflow/workflow-engine';
 
 /** mulberry32: one 32-bit integer of state, so a seed replays the same park. */
 export class DemoRandom {
@@ -986,6 +987,8 @@ export class ParkPlanner {
   private readonly byActivity: WeightedTable<DemoEnterprise>;
   private readonly byActivityAndTenure: WeightedTable<DemoEnterprise>;
   private readonly staffByDepartment = new Map<string, DemoStaffRow[]>();
+  /** While planning the showcase: the enterprise that files every application. */
+  private showcase: DemoEnterprise | undefined;
 
   constructor(
     private readonly random: DemoRandom,
@@ -1042,8 +1045,31 @@ export class ParkPlanner {
 
   planApplication(): PlannedApplication {
     if (this.verified.length === 0) throw new Error('No verified enterprise can file');
-    const status = this.random.weighted(STATUS_MIX);
-    const model = this.services.pick(this.random);
+    return this.planOfStatus(this.random.weighted(STATUS_MIX), this.services.pick(this.random));
+  }
+
+  /**
+   * One application in every status the park shows, all filed by the enterprise verified first
+   * (every timeline fits it), so that whoever acts for that enterprise meets each status.
+   */
+  planShowcase(): { enterprise: DemoEnterprise; applications: PlannedApplication[] } {
+    if (this.verified.length === 0) throw new Error('No verified enterprise can file');
+    this.showcase = this.verified[0];
+    try {
+      const applications = STATUS_MIX.map(([status]) => {
+        const reaching = this.models.filter(
+          (model) =>
+            !FINISHED_STATUSES.includes(status) || feasibleOutcome(model, status) === status,
+        );
+        return this.planOfStatus(status, this.random.pick(reaching));
+      });
+      return { enterprise: this.showcase, applications };
+    } finally {
+      this.showcase = undefined;
+    }
+  }
+
+  private planOfStatus(status: DemoStatus, model: ServiceModel): PlannedApplication {
     switch (status) {
       case 'DRAFT':
         return this.planDraft(model);
@@ -1057,7 +1083,7 @@ export class ParkPlanner {
   }
 
   private planDraft(model: ServiceModel): PlannedApplication {
-    const enterprise = this.byActivity.pick(this.random);
+    const enterprise = this.showcase ?? this.byActivity.pick(this.random);
     const earliest = Math.max(
       enterprise.verifiedAt!.getTime(),
       this.context.now.getTime() - 30 * DAY_MS,
@@ -1286,7 +1312,8 @@ export class ParkPlanner {
     for (let attempt = 0; attempt < 100; attempt++) {
       // The first enterprise has been verified since launch: the fallback that always fits.
       const enterprise =
-        attempt < 30 ? this.byActivityAndTenure.pick(this.random) : this.verified[0];
+        this.showcase ??
+        (attempt < 30 ? this.byActivityAndTenure.pick(this.random) : this.verified[0]);
       const first = Math.max(shanghaiDay(enterprise.verifiedAt!) + 1, this.context.firstDay);
       const last = this.today - span;
       if (first > last) continue;
@@ -1316,6 +1343,7 @@ export class ParkPlanner {
   }
 
   private enterpriseVerifiedBefore(instant: Date): DemoEnterprise {
+    if (this.showcase) return this.showcase;
     for (let attempt = 0; attempt < 30; attempt++) {
       const enterprise = this.byActivity.pick(this.random);
       if (enterprise.verifiedAt! < instant) return enterprise;

@@ -41,6 +41,8 @@ export interface SeedDemoOptions {
   seed: number;
   /** Drop and recreate the database first. */
   reset?: boolean;
+  /** Also file one application in every status for the enterprise verified first. */
+  showcase?: boolean;
 }
 
 export interface SeedProgress {
@@ -64,6 +66,8 @@ export interface SeedDemoSummary {
   events: number;
   elapsedMs: number;
   sampleEnterpriseAdmin: string | null;
+  /** With `showcase`: the enterprise that filed an application in every status. */
+  showcaseEnterpriseId: string | null;
 }
 
 /**
@@ -170,6 +174,8 @@ export async function seedDemo(
       if (planned.length % BATCH_SIZE === 0 || planned.length === options.applications)
         report('applications planned', planned.length, options.applications);
     }
+    const showcase = options.showcase ? planner.planShowcase() : null;
+    if (showcase) planned.push(...showcase.applications);
     // Numbers follow the order applications were created in, as the sequence would have given them.
     planned.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const numbers = await reserveApplicationNumbers(pool, planned);
@@ -248,6 +254,7 @@ export async function seedDemo(
       elapsedMs: Date.now() - started,
       sampleEnterpriseAdmin:
         enterprises.find((enterprise) => enterprise.verifiedAt)?.admin.email ?? null,
+      showcaseEnterpriseId: showcase?.enterprise.id ?? null,
     };
   } finally {
     await pool.end();
