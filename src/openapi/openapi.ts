@@ -16,6 +16,9 @@ Resources carry \`version\` and an \`ETag\`; a stale \`If-Match\` answers 412, a
 **Authentication.** People: \`POST /auth/login\` returns a short-lived access token for
 \`Authorization: Bearer\` and a single-use refresh token. Integrators: \`X-API-Key\`, scoped and
 bound to enterprises.
+
+**Webhooks.** Every event type's payload, the signature and the retry policy are described by
+the AsyncAPI document at [\`/asyncapi.json\`](/asyncapi.json).
 `.trim();
 
 function sortKeys<T extends Record<string, unknown>>(record: T): T {
