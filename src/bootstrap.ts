@@ -34,6 +34,7 @@ import { buildOpenApiDocument, OPENAPI_UI_PATH, serveOpenApi } from './openapi/o
 import { QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.service';
 import { SeedService } from './seed/seed.service';
 import { requestIdFor } from './logging/request-id';
+import { serveAsyncApi } from './webhooks/webhook-asyncapi';
 import { GracefulShutdown } from './shutdown/graceful-shutdown.service';
 
 export const API_PREFIX = 'api/v1';
@@ -148,6 +149,7 @@ export async function createApp(
   }
 
   if (config.runsApi) serveOpenApi(app, buildOpenApiDocument(app));
+  if (config.runsApi) serveAsyncApi(app);
   if (config.runsApi && !options.preview) await serveConsole(app);
   if (!options.preview) {
     try {

@@ -84,7 +84,8 @@ export async function seedPlacementsDemo(
        CROSS JOIN LATERAL (SELECT CASE WHEN c.status <> 'COMPLETED' THEN 'PROPOSED'
          WHEN c.h % 7 = 3 THEN 'ENDED' ELSE 'ACTIVE' END AS status) s
        WHERE c.officer IS NOT NULL
-       RETURNING id, enterprise_id, application_id, doctor_id, status, created_by, created_at
+       RETURNING id, enterprise_id, application_id, doctor_id, institution_id, status, term_from, term_until,
+         hours_per_week, ended_by, exit_reason, created_by, created_at
      ), reviewed AS (
        INSERT INTO placement_reviews (placement_id, outcome, notes, reviewed_by, created_at)
        SELECT id, (ARRAY['SATISFACTORY', 'SATISFACTORY', 'NEEDS_IMPROVEMENT'])[1 + abs(hashtext(id::text)) % 3],
@@ -93,10 +94,16 @@ export async function seedPlacementsDemo(
      ), recorded AS (
        INSERT INTO events (type, enterprise_id, subject_type, subject_id, actor_id, actor_type, data, occurred_at)
        SELECT e.type, i.enterprise_id, 'placement', i.id, i.created_by, 'user',
-              jsonb_build_object('applicationId', i.application_id, 'doctorId', i.doctor_id), i.created_at + e.after
-       FROM inserted i CROSS JOIN LATERAL (VALUES
-         ('placement.proposed', interval '0'), ('placement.started', interval '1 day'),
-         ('placement.ended', interval '2 days')) AS e(type, after)
+              jsonb_build_object('applicationId', i.application_id, 'doctorId', i.doctor_id) || e.data,
+              i.created_at + e.after
+       FROM inserted i
+       CROSS JOIN LATERAL (SELECT jsonb_build_object('from', i.term_from, 'until', i.term_until) AS term) t
+       CROSS JOIN LATERAL (VALUES
+         ('placement.proposed', interval '0',
+          jsonb_build_object('institutionId', i.institution_id, 'term', t.term, 'hoursPerWeek', i.hours_per_week)),
+         ('placement.started', interval '1 day', jsonb_build_object('term', t.term)),
+         ('placement.ended', interval '2 days', jsonb_build_object('side', i.ended_by, 'reason', i.exit_reason))
+       ) AS e(type, after, data)
        WHERE e.type = 'placement.proposed' OR (e.type = 'placement.started' AND i.status <> 'PROPOSED')
          OR (e.type = 'placement.ended' AND i.status = 'ENDED')
      )

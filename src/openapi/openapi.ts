@@ -22,6 +22,9 @@ bound to enterprises.
 **Versioning.** \`info.version\` follows semantic versioning, and whatever is deprecated
 (\`deprecated: true\` with an \`x-sunset\` date; such operations answer with \`Deprecation\` and
 \`Sunset\` headers) keeps working for at least six months, as docs/versioning.md sets out.
+
+**Webhooks.** Every event type's payload, the signature and the retry policy are described by
+the AsyncAPI document at [\`/asyncapi.json\`](/asyncapi.json).
 `.trim();
 
 function sortKeys<T extends Record<string, unknown>>(record: T): T {

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { QUEUES, QueueName } from './queues';
 
 const QUEUE_NAMES = Object.values(QUEUES);
-const WEBHOOK_MAX_DELAY_MS = 2 * 3600_000;
+export const WEBHOOK_MAX_DELAY_MS = 2 * 3600_000;
 
 /** Exponential from the base, capped at two hours, with ±20% jitter so retries do not stampede. */
 export function webhookRetryDelay(attemptsMade: number, baseMs: number): number {

@@ -7,25 +7,19 @@ import { updateReturning } from '../database/update-returning';
 import { EventsService } from '../events/events.service';
 import type { PlatformEvent } from '../events/platform-event.entity';
 import { OutboxService } from '../outbox/outbox.service';
-import { PING_EVENT } from './webhook-events';
+import { DeliveryBody, deliveryBodyOf, PING_EVENT } from './webhook-events';
 import { postWebhook, RESPONSE_EXCERPT_CHARS } from './webhook-post';
 import { DeliveryRow, SubscriptionRow } from './webhook-rows';
 import { WebhookSecretsService } from './webhook-secrets.service';
-import { signWebhook } from './webhook-signature';
+import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
 
+export const WEBHOOK_USER_AGENT = 'Parkline-Webhooks/1';
+
 /** Answers worth retrying; any other 4xx is the receiver refusing for good. */
-const RETRYABLE_CLIENT_ERRORS = [408, 425, 429];
+export const RETRYABLE_CLIENT_ERRORS = [408, 425, 429];
 
 export class RetryableDeliveryError extends Error {}
-
-/** What a receiver is sent: the event, as the webhook documentation describes it. */
-export interface DeliveryBody {
-  id: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
 
 /**
  * Delivering events to subscriptions: one delivery per subscription and event (so an event is
@@ -56,17 +50,7 @@ export class WebhookDeliveriesService {
       [event.type, event.enterpriseId],
     );
     if (subscriptions.length === 0) return 0;
-    const body = {
-      id: event.id,
-      type: event.type,
-      occurredAt: event.occurredAt.toISOString(),
-      data: {
-        subjectType: event.subjectType,
-        subjectId: event.subjectId,
-        enterpriseId: event.enterpriseId,
-        ...event.data,
-      },
-    };
+    const body = deliveryBodyOf(event);
     let created = 0;
     await this.dataSource.transaction(async (manager) => {
       for (const subscription of subscriptions)
@@ -107,10 +91,10 @@ export class WebhookDeliveriesService {
       const answer = await postWebhook(target, {
         headers: {
           'content-type': 'application/json',
-          'user-agent': 'Parkline-Webhooks/1',
-          'x-parkline-event-id': delivery.event_id,
-          'x-parkline-timestamp': String(timestamp),
-          'x-signature': signWebhook(
+          'user-agent': WEBHOOK_USER_AGENT,
+          [WEBHOOK_HEADERS.eventId]: delivery.event_id,
+          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+          [WEBHOOK_HEADERS.signature]: signWebhook(
             this.secrets.reveal(delivery.subscription_id, delivery.secret),
             timestamp,
             body,

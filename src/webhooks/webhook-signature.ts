@@ -1,5 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** The headers of a delivery that identify and sign it (lower-case, as Node reads them). */
+export const WEBHOOK_HEADERS = {
+  eventId: 'x-parkline-event-id',
+  timestamp: 'x-parkline-timestamp',
+  signature: 'x-signature',
+} as const;
+
+/** How far a delivery's timestamp may be from the receiver's clock before it is refused. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
 /**
  * `X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>`, the header every
  * webhook delivery carries (API.md). The same function is what a receiver runs to check it.
@@ -17,7 +27,7 @@ export function verifyWebhookSignature(
   headers: { timestamp: string | undefined; signature: string | undefined },
   body: string,
   nowSeconds = Math.floor(Date.now() / 1000),
-  toleranceSeconds = 300,
+  toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
 ): boolean {
   const timestamp = Number(headers.timestamp);
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds)

@@ -6,6 +6,7 @@ import { createApp } from '../../src/bootstrap';
 import { Clock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { deleteQueueKeys } from '../../src/queues/delete-queue-keys';
+import { assertNoEventProblems, recordedEventProblems } from './recorded-events';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@parkline.test', password: 'Parkline-Test-Admin-1' };
@@ -49,15 +50,19 @@ export async function startTestApp(
   );
   const app = await createApp(config, { clock: options.clock });
   const server = app.getHttpServer();
+  const dataSource = app.get(DataSource);
   return {
     app,
     config,
     http: () => request(server),
-    dataSource: app.get(DataSource),
+    dataSource,
     close: async () => {
+      // Every event the file recorded matches its documented schema, or the file fails.
+      const problems = await recordedEventProblems(dataSource);
       await app.close();
       if (!options.database) await dropTestDatabase(database);
       await deleteQueueKeys('redis://127.0.0.1:6379', prefix);
+      assertNoEventProblems(problems);
     },
   };
 }
