@@ -2199,7 +2199,7 @@ export interface paths {
         };
         /**
          * Your department's tasks, most urgent first (due date, then id)
-         * @description The tasks of the caller's department, ordered by due date and then id; filter by status, SLA state or (admins) department. Officers and heads see their department's tasks; admins see all.
+         * @description The tasks of the caller's department, ordered by due date and then id; filter by status, SLA state, role, `assignee=me` or (admins) department. Officers and heads see their department's tasks; admins see all.
          */
         get: operations["listTasks"];
         put?: never;
