@@ -10,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,8 +23,7 @@ import { Page, PageQuery } from '../common/pagination/page';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, ApiKeyPageDto, CreatedApiKeyDto, NewApiKeyDto } from './dto/api-key.dto';
 
-@ApiTags('staff')
-@ApiBearerAuth()
+@ApiTags('administration')
 @Roles('ADMIN', 'ENTERPRISE_ADMIN')
 @Controller('api-keys')
 export class ApiKeysController {

@@ -11,16 +11,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CertificateDto } from '../certificates/dto/certificate.dto';
@@ -31,6 +22,8 @@ import { readMultipartUpload } from '../common/http/multipart-upload';
 import { Consumes } from '../common/http/request-body';
 import { IfMatchVersion, WithETag } from '../common/http/versioning';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiFileResponse } from '../common/openapi/api-file-response.decorator';
+import { ApiMaterialFileResponse } from '../materials/material-file-response.decorator';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
 import { sendFile } from '../common/http/send-file';
@@ -77,8 +70,6 @@ const FILERS = [...ENTERPRISE, 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER'] as
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('applications')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('applications')
 export class ApplicationsController {
   constructor(
@@ -133,6 +124,8 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'An application with its materials, supplement request, both clocks and (bundles) children',
+    description:
+      "One application with its form, materials, current stage, any open supplement request, both SLA clocks (statutory and promised) and, for a bundle, its children. The `ETag` is its version. Another enterprise's application, or one not routed to the officer's department, is 404.",
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404)
@@ -148,10 +141,14 @@ export class ApplicationsController {
   @Scopes('applications:write')
   @WithETag()
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag you read; stale → 412' })
-  @ApiOperation({ summary: 'Replace the form of a draft' })
+  @ApiOperation({
+    summary: 'Replace the form of a draft',
+    description:
+      'Replaces the form of a draft. Only drafts change this way: a submitted application is 409. A stale `If-Match` is 412.',
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 412)
-  updateDraft(
+  updateApplicationDraft(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: DraftUpdateInput,
@@ -163,10 +160,14 @@ export class ApplicationsController {
   @Get(':id/checklist')
   @Roles(...READERS)
   @Scopes('applications:read')
-  @ApiOperation({ summary: 'What is still missing under the situation rules, before submitting' })
+  @ApiOperation({
+    summary: 'What is still missing under the situation rules, before submitting',
+    description:
+      'Evaluates the situation rules of the service against the current form and lists the required materials still missing and the form errors, so a caller can fix everything before submitting. Readable by whoever may read the application.',
+  })
   @ApiOkResponse({ type: ChecklistDto })
   @ApiAuthProblems(400, 404)
-  checklist(
+  getApplicationChecklist(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
   ): Promise<ChecklistDto> {
@@ -230,12 +231,14 @@ export class ApplicationsController {
   @Get(':id/materials/:materialId/content')
   @Roles(...READERS)
   @Scopes('applications:read')
-  @ApiProduces('application/octet-stream')
+  @ApiMaterialFileResponse()
   @ApiOperation({
     summary: 'Download a material (the enterprise, and the officers handling the application)',
+    description:
+      'The bytes of a material attached to an application, as an attachment in the format it was uploaded in. The enterprise, the officers handling the application, and a provider or hospital it was handed to; anyone else gets 404.',
   })
   @ApiAuthProblems(400, 404)
-  async materialContent(
+  async getApplicationMaterialContent(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Param('materialId', uuid()) materialId: string,
@@ -250,10 +253,14 @@ export class ApplicationsController {
   @Idempotent()
   @HttpCode(200)
   @WithETag()
-  @ApiOperation({ summary: 'Submit the draft (the enterprise must be verified); the clocks start' })
+  @ApiOperation({
+    summary: 'Submit the draft (the enterprise must be verified); the clocks start',
+    description:
+      "Submits a draft: the statutory and promised clocks start and the workflow's first stage opens; its completeness check asks for a supplement when something is missing (`GET /applications/{id}/checklist` tells in advance). The enterprise must be verified by park staff, and a service taken in batches must have an open intake window (422 otherwise). A non-draft is 409.",
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 412, 422)
-  submit(
+  submitApplication(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: ActionVersionInput,
@@ -267,10 +274,14 @@ export class ApplicationsController {
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw while not yet decided' })
+  @ApiOperation({
+    summary: 'Withdraw while not yet decided',
+    description:
+      'The enterprise (or a mandate holder) withdraws an application not yet decided; for a bundle, its open children are withdrawn with it. A decided or withdrawn application is 409.',
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 412)
-  withdraw(
+  withdrawApplication(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: ActionVersionInput,
@@ -287,6 +298,8 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'Answer the supplement request once (attach the materials first); the application returns to the stage that asked',
+    description:
+      'Answers the open supplement request once, with an optional form change and comment; attach the requested materials before. The application returns to the stage that asked and its clocks run again. 409 unless the application is SUPPLEMENT_REQUIRED.',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409)
@@ -303,10 +316,14 @@ export class ApplicationsController {
   @Scopes('applications:write')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm the result of a value-added service' })
+  @ApiOperation({
+    summary: 'Confirm the result of a value-added service',
+    description:
+      'The enterprise confirms the result a value-added service delivered, and the workflow moves on. 409 unless the application is waiting for that confirmation.',
+  })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 412)
-  confirm(
+  confirmApplicationResult(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: ActionVersionInput,
@@ -321,10 +338,12 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Extend the statutory limit once by 10 working days, with a reason (department heads)',
+    description:
+      'A head of the handling department extends the statutory time limit once, by 10 working days, with a reason; the enterprise sees the new deadline. A second extension, or one for a service without a statutory limit, is 422; an application that is not in progress is 409.',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409, 422)
-  extend(
+  extendApplicationDeadline(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: ReasonInput,
@@ -339,10 +358,12 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'Stop both clocks for a reason the law excludes (expert review, testing, inspection scheduling, hearing)',
+    description:
+      'An officer or head of the handling department stops both clocks for a period the law does not count (expert review, testing, inspection scheduling, hearing), with a reason code and comment. 409 unless the application is in progress.',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409)
-  stopClock(
+  stopApplicationClock(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
     @Body() body: ClockStopInput,
@@ -355,6 +376,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Restart the clocks; the deadlines move by the working days they stood still',
+    description:
+      'Ends a clock stop: the clocks run again and the deadlines move by the working days they stood still. A stop already ended is 404; the stop of a supplement request ends with the answer of the enterprise instead (409).',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409)
@@ -372,10 +395,12 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'The full timeline: every change, assignment, comment, upload and decision, oldest first',
+    description:
+      'The timeline of an application, oldest first: status and stage changes, assignments, comments, uploads, clock stops and decisions, with who acted (and under which mandate). The same events are sent to webhooks.',
   })
   @ApiOkResponse({ type: [ApplicationEventDto] })
   @ApiAuthProblems(400, 404)
-  listEvents(
+  listApplicationEvents(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
   ): Promise<ApplicationEventDto[]> {
@@ -389,10 +414,12 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'Rate a finished application once, 1–5; 1–2 opens a rectification task for the department',
+    description:
+      'The enterprise rates a finished application once, 1 to 5 with an optional comment; a rating of 1 or 2 opens a rectification task for the department. A second rating, or one before the end, is 409.',
   })
   @ApiOkResponse({ type: ApplicationDto })
   @ApiAuthProblems(400, 404, 409)
-  rate(
+  rateApplication(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: RatingInput,
@@ -403,7 +430,11 @@ export class ApplicationsController {
   @Get(':id/certificate')
   @Roles(...EVERYONE)
   @Scopes('applications:read')
-  @ApiOperation({ summary: 'The certificate issued on approval (JSON, with its signature)' })
+  @ApiOperation({
+    summary: 'The certificate issued on approval (JSON, with its signature)',
+    description:
+      'The certificate issued when the application was approved: its number, content, Ed25519 signature and status. 404 while none is issued, or when the application is not visible to the caller.',
+  })
   @ApiOkResponse({ type: CertificateDto })
   @ApiAuthProblems(400, 404)
   async getCertificate(
@@ -417,8 +448,12 @@ export class ApplicationsController {
   @Get(':id/certificate.pdf')
   @Roles(...EVERYONE)
   @Scopes('applications:read')
-  @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The certificate as a PDF with a QR code of its public verify URL' })
+  @ApiFileResponse('The signed certificate, inline.', ['application/pdf'])
+  @ApiOperation({
+    summary: 'The certificate as a PDF with a QR code of its public verify URL',
+    description:
+      'The certificate as a printable PDF carrying a QR code of its public verification URL. The same callers as the JSON certificate; 404 while none is issued.',
+  })
   @ApiAuthProblems(400, 404)
   async getCertificatePdf(
     @CurrentPrincipal() principal: Principal,

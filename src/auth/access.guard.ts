@@ -1,12 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  ALLOWED_ROLES,
-  AuthenticatedRequest,
-  PUBLIC_ROUTE,
-  REQUIRED_SCOPES,
-} from '../common/auth/auth.decorators';
-import { ApiKeyScope, Role } from '../common/auth/roles';
+import { AuthenticatedRequest } from '../common/auth/auth.decorators';
+import { routeAccess } from '../common/auth/route-access';
 import { DomainError } from '../common/problem/domain-error';
 import { PrincipalResolver } from './principal-resolver.service';
 
@@ -23,10 +18,10 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
+    const access = routeAccess(this.reflector, context.getHandler(), context.getClass());
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const authorization = request.headers.authorization;
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+    if (access.public) {
       // Public routes may show more to a signed-in caller (an admin sees drafts); bad credentials just count as none.
       if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) {
         request.principal = await this.resolver
@@ -40,8 +35,7 @@ export class AccessGuard implements CanActivate {
     if (typeof authorization === 'string' && /^Bearer /i.test(authorization)) {
       const principal = await this.resolver.fromAccessToken(authorization.slice(7).trim());
       request.principal = principal;
-      const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
-      if (!roles.includes(principal.role)) {
+      if (!access.roles.includes(principal.role)) {
         throw new DomainError(
           'forbidden',
           `This action is not available to the ${principal.role} role`,
@@ -52,7 +46,7 @@ export class AccessGuard implements CanActivate {
     if (typeof apiKey === 'string' && apiKey.length > 0) {
       const principal = await this.resolver.fromApiKey(apiKey);
       request.principal = principal;
-      const scopes = this.reflector.getAllAndOverride<ApiKeyScope[]>(REQUIRED_SCOPES, targets);
+      const { scopes } = access;
       if (!scopes) throw new DomainError('forbidden', 'This action is not available to API keys');
       const missing = scopes.filter((scope) => !principal.scopes.includes(scope));
       if (missing.length > 0) {

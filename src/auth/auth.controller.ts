@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
@@ -44,9 +44,11 @@ export class AuthController {
   @Created(RegistrationDto, (result) => `/api/v1/enterprises/${result.enterprise.id}`)
   @ApiOperation({
     summary: 'Register an enterprise and its first admin user; returns a session for that admin',
+    description:
+      'Creates the enterprise (name, unified social credit code, sector, zone) and its first `ENTERPRISE_ADMIN`, and signs that admin in. The enterprise must be verified by park staff before it can submit applications. A credit code or email already registered is 409. Public, rate-limited like sign-in.',
   })
   @ApiProblems(400, 409)
-  async register(
+  async registerEnterprise(
     @Body() body: RegisterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationDto> {
@@ -90,7 +92,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401)
-  async refresh(
+  async refreshSession(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -110,6 +112,7 @@ export class AuthController {
       `${COOKIE_SOURCE} The cookie is always cleared; without any token there is no session ` +
       'to end, and the answer is 204 all the same.',
   })
+  @ApiNoContentResponse({ description: 'The session is ended, or there was none.' })
   @ApiProblems(400)
   async logout(
     @Body() body: RefreshDto,
@@ -123,11 +126,14 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user and their enterprise' })
+  @ApiOperation({
+    summary: 'The signed-in user and their enterprise',
+    description:
+      'Who the access token belongs to: the user with their role and department, and their enterprise (null for users of no enterprise). Any signed-in user.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiAuthProblems()
-  me(@CurrentPrincipal() principal: UserPrincipal): Promise<MeDto> {
+  getCurrentUser(@CurrentPrincipal() principal: UserPrincipal): Promise<MeDto> {
     return this.auth.me(principal.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
@@ -35,16 +35,19 @@ export class CalendarController {
 
   @Get(':year')
   @Public()
-  @ApiOperation({ summary: "A year's holidays and make-up working days" })
+  @ApiOperation({
+    summary: "A year's holidays and make-up working days",
+    description:
+      'The statutory holidays and make-up working days of one year, and whether the year is provisional (no official data yet, so only weekends are off). Public.',
+  })
   @ApiOkResponse({ type: CalendarYearDto })
   @ApiProblems(400)
-  getYear(@Param('year', yearParam()) year: number): Promise<CalendarYearDto> {
+  getCalendarYear(@Param('year', yearParam()) year: number): Promise<CalendarYearDto> {
     return this.calendar.getYear(year);
   }
 
   @Put(':year')
   @Roles('ADMIN')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: "Publish a year's official holidays and make-up working days (admins)",
     description:
@@ -52,7 +55,7 @@ export class CalendarController {
   })
   @ApiOkResponse({ type: CalendarYearDto })
   @ApiAuthProblems(400)
-  publishYear(
+  publishCalendarYear(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('year', yearParam()) year: number,
     @Body() body: CalendarYearInputDto,

@@ -12,14 +12,23 @@ export class BundlesController {
   constructor(private readonly bundles: BundlesService) {}
 
   @Get()
-  @ApiOperation({ summary: '"One thing" bundles: several services filed together' })
+  @ApiOperation({
+    summary: '"One thing" bundles: several services filed together',
+    description:
+      'The bundles an enterprise can file as one application: each combines several catalogue services, with prerequisites between them. Public.',
+  })
   @ApiOkResponse({ type: [BundleSummaryDto] })
+  @ApiProblems()
   listBundles(): Promise<BundleSummaryDto[]> {
     return this.bundles.listBundles();
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'A bundle with its merged form and material list' })
+  @ApiOperation({
+    summary: 'A bundle with its merged form and material list',
+    description:
+      'A bundle with the form and the material list merged from its services, and which service waits for which. Public; an unknown code is 404.',
+  })
   @ApiOkResponse({ type: BundleDto })
   @ApiProblems(404)
   getBundle(@Param('code') code: string): Promise<BundleDto> {

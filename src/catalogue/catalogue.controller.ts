@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { actorOf, isAdmin, Principal, UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -30,6 +30,8 @@ export class CatalogueController {
   @ApiOperation({
     summary:
       'The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name',
+    description:
+      'The services with a published version, by code, with their department and time limits; filter by `category` (BASIC or VALUE_ADDED), `department`, `keyIssue` or a name search `q`. Retired services only with `includeRetired`. Public.',
   })
   @ApiOkResponse({ type: ServicePageDto })
   @ApiProblems(400)
@@ -52,10 +54,14 @@ export class CatalogueController {
 
   @Get(':code/versions')
   @Public()
-  @ApiOperation({ summary: "A service's versions, newest first (drafts for admins only)" })
+  @ApiOperation({
+    summary: "A service's versions, newest first (drafts for admins only)",
+    description:
+      'Every version of a service with its status (DRAFT or PUBLISHED), newest first. Public; drafts are listed for admins only.',
+  })
   @ApiOkResponse({ type: [ServiceVersionSummaryDto] })
   @ApiProblems(404)
-  listVersions(
+  listServiceVersions(
     @Param('code') code: string,
     @CurrentPrincipal() principal?: Principal,
   ): Promise<ServiceVersionSummaryDto[]> {
@@ -64,10 +70,14 @@ export class CatalogueController {
 
   @Get(':code/versions/:version')
   @Public()
-  @ApiOperation({ summary: 'One version of a service; published versions never change' })
+  @ApiOperation({
+    summary: 'One version of a service; published versions never change',
+    description:
+      'One version of a service as it was published (or, for admins, as drafted): materials, form schema, workflow and time limits. Applications keep the version they were filed under.',
+  })
   @ApiOkResponse({ type: ServiceDto })
   @ApiProblems(400, 404)
-  getVersion(
+  getServiceVersion(
     @Param('code') code: string,
     @Param('version', versionParam()) version: number,
     @CurrentPrincipal() principal?: Principal,
@@ -77,10 +87,13 @@ export class CatalogueController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiBearerAuth()
   @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
   @Idempotent()
-  @ApiOperation({ summary: 'Create a service with its first draft version (admins)' })
+  @ApiOperation({
+    summary: 'Create a service with its first draft version (admins)',
+    description:
+      'An admin creates a catalogue service with its code, department and a first draft version; it is offered to enterprises once that version is published. A code in use is 409.',
+  })
   @ApiAuthProblems(400, 409)
   createService(
     @CurrentPrincipal() admin: UserPrincipal,
@@ -91,15 +104,16 @@ export class CatalogueController {
 
   @Post(':code/versions')
   @Roles('ADMIN')
-  @ApiBearerAuth()
   @Created(ServiceDto, (service) => `/api/v1/services/${service.code}/versions/${service.version}`)
   @Idempotent()
   @ApiOperation({
     summary:
       'Open a draft version, copied from the current one unless a definition is sent (admins)',
+    description:
+      'An admin opens the next version of a service as a draft, copied from the current version unless a full definition is sent. There is at most one draft at a time: a second is 409.',
   })
   @ApiAuthProblems(400, 404, 409)
-  createDraft(
+  createServiceDraft(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('code') code: string,
     @Body() body: NewDraftInput,
@@ -109,8 +123,11 @@ export class CatalogueController {
 
   @Patch(':code/versions/:version')
   @Roles('ADMIN')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Edit a draft version (admins); a published version answers 409' })
+  @ApiOperation({
+    summary: 'Edit a draft version (admins); a published version answers 409',
+    description:
+      'An admin edits the materials, form schema, workflow or time limits of a draft version. Published versions never change: editing one is 409.',
+  })
   @ApiOkResponse({ type: ServiceDto })
   @ApiAuthProblems(400, 404, 409)
   updateServiceDraft(
@@ -124,7 +141,6 @@ export class CatalogueController {
 
   @Post(':code/versions/:version/publish')
   @Roles('ADMIN')
-  @ApiBearerAuth()
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({
@@ -134,7 +150,7 @@ export class CatalogueController {
   })
   @ApiOkResponse({ type: ServiceDto })
   @ApiAuthProblems(400, 404, 409)
-  publishVersion(
+  publishServiceVersion(
     @CurrentPrincipal() admin: UserPrincipal,
     @Param('code') code: string,
     @Param('version', versionParam()) version: number,
@@ -144,10 +160,13 @@ export class CatalogueController {
 
   @Post(':code/retire')
   @Roles('ADMIN')
-  @ApiBearerAuth()
   @HttpCode(200)
   @Idempotent()
-  @ApiOperation({ summary: 'Retire a service: no new applications; open ones continue (admins)' })
+  @ApiOperation({
+    summary: 'Retire a service: no new applications; open ones continue (admins)',
+    description:
+      'An admin retires a service: it takes no new applications, while applications already filed continue to their decision. A retired service stays readable.',
+  })
   @ApiOkResponse({ type: ServiceDto })
   @ApiAuthProblems(404)
   retireService(

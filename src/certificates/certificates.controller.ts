@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
@@ -35,9 +35,14 @@ export class CertificatesController {
   @Public()
   // Short enough that verifiers pick up a newly added key the same day.
   @PublicCache(300)
-  @ApiOperation({ summary: 'The Ed25519 public keys that verify certificate signatures' })
+  @ApiOperation({
+    summary: 'The Ed25519 public keys that verify certificate signatures',
+    description:
+      'The Ed25519 public keys (with their key ids) that verify the signature of every certificate issued, including keys retired from signing. Public and cacheable for five minutes.',
+  })
   @ApiOkResponse({ type: [PublicKeyDto] })
-  publicKeys(): Promise<PublicKeyDto[]> {
+  @ApiProblems()
+  listCertificatePublicKeys(): Promise<PublicKeyDto[]> {
     return this.certificates.publicKeys();
   }
 
@@ -54,7 +59,7 @@ export class CertificatesController {
   })
   @ApiOkResponse({ type: CertificateVerificationDto })
   @ApiProblems(400, 404)
-  verify(
+  verifyCertificate(
     @Param('number') number: string,
     @Query() query: VerifyQuery,
   ): Promise<CertificateVerificationDto> {
@@ -63,12 +68,15 @@ export class CertificatesController {
 
   @Post(':number/revoke')
   @Roles('DEPARTMENT_HEAD')
-  @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a certificate of your department, with a reason (heads)' })
+  @ApiOperation({
+    summary: 'Revoke a certificate of your department, with a reason (heads)',
+    description:
+      'A department head revokes a certificate their department issued, with a reason; verification answers REVOKED from then on and a `certificate.revoked` event is sent. A certificate of another department is 404; one already revoked is 409.',
+  })
   @ApiOkResponse({ type: CertificateDto })
   @ApiAuthProblems(400, 404, 409)
-  revoke(
+  revokeCertificate(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('number') number: string,
     @Body() body: RevokeInput,

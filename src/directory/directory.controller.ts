@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
@@ -15,7 +15,6 @@ export class DirectoryController {
 
   @Get('enterprises')
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'The industry directory (park staff): enterprises by segment, zone and pipeline',
     description:
@@ -23,13 +22,12 @@ export class DirectoryController {
   })
   @ApiOkResponse({ type: DirectoryPageDto })
   @ApiAuthProblems(400)
-  listDirectory(@Query() query: DirectoryQuery): Promise<Page<DirectoryEntryDto>> {
+  listDirectoryEnterprises(@Query() query: DirectoryQuery): Promise<Page<DirectoryEntryDto>> {
     return this.directory.list(query);
   }
 
   @Get('aggregates')
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'The industry map (park staff): segment × zone × stage, approvals per year, new enterprises per month',

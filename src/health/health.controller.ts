@@ -10,6 +10,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
 import { QueueHealthIndicator } from './queue-health.indicator';
+import { ApiProblemResponses, ApiProblems } from '../common/openapi/api-problems.decorator';
 
 const HEALTH_EXAMPLE = {
   status: 'ok',
@@ -39,8 +40,13 @@ export class HealthController {
   @Get()
   // Rate limits are counted in Redis; liveness must not fail (and restart the process) with it.
   @SkipThrottle()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving' })
+  @ApiOperation({
+    summary: 'Liveness: the process is up and serving',
+    description:
+      'Answers 200 while the process serves requests; it checks no dependency, so a database outage does not restart the process. Public and not rate-limited: point the liveness probe here.',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  @ApiProblemResponses(400)
   checkLiveness(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -49,9 +55,12 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected',
+    description:
+      'Answers 200 when PostgreSQL and Redis answer (and, in worker processes, the queue consumers are connected), 503 with the same shape naming the part that is down otherwise. Public: point the readiness probe and load balancer here.',
   })
   @ApiOkResponse({ schema: { example: HEALTH_EXAMPLE } })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; `details` says which.' })
+  @ApiProblems()
   async checkReadiness(
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HealthCheckResult> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
@@ -25,7 +25,6 @@ const VIEWERS = [
 ] as const;
 
 @ApiTags('trial institutions')
-@ApiBearerAuth()
 @Roles('INSTITUTION_USER')
 @Controller('dockings')
 export class DockingsController {
@@ -50,7 +49,11 @@ export class DockingsController {
 
   @Get(':id')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: 'A clinical-trial docking' })
+  @ApiOperation({
+    summary: 'A clinical-trial docking',
+    description:
+      'One docking: the trial, the institution it is offered to, its status and the application it belongs to. Visible as in the list; anything else is 404.',
+  })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404)
   getDocking(
@@ -65,6 +68,8 @@ export class DockingsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept a trial offered to your institution; it goes on to ethics review scheduling',
+    description:
+      'A user of the institution a trial is offered to accepts it, and the clinical-trial application goes on to ethics review scheduling. A docking no longer waiting for an answer is 409.',
   })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404, 409)
@@ -81,6 +86,8 @@ export class DockingsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decline a trial offered to your institution; matching runs again without it',
+    description:
+      'A user of the institution a trial is offered to declines it; matching runs again without that institution. A docking no longer waiting for an answer is 409.',
   })
   @ApiOkResponse({ type: DockingDto })
   @ApiAuthProblems(400, 404, 409)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -28,7 +28,6 @@ const READERS = [
 ] as const;
 
 @ApiTags('trial institutions')
-@ApiBearerAuth()
 @Roles('ADMIN')
 @Controller('institutions')
 export class InstitutionsController {
@@ -52,7 +51,11 @@ export class InstitutionsController {
   @Post()
   @Idempotent()
   @Created(InstitutionDto, (institution) => `/api/v1/institutions/${institution.id}`)
-  @ApiOperation({ summary: 'Register a clinical-trial institution (park admin)' })
+  @ApiOperation({
+    summary: 'Register a clinical-trial institution (park admin)',
+    description:
+      'A park admin registers a hospital that runs clinical trials, with its specialties, GCP wards, indications and capacity, so that dockings can be matched to it. A code already in use is 409.',
+  })
   @ApiAuthProblems(400, 409)
   createInstitution(
     @CurrentPrincipal() admin: UserPrincipal,
@@ -63,7 +66,11 @@ export class InstitutionsController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'A clinical-trial institution (an institution user: its own only)' })
+  @ApiOperation({
+    summary: 'A clinical-trial institution (an institution user: its own only)',
+    description:
+      'One clinical-trial institution with its specialties, GCP wards, indications, capacity and current load. An institution user sees its own institution only; another is 404.',
+  })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiAuthProblems(400, 404)
   getInstitution(
@@ -76,6 +83,8 @@ export class InstitutionsController {
   @Patch(':id')
   @ApiOperation({
     summary: "Change an institution's specialties, GCP wards, indications, capacity or active flag",
+    description:
+      "A park admin changes an institution's specialties, GCP wards, indications, capacity or active flag; an inactive institution is offered no new trials.",
   })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiAuthProblems(400, 404, 409)
@@ -90,7 +99,11 @@ export class InstitutionsController {
   @Post(':id/users')
   @Idempotent()
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
-  @ApiOperation({ summary: 'Add a user (INSTITUTION_USER) of the institution' })
+  @ApiOperation({
+    summary: 'Add a user (INSTITUTION_USER) of the institution',
+    description:
+      'A park admin creates a user (role `INSTITUTION_USER`) bound to the institution, who answers its dockings and keeps its doctors. An email already in use is 409.',
+  })
   @ApiAuthProblems(400, 404, 409)
   addInstitutionUser(
     @CurrentPrincipal() admin: UserPrincipal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -26,7 +26,6 @@ const VIEWERS = [
 ] as const;
 
 @ApiTags('mandates')
-@ApiBearerAuth()
 @Roles('ENTERPRISE_ADMIN')
 @Controller('mandates')
 export class MandatesController {
@@ -69,7 +68,11 @@ export class MandatesController {
 
   @Get(':id')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: 'A mandate' })
+  @ApiOperation({
+    summary: 'A mandate',
+    description:
+      'One mandate: who granted it, who holds it, the services and period it covers, whether the holder may submit, and whether it is revoked. Visible as in the list; anything else is 404.',
+  })
   @ApiOkResponse({ type: MandateDto })
   @ApiAuthProblems(400, 404)
   getMandate(

@@ -1,10 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -16,6 +14,7 @@ import { Created } from '../common/http/created.decorator';
 import { readMultipartUpload } from '../common/http/multipart-upload';
 import { Consumes } from '../common/http/request-body';
 import { sendFile } from '../common/http/send-file';
+import { ApiMaterialFileResponse } from './material-file-response.decorator';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { DomainError } from '../common/problem/domain-error';
 import { LibraryMaterialDto } from './dto/library-material.dto';
@@ -32,7 +31,6 @@ class LibraryQuery {
 }
 
 @ApiTags('enterprises')
-@ApiBearerAuth()
 @Controller('enterprises/:id/materials')
 export class LibraryController {
   constructor(private readonly materials: MaterialsService) {}
@@ -42,10 +40,12 @@ export class LibraryController {
   @Scopes('applications:read')
   @ApiOperation({
     summary: "The enterprise's material library: documents given once, reused in any application",
+    description:
+      "The documents an enterprise has given once (business licence, GMP certificate, ...) for its applications to reuse, optionally of one `materialType`. The enterprise's users and park staff; integrators with a key bound to the enterprise.",
   })
   @ApiOkResponse({ type: [LibraryMaterialDto] })
   @ApiAuthProblems(400, 404)
-  listLibrary(
+  listLibraryMaterials(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Query() query: LibraryQuery,
@@ -81,7 +81,7 @@ export class LibraryController {
       "(413 otherwise, and nothing is kept). Attaching it to an application checks that service's own limits again.",
   })
   @ApiAuthProblems(400, 404, 413, 415)
-  async addToLibrary(
+  async addLibraryMaterial(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Req() request: FastifyRequest,
@@ -104,10 +104,14 @@ export class LibraryController {
   @Get(':materialId/content')
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
   @Scopes('applications:read')
-  @ApiProduces('application/octet-stream')
-  @ApiOperation({ summary: 'Download a library document' })
+  @ApiMaterialFileResponse()
+  @ApiOperation({
+    summary: 'Download a library document',
+    description:
+      "The bytes of a library document, in the format it was uploaded in, as an attachment. The enterprise's users and park staff; another enterprise's document is 404.",
+  })
   @ApiAuthProblems(400, 404)
-  async libraryContent(
+  async getLibraryMaterialContent(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Param('materialId', uuid()) materialId: string,

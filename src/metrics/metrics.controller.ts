@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSecurity, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/auth/auth.decorators';
 import { ApiProblems } from '../common/openapi/api-problems.decorator';
@@ -18,11 +18,13 @@ export class MetricsController {
   /** Guarded by its own token (METRICS_TOKEN) so Prometheus needs no user account. */
   @Get()
   @Public()
-  @ApiBearerAuth()
+  @ApiSecurity('metrics-token')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
     summary:
       'Prometheus metrics (HTTP latency, queue depths, process); needs METRICS_TOKEN as Bearer',
+    description:
+      "HTTP latency, queue depths and process metrics in the Prometheus text format, for the scraper. Send the deployment's `METRICS_TOKEN` as a Bearer token; an empty `METRICS_TOKEN` disables the route (401).",
   })
   @ApiOkResponse({
     description: 'Prometheus text format',

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { Principal } from '../common/auth/principal';
 import { ENTERPRISE_ROLES } from '../common/auth/roles';
@@ -14,7 +14,6 @@ import { uuidParam } from './pipeline-routes';
 import { PipelineService } from './pipeline.service';
 
 @ApiTags('industry map')
-@ApiBearerAuth()
 @Controller('enterprises/:id/pipeline/history')
 export class PipelineHistoryController {
   constructor(private readonly pipeline: PipelineService) {}

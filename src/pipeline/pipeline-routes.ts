@@ -10,7 +10,6 @@ import {
   Type,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiHeader,
   ApiNoContentResponse,
@@ -24,6 +23,7 @@ import { Created } from '../common/http/created.decorator';
 import { WithETag } from '../common/http/versioning';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
+import { ETAG_HEADER } from '../common/openapi/etag-header';
 import { VerificationInput } from './dto/verification.dto';
 
 /**
@@ -41,13 +41,16 @@ const IF_MATCH = ApiHeader({
 });
 
 export const PipelineItemController = (items: 'products' | 'devices') =>
-  applyDecorators(ApiTags('industry map'), ApiBearerAuth(), Controller(`enterprises/:id/${items}`));
+  applyDecorators(ApiTags('industry map'), Controller(`enterprises/:id/${items}`));
 
 export const ListItems = (items: string, page: Type) =>
   applyDecorators(
     Get(),
     Roles(...ENTERPRISE_ROLES, ...STAFF),
-    ApiOperation({ summary: `An enterprise's ${items}, newest first (its own users, or staff)` }),
+    ApiOperation({
+      summary: `An enterprise's ${items}, newest first (its own users, or staff)`,
+      description: `The ${items} of the enterprise's pipeline with their verification status. The enterprise's users and park staff; another enterprise is 404.`,
+    }),
     ApiOkResponse({ type: page }),
     ApiAuthProblems(400, 404),
   );
@@ -57,8 +60,11 @@ export const ReadItem = (item: string, dto: Type) =>
     Get(':itemId'),
     Roles(...ENTERPRISE_ROLES, ...STAFF),
     WithETag(),
-    ApiOperation({ summary: `One ${item} of an enterprise's pipeline` }),
-    ApiOkResponse({ type: dto, headers: { ETag: { description: 'The version, for If-Match' } } }),
+    ApiOperation({
+      summary: `One ${item} of an enterprise's pipeline`,
+      description: `One ${item} with its verification status; the \`ETag\` is its version, for \`If-Match\` on changes. The enterprise's users and park staff.`,
+    }),
+    ApiOkResponse({ type: dto, headers: ETAG_HEADER }),
     ApiAuthProblems(400, 404),
   );
 
@@ -73,6 +79,7 @@ export const CreateItem = <T extends { id: string; enterpriseId: string }>(
     Idempotent(),
     ApiOperation({
       summary: `Add to your pipeline's ${items} (enterprise admins); it awaits verification`,
+      description: `An enterprise admin adds to the ${items} of their enterprise; park staff then verify or reject it, and only verified items count in the public industry map.`,
     }),
     ApiAuthProblems(400, 404, 409, 422),
   );
@@ -85,6 +92,7 @@ export const UpdateItem = (item: string, dto: Type) =>
     IF_MATCH,
     ApiOperation({
       summary: `Change a ${item} of your pipeline (enterprise admins); it awaits verification again`,
+      description: `An enterprise admin changes a ${item}; the change is recorded in the pipeline history and the ${item} awaits verification again. A stale \`If-Match\` is 412.`,
     }),
     ApiOkResponse({ type: dto }),
     ApiAuthProblems(400, 404, 409, 412),
@@ -96,7 +104,10 @@ export const DeleteItem = (item: string) =>
     Roles('ENTERPRISE_ADMIN'),
     HttpCode(204),
     IF_MATCH,
-    ApiOperation({ summary: `Remove a ${item} from your pipeline; the history keeps it` }),
+    ApiOperation({
+      summary: `Remove a ${item} from your pipeline; the history keeps it`,
+      description: `An enterprise admin removes a ${item}; the pipeline history keeps what it was. A stale \`If-Match\` is 412.`,
+    }),
     ApiNoContentResponse({ description: 'Removed.' }),
     ApiAuthProblems(400, 404, 412),
   );
@@ -110,6 +121,7 @@ export const VerifyItem = (item: string, dto: Type) =>
     Idempotent(),
     ApiOperation({
       summary: `Verify or reject a ${item} as it stands (park staff; never the enterprise itself)`,
+      description: `Park staff verify or reject the ${item} at the version they read, with a note; a change since is 409. The decision is recorded in the pipeline history.`,
     }),
     ApiBody({ type: VerificationInput }),
     ApiOkResponse({ type: dto }),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -18,7 +18,6 @@ import {
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('doctors into enterprise')
-@ApiBearerAuth()
 @Roles('INSTITUTION_USER', 'ADMIN')
 @Controller('doctors')
 export class DoctorsController {
@@ -44,6 +43,8 @@ export class DoctorsController {
   @Created(DoctorDto, (doctor) => `/api/v1/doctors/${doctor.id}`)
   @ApiOperation({
     summary: 'Add a doctor of your hospital (admins: of the hospital named)',
+    description:
+      "A trial institution's user adds a doctor of their own hospital, who can then be proposed for placements; an admin names the hospital. A licence number already registered is 409.",
   })
   @ApiAuthProblems(400, 409)
   createDoctor(
@@ -55,7 +56,11 @@ export class DoctorsController {
 
   @Get(':id')
   @Roles('INSTITUTION_USER', 'ADMIN', 'OFFICER', 'DEPARTMENT_HEAD')
-  @ApiOperation({ summary: "A doctor (a hospital's users: their own hospital's only)" })
+  @ApiOperation({
+    summary: "A doctor (a hospital's users: their own hospital's only)",
+    description:
+      "One doctor with their hospital, specialty, title and active flag. A hospital's users see their own hospital's doctors only; park staff see all; anything else is 404.",
+  })
   @ApiOkResponse({ type: DoctorDto })
   @ApiAuthProblems(400, 404)
   getDoctor(
@@ -66,7 +71,11 @@ export class DoctorsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a doctor's name, specialty, title or active flag" })
+  @ApiOperation({
+    summary: "Change a doctor's name, specialty, title or active flag",
+    description:
+      "A hospital's users (or an admin) change a doctor's name, specialty, title or active flag; an inactive doctor cannot be proposed for new placements.",
+  })
   @ApiOkResponse({ type: DoctorDto })
   @ApiAuthProblems(400, 404, 409)
   updateDoctor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -33,7 +33,6 @@ const SIDES = ['INSTITUTION_USER', 'ENTERPRISE_ADMIN'] as const;
 const STAFF = ['OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'] as const;
 
 @ApiTags('doctors into enterprise')
-@ApiBearerAuth()
 @Roles(...SIDES)
 @Controller('placements')
 export class PlacementsController {
@@ -76,7 +75,11 @@ export class PlacementsController {
 
   @Get(':id')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: 'A placement, with its reviews' })
+  @ApiOperation({
+    summary: 'A placement, with its reviews',
+    description:
+      'One placement with its doctor, hospital, enterprise, terms, confirmations and reviews. Visible to the same callers as in the list; anything else is 404.',
+  })
   @ApiOkResponse({ type: PlacementDto })
   @ApiAuthProblems(400, 404)
   getPlacement(
@@ -88,7 +91,11 @@ export class PlacementsController {
 
   @Get(':id/events')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: "A placement's life-cycle history, oldest first" })
+  @ApiOperation({
+    summary: "A placement's life-cycle history, oldest first",
+    description:
+      'Every step of a placement, oldest first: proposed, confirmed by each side, started, reviewed, renewed, ended. Visible to the same callers as the placement.',
+  })
   @ApiOkResponse({ type: [PlacementEventDto] })
   @ApiAuthProblems(400, 404)
   listPlacementEvents(
@@ -121,6 +128,8 @@ export class PlacementsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Offer a next term of an active placement; both sides confirm it again',
+    description:
+      'Either side or the department offers a next term of an active placement; it runs once the hospital and the enterprise have both confirmed it. A placement not active, or already renewing, is 409.',
   })
   @ApiOkResponse({ type: PlacementDto })
   @ApiAuthProblems(400, 404, 409)
@@ -136,7 +145,11 @@ export class PlacementsController {
   @Roles(...STAFF)
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: "Record a periodic review of a running placement (the department's)" })
+  @ApiOperation({
+    summary: "Record a periodic review of a running placement (the department's)",
+    description:
+      'The department records a periodic review of a running placement: its outcome and notes. A placement that is not running is 409.',
+  })
   @ApiOkResponse({ type: PlacementDto })
   @ApiAuthProblems(400, 404, 409)
   reviewPlacement(
@@ -150,7 +163,11 @@ export class PlacementsController {
   @Post(':id/exit')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'End the placement for your side, with a reason' })
+  @ApiOperation({
+    summary: 'End the placement for your side, with a reason',
+    description:
+      'The hospital or the enterprise ends a running placement early, with a reason; the placement ends and records which side ended it. A placement already ended is 409.',
+  })
   @ApiOkResponse({ type: PlacementDto })
   @ApiAuthProblems(400, 404, 409)
   exitPlacement(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -31,7 +31,6 @@ const VIEWERS = [
 ] as const;
 
 @ApiTags('service providers')
-@ApiBearerAuth()
 @Roles('PROVIDER_USER')
 @Controller()
 export class HandoversController {
@@ -90,7 +89,11 @@ export class HandoversController {
 
   @Get('handovers/:id')
   @Roles(...VIEWERS)
-  @ApiOperation({ summary: 'A handover with its progress reports' })
+  @ApiOperation({
+    summary: 'A handover with its progress reports',
+    description:
+      'One handover with its request, provider, status and progress reports. Visible to the same callers as in the list; anything else is 404.',
+  })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404)
   getHandover(
@@ -103,7 +106,11 @@ export class HandoversController {
   @Post('handovers/:id/accept')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept a request offered to your provider' })
+  @ApiOperation({
+    summary: 'Accept a request offered to your provider',
+    description:
+      'A user of the provider a request was handed to accepts it and takes up the work; the officer and the enterprise see it as accepted. A handover no longer offered is 409.',
+  })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
   acceptHandover(
@@ -119,6 +126,8 @@ export class HandoversController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decline an offered request, with the reason; it goes back to the officer',
+    description:
+      'A user of the provider declines an offered request with the reason; it goes back to the officer, who may hand it to another provider. A handover no longer offered is 409.',
   })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
@@ -133,7 +142,11 @@ export class HandoversController {
   @Post('handovers/:id/progress')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Report progress on an accepted request' })
+  @ApiOperation({
+    summary: 'Report progress on an accepted request',
+    description:
+      'A user of the provider adds a progress report to a request it accepted; the enterprise and the officer read it in the handover. A handover not accepted is 409.',
+  })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
   reportHandoverProgress(
@@ -149,6 +162,8 @@ export class HandoversController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Close an accepted request with a summary; the enterprise then confirms and rates',
+    description:
+      'A user of the provider closes an accepted request with a summary of the work done; the enterprise then confirms the result and rates the provider. A handover not accepted is 409.',
   })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
@@ -164,7 +179,11 @@ export class HandoversController {
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER')
   @Idempotent()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rate the provider of a closed handover (the enterprise, once)' })
+  @ApiOperation({
+    summary: 'Rate the provider of a closed handover (the enterprise, once)',
+    description:
+      "The enterprise rates the provider of a closed handover (1 to 5, with a comment), once; the rating counts in the provider's ranking. A second rating, or one before closing, is 409.",
+  })
   @ApiOkResponse({ type: HandoverDto })
   @ApiAuthProblems(400, 404, 409)
   rateHandover(

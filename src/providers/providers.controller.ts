@@ -9,7 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -34,7 +34,6 @@ import { ProvidersService } from './providers.service';
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('service providers')
-@ApiBearerAuth()
 @Roles('ADMIN')
 @Controller()
 export class ProvidersController {
@@ -59,6 +58,8 @@ export class ProvidersController {
   @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
   @ApiOperation({
     summary: 'The register of service providers, newest first (a provider user: its own)',
+    description:
+      'The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only.',
   })
   @ApiOkResponse({ type: ProviderPageDto })
   @ApiAuthProblems(400)
@@ -72,7 +73,11 @@ export class ProvidersController {
   @Post('providers')
   @Idempotent()
   @Created(ProviderDto, (provider) => `/api/v1/providers/${provider.id}`)
-  @ApiOperation({ summary: 'File the application of a provider for it (park admin)' })
+  @ApiOperation({
+    summary: 'File the application of a provider for it (park admin)',
+    description:
+      'A park admin files the listing application on behalf of a provider (status APPLIED), to be reviewed like one the provider filed itself. A credit code already registered is 409.',
+  })
   @ApiAuthProblems(400, 409)
   createProvider(
     @CurrentPrincipal() admin: UserPrincipal,
@@ -83,7 +88,11 @@ export class ProvidersController {
 
   @Get('providers/:id')
   @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
-  @ApiOperation({ summary: 'A provider (a provider user: its own only)' })
+  @ApiOperation({
+    summary: 'A provider (a provider user: its own only)',
+    description:
+      'One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only; another is 404.',
+  })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404)
   getProvider(
@@ -94,7 +103,11 @@ export class ProvidersController {
   }
 
   @Patch('providers/:id')
-  @ApiOperation({ summary: "Change a provider's profile, services, capabilities or capacity" })
+  @ApiOperation({
+    summary: "Change a provider's profile, services, capabilities or capacity",
+    description:
+      "A park admin changes a provider's profile, the services it offers, its capabilities or its capacity; the status changes through `POST /providers/{id}/status` only.",
+  })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404, 409)
   updateProvider(
@@ -127,7 +140,11 @@ export class ProvidersController {
   @Post('providers/:id/users')
   @Idempotent()
   @Created(UserDto, (user) => `/api/v1/users/${user.id}`)
-  @ApiOperation({ summary: 'Add a user (PROVIDER_USER) of the provider' })
+  @ApiOperation({
+    summary: 'Add a user (PROVIDER_USER) of the provider',
+    description:
+      'A park admin creates a user (role `PROVIDER_USER`) bound to the provider, who answers its handovers. An email already in use is 409.',
+  })
   @ApiAuthProblems(400, 404, 409)
   addProviderUser(
     @CurrentPrincipal() admin: UserPrincipal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -18,8 +18,7 @@ import {
 
 const bookingId = () => new ParseUUIDPipe();
 
-@ApiTags('bookings')
-@ApiBearerAuth()
+@ApiTags('resources')
 @Controller('bookings')
 export class BookingsController {
   constructor(private readonly bookings: BookingsService) {}
@@ -35,7 +34,7 @@ export class BookingsController {
       'On a working day within opening hours, on the slots, within the lead time, length and advance the resource allows. A slot no unit is free for answers 409.',
   })
   @ApiAuthProblems(400, 404, 409, 422)
-  book(
+  bookResource(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: NewBookingDto,
   ): Promise<BookingDto> {
@@ -47,6 +46,8 @@ export class BookingsController {
   @ApiOperation({
     summary:
       "Bookings, newest first: your enterprise's, or those of the resources your department operates",
+    description:
+      "Enterprise users see their enterprise's bookings; officers and heads those of the resources their department operates; admins all. Newest first; filter by status or resource.",
   })
   @ApiOkResponse({ type: BookingPageDto })
   @ApiAuthProblems(400)
@@ -59,7 +60,11 @@ export class BookingsController {
 
   @Get(':id')
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'Read a booking' })
+  @ApiOperation({
+    summary: 'Read a booking',
+    description:
+      'One booking with its resource, slot, units, status and any fee. Visible to the same callers as in the list; anything else is 404.',
+  })
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404)
   getBooking(
@@ -73,7 +78,11 @@ export class BookingsController {
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
   @HttpCode(200)
   @Idempotent()
-  @ApiOperation({ summary: 'Confirm a requested booking (staff of the operating department)' })
+  @ApiOperation({
+    summary: 'Confirm a requested booking (staff of the operating department)',
+    description:
+      'Staff of the department that operates the resource confirm a requested booking. A booking no longer requested is 409.',
+  })
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404, 409)
   confirmBooking(
@@ -89,6 +98,8 @@ export class BookingsController {
   @Idempotent()
   @ApiOperation({
     summary: 'Decline a requested booking with a reason; the slot is free again',
+    description:
+      'Staff of the department that operates the resource decline a requested booking with a reason; the units are free again. A booking no longer requested is 409.',
   })
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404, 409)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
@@ -7,7 +7,6 @@ import { ResourceUtilisationDto, UtilisationQuery } from './dto/utilisation.dto'
 import { ResourceStatsService } from './resource-stats.service';
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @Roles('ADMIN', 'DEPARTMENT_HEAD')
 @Controller('stats')
 export class ResourceStatsController {

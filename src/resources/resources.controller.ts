@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
@@ -22,7 +22,6 @@ import { ResourcesService } from './resources.service';
 const resourceId = () => new ParseUUIDPipe();
 
 @ApiTags('resources')
-@ApiBearerAuth()
 @Controller('resources')
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}
@@ -31,6 +30,8 @@ export class ResourcesController {
   @Roles(...ROLES)
   @ApiOperation({
     summary: "The park's bookable platforms, venues and instruments, by code",
+    description:
+      "The park's shared platforms, venues and instruments with their operator, hours, rules and price, by code; filter by kind, category, operating department or a text search. Any signed-in user.",
   })
   @ApiOkResponse({ type: ResourcePageDto })
   @ApiAuthProblems(400)
@@ -44,6 +45,8 @@ export class ResourcesController {
   @Idempotent()
   @ApiOperation({
     summary: 'Add a bookable resource with its operator, hours, rules and price (admins)',
+    description:
+      'An admin adds a bookable resource: the department that operates it, opening hours, capacity, slots, booking rules, cancellation rule and price. A code already in use is 409.',
   })
   @ApiAuthProblems(400, 409)
   createResource(
@@ -56,7 +59,11 @@ export class ResourcesController {
   @Get(':id')
   @Roles(...ROLES)
   @WithETag()
-  @ApiOperation({ summary: 'Read a resource with its opening hours, booking rules and price' })
+  @ApiOperation({
+    summary: 'Read a resource with its opening hours, booking rules and price',
+    description:
+      'One resource with its opening hours, booking rules and price; the `ETag` is its version, for `If-Match` on changes. Any signed-in user.',
+  })
   @ApiOkResponse({ type: ResourceDto })
   @ApiAuthProblems(400, 404)
   getResource(@Param('id', resourceId()) id: string): Promise<ResourceDto> {
@@ -71,7 +78,11 @@ export class ResourcesController {
     required: false,
     description: 'ETag of the version you read; stale → 412',
   })
-  @ApiOperation({ summary: "Change a resource's terms, or take it out of booking (admins)" })
+  @ApiOperation({
+    summary: "Change a resource's terms, or take it out of booking (admins)",
+    description:
+      "An admin changes a resource's terms or sets it inactive, after which it takes no new bookings (existing ones stand). A stale `If-Match` is 412.",
+  })
   @ApiOkResponse({ type: ResourceDto })
   @ApiAuthProblems(400, 404, 412)
   updateResource(
@@ -91,7 +102,7 @@ export class ResourcesController {
   })
   @ApiOkResponse({ type: AvailabilityDto })
   @ApiAuthProblems(400, 404)
-  getAvailability(
+  getResourceAvailability(
     @Param('id', resourceId()) id: string,
     @Query() query: AvailabilityQuery,
   ): Promise<AvailabilityDto> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
@@ -12,7 +12,6 @@ import {
 import { StatsService } from './stats.service';
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @Roles('ADMIN', 'DEPARTMENT_HEAD')
 @Controller('stats')
 export class StatsController {
@@ -27,7 +26,7 @@ export class StatsController {
   })
   @ApiOkResponse({ type: StatsOverviewDto })
   @ApiAuthProblems(400)
-  getOverview(
+  getStatsOverview(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() filter: StatsFilter,
   ): Promise<StatsOverviewDto> {
@@ -37,10 +36,12 @@ export class StatsController {
   @Get('timeseries')
   @ApiOperation({
     summary: 'Submitted, completed or newly overdue applications per day, week or month',
+    description:
+      'Counts per period for one `metric` (submitted, completed or newly overdue) at the chosen `interval`, for charts. Admins see the whole park, department heads their own department.',
   })
   @ApiOkResponse({ type: [TimeseriesPointDto] })
   @ApiAuthProblems(400)
-  getTimeseries(
+  getStatsTimeseries(
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: TimeseriesQuery,
   ): Promise<TimeseriesPointDto[]> {

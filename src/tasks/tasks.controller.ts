@@ -9,13 +9,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
@@ -33,8 +27,7 @@ import { CLAIM_WINDOW, TasksService } from './tasks.service';
 
 const uuid = () => new ParseUUIDPipe();
 
-@ApiTags('officer work')
-@ApiBearerAuth()
+@ApiTags('tasks')
 @Roles('OFFICER', 'DEPARTMENT_HEAD')
 @Controller('tasks')
 export class TasksController {
@@ -42,7 +35,11 @@ export class TasksController {
 
   @Get()
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
-  @ApiOperation({ summary: "Your department's tasks, most urgent first (due date, then id)" })
+  @ApiOperation({
+    summary: "Your department's tasks, most urgent first (due date, then id)",
+    description:
+      "The tasks of the caller's department, ordered by due date and then id; filter by status, SLA state, role, `assignee=me` or (admins) department. Officers and heads see their department's tasks; admins see all.",
+  })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiAuthProblems(400)
   listTasks(
@@ -76,7 +73,11 @@ export class TasksController {
 
   @Get(':id')
   @Roles('OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
-  @ApiOperation({ summary: 'A task with the actions its stage allows' })
+  @ApiOperation({
+    summary: 'A task with the actions its stage allows',
+    description:
+      "One task with its application, stage, assignee, due date and `allowedActions`, the actions its stage allows. Another department's task is 404.",
+  })
   @ApiOkResponse({ type: TaskDto })
   @ApiAuthProblems(400, 404)
   getTask(
@@ -88,7 +89,11 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Claim an open task' })
+  @ApiOperation({
+    summary: 'Claim an open task',
+    description:
+      'Takes an open task of your department so that only you act on it; a task already claimed by someone else is 409. Officers and heads.',
+  })
   @ApiOkResponse({ type: TaskDto })
   @ApiAuthProblems(400, 404, 409)
   claimTask(
@@ -100,7 +105,11 @@ export class TasksController {
 
   @Post(':id/release')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Give a claimed task back to the queue' })
+  @ApiOperation({
+    summary: 'Give a claimed task back to the queue',
+    description:
+      "Gives a task you hold back to the department's queue, open for anyone to claim. A task you do not hold is 409.",
+  })
   @ApiOkResponse({ type: TaskDto })
   @ApiAuthProblems(400, 404, 409)
   releaseTask(
@@ -134,7 +143,11 @@ export class TasksController {
   @Post(':id/reassign')
   @Roles('DEPARTMENT_HEAD')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Hand a task to an officer or head of the department (heads)' })
+  @ApiOperation({
+    summary: 'Hand a task to an officer or head of the department (heads)',
+    description:
+      'A department head hands a task of their department to one of its active officers or heads (`assigneeId`), who then holds it. A closed task is 409.',
+  })
   @ApiOkResponse({ type: TaskDto })
   @ApiAuthProblems(400, 404, 409)
   reassignTask(

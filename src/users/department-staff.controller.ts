@@ -1,13 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { DepartmentParams, DepartmentStaffDto } from './dto/department-staff.dto';
 import { UsersService } from './users.service';
 
-@ApiTags('staff')
-@ApiBearerAuth()
+@ApiTags('administration')
 @Controller('departments/:code/staff')
 export class DepartmentStaffController {
   constructor(private readonly users: UsersService) {}

@@ -10,14 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
 import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
@@ -37,8 +30,6 @@ import { WebhooksService } from './webhooks.service';
 const uuid = () => new ParseUUIDPipe();
 
 @ApiTags('webhooks')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Roles('ENTERPRISE_ADMIN', 'ADMIN')
 @Scopes('webhooks:manage')
 @Controller('webhooks')
@@ -46,7 +37,11 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your webhook subscriptions' })
+  @ApiOperation({
+    summary: 'Your webhook subscriptions',
+    description:
+      'The webhook subscriptions the caller owns (an admin: all), with their URL, events, active flag and recent failures; secrets are never shown again.',
+  })
   @ApiOkResponse({ type: WebhookPageDto })
   @ApiAuthProblems(400)
   listWebhooks(
@@ -75,7 +70,11 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A webhook subscription' })
+  @ApiOperation({
+    summary: 'A webhook subscription',
+    description:
+      "One subscription the caller owns, with its URL, events, active flag and why it was disabled, if it was. Another owner's subscription is 404.",
+  })
   @ApiOkResponse({ type: WebhookDto })
   @ApiAuthProblems(400, 404)
   getWebhook(
@@ -88,6 +87,8 @@ export class WebhooksController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change the URL or events, or re-enable a subscription disabled after failures',
+    description:
+      'Changes the URL, the events or the active flag. Setting `active: true` re-enables a subscription that was disabled after repeated failed deliveries. A stale `expectedVersion` is 409.',
   })
   @ApiOkResponse({ type: WebhookDto })
   @ApiAuthProblems(400, 404, 409)
@@ -101,10 +102,14 @@ export class WebhooksController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the signing secret; the new one is shown once' })
+  @ApiOperation({
+    summary: 'Replace the signing secret; the new one is shown once',
+    description:
+      'Replaces the signing secret at once and answers the new one, which is shown only this time; deliveries from now on are signed with it, so update your receiver first.',
+  })
   @ApiOkResponse({ type: WebhookWithSecretDto })
   @ApiAuthProblems(400, 404)
-  rotateSecret(
+  rotateWebhookSecret(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
   ): Promise<WebhookWithSecretDto> {
@@ -113,7 +118,11 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a subscription and its delivery log' })
+  @ApiOperation({
+    summary: 'Delete a subscription and its delivery log',
+    description:
+      'Deletes the subscription and its delivery log; its events are no longer delivered.',
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiAuthProblems(400, 404)
   deleteWebhook(
@@ -126,10 +135,12 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({
     summary: 'Deliveries, newest first, with every attempt (status, latency, response excerpt)',
+    description:
+      'The deliveries of one subscription, newest first, each with its event, status and every attempt (HTTP status, latency, an excerpt of your response). For debugging your receiver.',
   })
   @ApiOkResponse({ type: WebhookDeliveryPageDto })
   @ApiAuthProblems(400, 404)
-  listDeliveries(
+  listWebhookDeliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Query() page: PageQuery,
@@ -139,10 +150,14 @@ export class WebhooksController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a `webhook.ping` delivery now' })
+  @ApiOperation({
+    summary: 'Send a `webhook.ping` delivery now',
+    description:
+      'Sends a `webhook.ping` event to the subscription now, signed and logged like a real delivery, and answers the delivery with its first attempt.',
+  })
   @ApiOkResponse({ type: WebhookDeliveryDto })
   @ApiAuthProblems(400, 404)
-  sendTest(
+  sendTestWebhook(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
   ): Promise<WebhookDeliveryDto> {

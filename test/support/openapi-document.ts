@@ -44,7 +44,7 @@ export interface Operation {
   /** Media type → schema of the request body, when the operation takes one. */
   body?: Record<string, Schema>;
   bodyRequired: boolean;
-  /** Public operations declare no security requirement. */
+  /** Public operations declare an empty security requirement, `security: []`. */
   public: boolean;
 }
 
@@ -83,7 +83,7 @@ export class OpenApiDocument {
             )
           : undefined,
         bodyRequired: operation.requestBody?.required ?? false,
-        public: !operation.security || operation.security.length === 0,
+        public: operation.security?.length === 0,
       })),
     );
   }

@@ -58,12 +58,16 @@ export interface paths {
         /**
          * Applications you may see, newest first, with filters
          * @description A holder of mandates (service-centre staff, a provider’s users) also sees those of the mandating enterprises within the mandates in force.
+         *
+         *     API keys need the scope `applications:read`.
          */
         get: operations["listApplications"];
         put?: never;
         /**
          * Start a draft from a service, a "one thing" bundle, or a certificate to renew
          * @description Send exactly one of serviceCode, bundleCode or renewalOf. The draft pins the current published version.
+         *
+         *     API keys need the scope `applications:write`.
          */
         post: operations["createApplication"];
         delete?: never;
@@ -79,15 +83,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An application with its materials, supplement request, both clocks and (bundles) children */
+        /**
+         * An application with its materials, supplement request, both clocks and (bundles) children
+         * @description One application with its form, materials, current stage, any open supplement request, both SLA clocks (statutory and promised) and, for a bundle, its children. The `ETag` is its version. Another enterprise's application, or one not routed to the officer's department, is 404.
+         *
+         *     API keys need the scope `applications:read`.
+         */
         get: operations["getApplication"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Replace the form of a draft */
-        patch: operations["updateDraft"];
+        /**
+         * Replace the form of a draft
+         * @description Replaces the form of a draft. Only drafts change this way: a submitted application is 409. A stale `If-Match` is 412.
+         *
+         *     API keys need the scope `applications:write`.
+         */
+        patch: operations["updateApplicationDraft"];
         trace?: never;
     };
     "/api/v1/applications/{id}/certificate": {
@@ -97,7 +111,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The certificate issued on approval (JSON, with its signature) */
+        /**
+         * The certificate issued on approval (JSON, with its signature)
+         * @description The certificate issued when the application was approved: its number, content, Ed25519 signature and status. 404 while none is issued, or when the application is not visible to the caller.
+         *
+         *     API keys need the scope `applications:read`.
+         */
         get: operations["getCertificate"];
         put?: never;
         post?: never;
@@ -114,7 +133,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The certificate as a PDF with a QR code of its public verify URL */
+        /**
+         * The certificate as a PDF with a QR code of its public verify URL
+         * @description The certificate as a printable PDF carrying a QR code of its public verification URL. The same callers as the JSON certificate; 404 while none is issued.
+         *
+         *     API keys need the scope `applications:read`.
+         */
         get: operations["getCertificatePdf"];
         put?: never;
         post?: never;
@@ -131,8 +155,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is still missing under the situation rules, before submitting */
-        get: operations["checklist"];
+        /**
+         * What is still missing under the situation rules, before submitting
+         * @description Evaluates the situation rules of the service against the current form and lists the required materials still missing and the form errors, so a caller can fix everything before submitting. Readable by whoever may read the application.
+         *
+         *     API keys need the scope `applications:read`.
+         */
+        get: operations["getApplicationChecklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -150,8 +179,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop both clocks for a reason the law excludes (expert review, testing, inspection scheduling, hearing) */
-        post: operations["stopClock"];
+        /**
+         * Stop both clocks for a reason the law excludes (expert review, testing, inspection scheduling, hearing)
+         * @description An officer or head of the handling department stops both clocks for a period the law does not count (expert review, testing, inspection scheduling, hearing), with a reason code and comment. 409 unless the application is in progress.
+         */
+        post: operations["stopApplicationClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,7 +199,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restart the clocks; the deadlines move by the working days they stood still */
+        /**
+         * Restart the clocks; the deadlines move by the working days they stood still
+         * @description Ends a clock stop: the clocks run again and the deadlines move by the working days they stood still. A stop already ended is 404; the stop of a supplement request ends with the answer of the enterprise instead (409).
+         */
         post: operations["endClockStop"];
         delete?: never;
         options?: never;
@@ -184,8 +219,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the result of a value-added service */
-        post: operations["confirm"];
+        /**
+         * Confirm the result of a value-added service
+         * @description The enterprise confirms the result a value-added service delivered, and the workflow moves on. 409 unless the application is waiting for that confirmation.
+         *
+         *     API keys need the scope `applications:write`.
+         */
+        post: operations["confirmApplicationResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -199,8 +239,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full timeline: every change, assignment, comment, upload and decision, oldest first */
-        get: operations["listEvents"];
+        /**
+         * The full timeline: every change, assignment, comment, upload and decision, oldest first
+         * @description The timeline of an application, oldest first: status and stage changes, assignments, comments, uploads, clock stops and decisions, with who acted (and under which mandate). The same events are sent to webhooks.
+         *
+         *     API keys need the scope `applications:read`.
+         */
+        get: operations["listApplicationEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -218,8 +263,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the statutory limit once by 10 working days, with a reason (department heads) */
-        post: operations["extend"];
+        /**
+         * Extend the statutory limit once by 10 working days, with a reason (department heads)
+         * @description A head of the handling department extends the statutory time limit once, by 10 working days, with a reason; the enterprise sees the new deadline. A second extension, or one for a service without a statutory limit, is 422; an application that is not in progress is 409.
+         */
+        post: operations["extendApplicationDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -258,6 +306,8 @@ export interface paths {
         /**
          * Attach a material: upload it, or take it from the material library
          * @description An uploaded file's format is detected from its content, never from its name or declared type, and must be one of the material type's `formats` (415 otherwise); its size must be at most the type's `maxBytes` (413 otherwise). Nothing of a refused upload is kept.
+         *
+         *     API keys need the scope `applications:write`.
          */
         post: operations["attachMaterial"];
         delete?: never;
@@ -273,8 +323,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a material (the enterprise, and the officers handling the application) */
-        get: operations["materialContent"];
+        /**
+         * Download a material (the enterprise, and the officers handling the application)
+         * @description The bytes of a material attached to an application, as an attachment in the format it was uploaded in. The enterprise, the officers handling the application, and a provider or hospital it was handed to; anyone else gets 404.
+         *
+         *     API keys need the scope `applications:read`.
+         */
+        get: operations["getApplicationMaterialContent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -312,8 +367,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rate a finished application once, 1–5; 1–2 opens a rectification task for the department */
-        post: operations["rate"];
+        /**
+         * Rate a finished application once, 1–5; 1–2 opens a rectification task for the department
+         * @description The enterprise rates a finished application once, 1 to 5 with an optional comment; a rating of 1 or 2 opens a rectification task for the department. A second rating, or one before the end, is 409.
+         *
+         *     API keys need the scope `applications:write`.
+         */
+        post: operations["rateApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -329,8 +389,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the draft (the enterprise must be verified); the clocks start */
-        post: operations["submit"];
+        /**
+         * Submit the draft (the enterprise must be verified); the clocks start
+         * @description Submits a draft: the statutory and promised clocks start and the workflow's first stage opens; its completeness check asks for a supplement when something is missing (`GET /applications/{id}/checklist` tells in advance). The enterprise must be verified by park staff, and a service taken in batches must have an open intake window (422 otherwise). A non-draft is 409.
+         *
+         *     API keys need the scope `applications:write`.
+         */
+        post: operations["submitApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -346,7 +411,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer the supplement request once (attach the materials first); the application returns to the stage that asked */
+        /**
+         * Answer the supplement request once (attach the materials first); the application returns to the stage that asked
+         * @description Answers the open supplement request once, with an optional form change and comment; attach the requested materials before. The application returns to the stage that asked and its clocks run again. 409 unless the application is SUPPLEMENT_REQUIRED.
+         *
+         *     API keys need the scope `applications:write`.
+         */
         post: operations["answerSupplement"];
         delete?: never;
         options?: never;
@@ -363,8 +433,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw while not yet decided */
-        post: operations["withdraw"];
+        /**
+         * Withdraw while not yet decided
+         * @description The enterprise (or a mandate holder) withdraws an application not yet decided; for a bundle, its open children are withdrawn with it. A decided or withdrawn application is 409.
+         *
+         *     API keys need the scope `applications:write`.
+         */
+        post: operations["withdrawApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,7 +499,7 @@ export interface paths {
          * Exchange a refresh token for a new token pair
          * @description Refresh tokens are single-use. Presenting one that was already used revokes the whole session. The new refresh token goes where the old one came from: the body, or the cookie (then the body leaves it out). Browsers send the refresh token in the `parkline_refresh` cookie instead: leave `refreshToken` out and send `{}` as `application/json`. The cookie counts only beside a JSON body, which another site cannot send without a CORS preflight; with SameSite=Strict that keeps other sites from using it (no CSRF token needed). Neither present: 401.
          */
-        post: operations["refresh"];
+        post: operations["refreshSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,8 +515,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register an enterprise and its first admin user; returns a session for that admin */
-        post: operations["register"];
+        /**
+         * Register an enterprise and its first admin user; returns a session for that admin
+         * @description Creates the enterprise (name, unified social credit code, sector, zone) and its first `ENTERPRISE_ADMIN`, and signs that admin in. The enterprise must be verified by park staff before it can submit applications. A credit code or email already registered is 409. Public, rate-limited like sign-in.
+         */
+        post: operations["registerEnterprise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -455,14 +533,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bookings, newest first: your enterprise's, or those of the resources your department operates */
+        /**
+         * Bookings, newest first: your enterprise's, or those of the resources your department operates
+         * @description Enterprise users see their enterprise's bookings; officers and heads those of the resources their department operates; admins all. Newest first; filter by status or resource.
+         */
         get: operations["listBookings"];
         put?: never;
         /**
          * Book a slot of a resource for your enterprise; the operator then confirms or declines
          * @description On a working day within opening hours, on the slots, within the lead time, length and advance the resource allows. A slot no unit is free for answers 409.
          */
-        post: operations["book"];
+        post: operations["bookResource"];
         delete?: never;
         options?: never;
         head?: never;
@@ -476,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a booking */
+        /**
+         * Read a booking
+         * @description One booking with its resource, slot, units, status and any fee. Visible to the same callers as in the list; anything else is 404.
+         */
         get: operations["getBooking"];
         put?: never;
         post?: never;
@@ -515,7 +599,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a requested booking (staff of the operating department) */
+        /**
+         * Confirm a requested booking (staff of the operating department)
+         * @description Staff of the department that operates the resource confirm a requested booking. A booking no longer requested is 409.
+         */
         post: operations["confirmBooking"];
         delete?: never;
         options?: never;
@@ -532,7 +619,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline a requested booking with a reason; the slot is free again */
+        /**
+         * Decline a requested booking with a reason; the slot is free again
+         * @description Staff of the department that operates the resource decline a requested booking with a reason; the units are free again. A booking no longer requested is 409.
+         */
         post: operations["declineBooking"];
         delete?: never;
         options?: never;
@@ -547,7 +637,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** "One thing" bundles: several services filed together */
+        /**
+         * "One thing" bundles: several services filed together
+         * @description The bundles an enterprise can file as one application: each combines several catalogue services, with prerequisites between them. Public.
+         */
         get: operations["listBundles"];
         put?: never;
         post?: never;
@@ -564,7 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A bundle with its merged form and material list */
+        /**
+         * A bundle with its merged form and material list
+         * @description A bundle with the form and the material list merged from its services, and which service waits for which. Public; an unknown code is 404.
+         */
         get: operations["getBundle"];
         put?: never;
         post?: never;
@@ -581,13 +677,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A year's holidays and make-up working days */
-        get: operations["getYear"];
+        /**
+         * A year's holidays and make-up working days
+         * @description The statutory holidays and make-up working days of one year, and whether the year is provisional (no official data yet, so only weekends are off). Public.
+         */
+        get: operations["getCalendarYear"];
         /**
          * Publish a year's official holidays and make-up working days (admins)
          * @description The year stops being provisional; deadlines computed from now on follow the new data.
          */
-        put: operations["publishYear"];
+        put: operations["publishCalendarYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -624,8 +723,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a certificate of your department, with a reason (heads) */
-        post: operations["revoke"];
+        /**
+         * Revoke a certificate of your department, with a reason (heads)
+         * @description A department head revokes a certificate their department issued, with a reason; verification answers REVOKED from then on and a `certificate.revoked` event is sent. A certificate of another department is 404; one already revoked is 409.
+         */
+        post: operations["revokeCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -643,7 +745,7 @@ export interface paths {
          * Verify a certificate (anyone, no sign-in)
          * @description Checks the code and the signature over the stored content, then answers VALID, REVOKED or EXPIRED; any alteration answers INVALID. An unknown number and a wrong code both answer the same 404. The answer shows what a verifier needs and nothing of the application: no form data and no people. Rate-limited like sign-in (`AUTH_RATE_LIMIT_PER_MINUTE`).
          */
-        get: operations["verify"];
+        get: operations["verifyCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -659,8 +761,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Ed25519 public keys that verify certificate signatures */
-        get: operations["publicKeys"];
+        /**
+         * The Ed25519 public keys that verify certificate signatures
+         * @description The Ed25519 public keys (with their key ids) that verify the signature of every certificate issued, including keys retired from signing. Public and cacheable for five minutes.
+         */
+        get: operations["listCertificatePublicKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -676,7 +781,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The park departments that handle services */
+        /**
+         * The park departments that handle services
+         * @description Every park department that handles services, with its code (used as `departmentCode` and in filters) and its Chinese and English names. Public.
+         */
         get: operations["listDepartments"];
         put?: never;
         post?: never;
@@ -737,7 +845,7 @@ export interface paths {
          * The industry directory (park staff): enterprises by segment, zone and pipeline
          * @description Newest first. `stage` and `deviceClass` keep the enterprises with a product at that stage or a device of that class; each entry carries its pipeline summary.
          */
-        get: operations["listDirectory"];
+        get: operations["listDirectoryEnterprises"];
         put?: never;
         post?: never;
         delete?: never;
@@ -793,7 +901,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A clinical-trial docking */
+        /**
+         * A clinical-trial docking
+         * @description One docking: the trial, the institution it is offered to, its status and the application it belongs to. Visible as in the list; anything else is 404.
+         */
         get: operations["getDocking"];
         put?: never;
         post?: never;
@@ -812,7 +923,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a trial offered to your institution; it goes on to ethics review scheduling */
+        /**
+         * Accept a trial offered to your institution; it goes on to ethics review scheduling
+         * @description A user of the institution a trial is offered to accepts it, and the clinical-trial application goes on to ethics review scheduling. A docking no longer waiting for an answer is 409.
+         */
         post: operations["acceptDocking"];
         delete?: never;
         options?: never;
@@ -829,7 +943,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline a trial offered to your institution; matching runs again without it */
+        /**
+         * Decline a trial offered to your institution; matching runs again without it
+         * @description A user of the institution a trial is offered to declines it; matching runs again without that institution. A docking no longer waiting for an answer is 409.
+         */
         post: operations["declineDocking"];
         delete?: never;
         options?: never;
@@ -850,7 +967,10 @@ export interface paths {
          */
         get: operations["listDoctors"];
         put?: never;
-        /** Add a doctor of your hospital (admins: of the hospital named) */
+        /**
+         * Add a doctor of your hospital (admins: of the hospital named)
+         * @description A trial institution's user adds a doctor of their own hospital, who can then be proposed for placements; an admin names the hospital. A licence number already registered is 409.
+         */
         post: operations["createDoctor"];
         delete?: never;
         options?: never;
@@ -865,14 +985,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A doctor (a hospital's users: their own hospital's only) */
+        /**
+         * A doctor (a hospital's users: their own hospital's only)
+         * @description One doctor with their hospital, specialty, title and active flag. A hospital's users see their own hospital's doctors only; park staff see all; anything else is 404.
+         */
         get: operations["getDoctor"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a doctor's name, specialty, title or active flag */
+        /**
+         * Change a doctor's name, specialty, title or active flag
+         * @description A hospital's users (or an admin) change a doctor's name, specialty, title or active flag; an inactive doctor cannot be proposed for new placements.
+         */
         patch: operations["updateDoctor"];
         trace?: never;
     };
@@ -883,7 +1009,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List enterprises (park staff), newest first, with filters */
+        /**
+         * List enterprises (park staff), newest first, with filters
+         * @description Park staff list the enterprises of the park, newest first; filter by sector, zone, verification or a search on name and credit code.
+         */
         get: operations["listEnterprises"];
         put?: never;
         post?: never;
@@ -900,14 +1029,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an enterprise profile (your own, or any for park staff) */
+        /**
+         * Read an enterprise profile (your own, or any for park staff)
+         * @description An enterprise's profile and verification status; the `ETag` is its version. Enterprise users read their own enterprise, park staff any; integrators with a key bound to the enterprise. Another enterprise is 404.
+         *
+         *     API keys need the scope `applications:read`.
+         */
         get: operations["getEnterprise"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update your enterprise profile */
+        /**
+         * Update your enterprise profile
+         * @description The enterprise's admins change its profile. A stale `If-Match` is 412, a stale `expectedVersion` 409.
+         */
         patch: operations["updateEnterprise"];
         trace?: never;
     };
@@ -918,10 +1055,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An enterprise's devices, newest first (its own users, or staff) */
+        /**
+         * An enterprise's devices, newest first (its own users, or staff)
+         * @description The devices of the enterprise's pipeline with their verification status. The enterprise's users and park staff; another enterprise is 404.
+         */
         get: operations["listDevices"];
         put?: never;
-        /** Add to your pipeline's devices (enterprise admins); it awaits verification */
+        /**
+         * Add to your pipeline's devices (enterprise admins); it awaits verification
+         * @description An enterprise admin adds to the devices of their enterprise; park staff then verify or reject it, and only verified items count in the public industry map.
+         */
         post: operations["createDevice"];
         delete?: never;
         options?: never;
@@ -936,15 +1079,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One device of an enterprise's pipeline */
+        /**
+         * One device of an enterprise's pipeline
+         * @description One device with its verification status; the `ETag` is its version, for `If-Match` on changes. The enterprise's users and park staff.
+         */
         get: operations["getDevice"];
         put?: never;
         post?: never;
-        /** Remove a device from your pipeline; the history keeps it */
+        /**
+         * Remove a device from your pipeline; the history keeps it
+         * @description An enterprise admin removes a device; the pipeline history keeps what it was. A stale `If-Match` is 412.
+         */
         delete: operations["deleteDevice"];
         options?: never;
         head?: never;
-        /** Change a device of your pipeline (enterprise admins); it awaits verification again */
+        /**
+         * Change a device of your pipeline (enterprise admins); it awaits verification again
+         * @description An enterprise admin changes a device; the change is recorded in the pipeline history and the device awaits verification again. A stale `If-Match` is 412.
+         */
         patch: operations["updateDevice"];
         trace?: never;
     };
@@ -957,7 +1109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify or reject a device as it stands (park staff; never the enterprise itself) */
+        /**
+         * Verify or reject a device as it stands (park staff; never the enterprise itself)
+         * @description Park staff verify or reject the device at the version they read, with a note; a change since is 409. The decision is recorded in the pipeline history.
+         */
         post: operations["verifyDevice"];
         delete?: never;
         options?: never;
@@ -972,14 +1127,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The enterprise's material library: documents given once, reused in any application */
-        get: operations["listLibrary"];
+        /**
+         * The enterprise's material library: documents given once, reused in any application
+         * @description The documents an enterprise has given once (business licence, GMP certificate, ...) for its applications to reuse, optionally of one `materialType`. The enterprise's users and park staff; integrators with a key bound to the enterprise.
+         *
+         *     API keys need the scope `applications:read`.
+         */
+        get: operations["listLibraryMaterials"];
         put?: never;
         /**
          * Add a document to the library (fields first, then the file)
          * @description `materialType` must be a material that a current catalogue service takes from the library (`fromLibrary`). The file's format is detected from its content, never from its name or declared type, and must be one of the `formats` those services allow for the type (415 otherwise); its size must be at most the largest of their `maxBytes` (413 otherwise, and nothing is kept). Attaching it to an application checks that service's own limits again.
+         *
+         *     API keys need the scope `applications:write`.
          */
-        post: operations["addToLibrary"];
+        post: operations["addLibraryMaterial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -993,8 +1155,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a library document */
-        get: operations["libraryContent"];
+        /**
+         * Download a library document
+         * @description The bytes of a library document, in the format it was uploaded in, as an attachment. The enterprise's users and park staff; another enterprise's document is 404.
+         *
+         *     API keys need the scope `applications:read`.
+         */
+        get: operations["getLibraryMaterialContent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1010,11 +1177,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List an enterprise's users */
-        get: operations["listMembers"];
+        /**
+         * List an enterprise's users
+         * @description The user accounts of an enterprise with their roles. Its own users and park staff; another enterprise is 404.
+         */
+        get: operations["listEnterpriseMembers"];
         put?: never;
-        /** Add a user to your enterprise (enterprise admins) */
-        post: operations["addMember"];
+        /**
+         * Add a user to your enterprise (enterprise admins)
+         * @description An enterprise admin creates a user of their enterprise, as `ENTERPRISE_ADMIN` or `ENTERPRISE_MEMBER`, with an initial password. An email already in use is 409.
+         */
+        post: operations["addEnterpriseMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1048,10 +1221,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An enterprise's products, newest first (its own users, or staff) */
+        /**
+         * An enterprise's products, newest first (its own users, or staff)
+         * @description The products of the enterprise's pipeline with their verification status. The enterprise's users and park staff; another enterprise is 404.
+         */
         get: operations["listProducts"];
         put?: never;
-        /** Add to your pipeline's products (enterprise admins); it awaits verification */
+        /**
+         * Add to your pipeline's products (enterprise admins); it awaits verification
+         * @description An enterprise admin adds to the products of their enterprise; park staff then verify or reject it, and only verified items count in the public industry map.
+         */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -1066,15 +1245,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One product of an enterprise's pipeline */
+        /**
+         * One product of an enterprise's pipeline
+         * @description One product with its verification status; the `ETag` is its version, for `If-Match` on changes. The enterprise's users and park staff.
+         */
         get: operations["getProduct"];
         put?: never;
         post?: never;
-        /** Remove a product from your pipeline; the history keeps it */
+        /**
+         * Remove a product from your pipeline; the history keeps it
+         * @description An enterprise admin removes a product; the pipeline history keeps what it was. A stale `If-Match` is 412.
+         */
         delete: operations["deleteProduct"];
         options?: never;
         head?: never;
-        /** Change a product of your pipeline (enterprise admins); it awaits verification again */
+        /**
+         * Change a product of your pipeline (enterprise admins); it awaits verification again
+         * @description An enterprise admin changes a product; the change is recorded in the pipeline history and the product awaits verification again. A stale `If-Match` is 412.
+         */
         patch: operations["updateProduct"];
         trace?: never;
     };
@@ -1087,7 +1275,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify or reject a product as it stands (park staff; never the enterprise itself) */
+        /**
+         * Verify or reject a product as it stands (park staff; never the enterprise itself)
+         * @description Park staff verify or reject the product at the version they read, with a note; a change since is 409. The decision is recorded in the pipeline history.
+         */
         post: operations["verifyProduct"];
         delete?: never;
         options?: never;
@@ -1104,7 +1295,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify an enterprise so it may submit applications (any staff member) */
+        /**
+         * Verify an enterprise so it may submit applications (any staff member)
+         * @description Any park staff member records that they checked the enterprise's papers (with optional notes); from then on it may submit applications. Verifying again changes nothing.
+         */
         post: operations["verifyEnterprise"];
         delete?: never;
         options?: never;
@@ -1139,7 +1333,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A handover with its progress reports */
+        /**
+         * A handover with its progress reports
+         * @description One handover with its request, provider, status and progress reports. Visible to the same callers as in the list; anything else is 404.
+         */
         get: operations["getHandover"];
         put?: never;
         post?: never;
@@ -1158,7 +1355,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a request offered to your provider */
+        /**
+         * Accept a request offered to your provider
+         * @description A user of the provider a request was handed to accepts it and takes up the work; the officer and the enterprise see it as accepted. A handover no longer offered is 409.
+         */
         post: operations["acceptHandover"];
         delete?: never;
         options?: never;
@@ -1175,7 +1375,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an accepted request with a summary; the enterprise then confirms and rates */
+        /**
+         * Close an accepted request with a summary; the enterprise then confirms and rates
+         * @description A user of the provider closes an accepted request with a summary of the work done; the enterprise then confirms the result and rates the provider. A handover not accepted is 409.
+         */
         post: operations["closeHandover"];
         delete?: never;
         options?: never;
@@ -1192,7 +1395,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an offered request, with the reason; it goes back to the officer */
+        /**
+         * Decline an offered request, with the reason; it goes back to the officer
+         * @description A user of the provider declines an offered request with the reason; it goes back to the officer, who may hand it to another provider. A handover no longer offered is 409.
+         */
         post: operations["declineHandover"];
         delete?: never;
         options?: never;
@@ -1209,7 +1415,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report progress on an accepted request */
+        /**
+         * Report progress on an accepted request
+         * @description A user of the provider adds a progress report to a request it accepted; the enterprise and the officer read it in the handover. A handover not accepted is 409.
+         */
         post: operations["reportHandoverProgress"];
         delete?: never;
         options?: never;
@@ -1226,7 +1435,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rate the provider of a closed handover (the enterprise, once) */
+        /**
+         * Rate the provider of a closed handover (the enterprise, once)
+         * @description The enterprise rates the provider of a closed handover (1 to 5, with a comment), once; the rating counts in the provider's ranking. A second rating, or one before closing, is 409.
+         */
         post: operations["rateHandover"];
         delete?: never;
         options?: never;
@@ -1247,7 +1459,10 @@ export interface paths {
          */
         get: operations["listInstitutions"];
         put?: never;
-        /** Register a clinical-trial institution (park admin) */
+        /**
+         * Register a clinical-trial institution (park admin)
+         * @description A park admin registers a hospital that runs clinical trials, with its specialties, GCP wards, indications and capacity, so that dockings can be matched to it. A code already in use is 409.
+         */
         post: operations["createInstitution"];
         delete?: never;
         options?: never;
@@ -1262,14 +1477,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A clinical-trial institution (an institution user: its own only) */
+        /**
+         * A clinical-trial institution (an institution user: its own only)
+         * @description One clinical-trial institution with its specialties, GCP wards, indications, capacity and current load. An institution user sees its own institution only; another is 404.
+         */
         get: operations["getInstitution"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an institution's specialties, GCP wards, indications, capacity or active flag */
+        /**
+         * Change an institution's specialties, GCP wards, indications, capacity or active flag
+         * @description A park admin changes an institution's specialties, GCP wards, indications, capacity or active flag; an inactive institution is offered no new trials.
+         */
         patch: operations["updateInstitution"];
         trace?: never;
     };
@@ -1282,7 +1503,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a user (INSTITUTION_USER) of the institution */
+        /**
+         * Add a user (INSTITUTION_USER) of the institution
+         * @description A park admin creates a user (role `INSTITUTION_USER`) bound to the institution, who answers its dockings and keeps its doctors. An email already in use is 409.
+         */
         post: operations["addInstitutionUser"];
         delete?: never;
         options?: never;
@@ -1321,7 +1545,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A mandate */
+        /**
+         * A mandate
+         * @description One mandate: who granted it, who holds it, the services and period it covers, whether the holder may submit, and whether it is revoked. Visible as in the list; anything else is 404.
+         */
         get: operations["getMandate"];
         put?: never;
         post?: never;
@@ -1358,8 +1585,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and their enterprise */
-        get: operations["me"];
+        /**
+         * The signed-in user and their enterprise
+         * @description Who the access token belongs to: the user with their role and department, and their enterprise (null for users of no enterprise). Any signed-in user.
+         */
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1375,7 +1605,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notification inbox, newest first */
+        /**
+         * Your notification inbox, newest first
+         * @description The signed-in user's notifications (supplement requests, decisions, tasks, deadlines), newest first; `unread=true` keeps the unread ones. Any signed-in user.
+         */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -1394,8 +1627,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one notification read */
-        post: operations["markRead"];
+        /**
+         * Mark one notification read
+         * @description Marks one of your own notifications read; marking it again changes nothing. Another user's notification is 404.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1411,8 +1647,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all your notifications read */
-        post: operations["markAllRead"];
+        /**
+         * Mark all your notifications read
+         * @description Marks every unread notification of the signed-in user read and answers how many were.
+         */
+        post: operations["markAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1470,7 +1709,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A placement, with its reviews */
+        /**
+         * A placement, with its reviews
+         * @description One placement with its doctor, hospital, enterprise, terms, confirmations and reviews. Visible to the same callers as in the list; anything else is 404.
+         */
         get: operations["getPlacement"];
         put?: never;
         post?: never;
@@ -1507,7 +1749,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A placement's life-cycle history, oldest first */
+        /**
+         * A placement's life-cycle history, oldest first
+         * @description Every step of a placement, oldest first: proposed, confirmed by each side, started, reviewed, renewed, ended. Visible to the same callers as the placement.
+         */
         get: operations["listPlacementEvents"];
         put?: never;
         post?: never;
@@ -1526,7 +1771,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the placement for your side, with a reason */
+        /**
+         * End the placement for your side, with a reason
+         * @description The hospital or the enterprise ends a running placement early, with a reason; the placement ends and records which side ended it. A placement already ended is 409.
+         */
         post: operations["exitPlacement"];
         delete?: never;
         options?: never;
@@ -1543,7 +1791,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Offer a next term of an active placement; both sides confirm it again */
+        /**
+         * Offer a next term of an active placement; both sides confirm it again
+         * @description Either side or the department offers a next term of an active placement; it runs once the hospital and the enterprise have both confirmed it. A placement not active, or already renewing, is 409.
+         */
         post: operations["renewPlacement"];
         delete?: never;
         options?: never;
@@ -1560,7 +1811,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a periodic review of a running placement (the department's) */
+        /**
+         * Record a periodic review of a running placement (the department's)
+         * @description The department records a periodic review of a running placement: its outcome and notes. A placement that is not running is 409.
+         */
         post: operations["reviewPlacement"];
         delete?: never;
         options?: never;
@@ -1595,10 +1849,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of service providers, newest first (a provider user: its own) */
+        /**
+         * The register of service providers, newest first (a provider user: its own)
+         * @description The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only.
+         */
         get: operations["listProviders"];
         put?: never;
-        /** File the application of a provider for it (park admin) */
+        /**
+         * File the application of a provider for it (park admin)
+         * @description A park admin files the listing application on behalf of a provider (status APPLIED), to be reviewed like one the provider filed itself. A credit code already registered is 409.
+         */
         post: operations["createProvider"];
         delete?: never;
         options?: never;
@@ -1613,14 +1873,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A provider (a provider user: its own only) */
+        /**
+         * A provider (a provider user: its own only)
+         * @description One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only; another is 404.
+         */
         get: operations["getProvider"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a provider's profile, services, capabilities or capacity */
+        /**
+         * Change a provider's profile, services, capabilities or capacity
+         * @description A park admin changes a provider's profile, the services it offers, its capabilities or its capacity; the status changes through `POST /providers/{id}/status` only.
+         */
         patch: operations["updateProvider"];
         trace?: never;
     };
@@ -1653,7 +1919,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a user (PROVIDER_USER) of the provider */
+        /**
+         * Add a user (PROVIDER_USER) of the provider
+         * @description A park admin creates a user (role `PROVIDER_USER`) bound to the provider, who answers its handovers. An email already in use is 409.
+         */
         post: operations["addProviderUser"];
         delete?: never;
         options?: never;
@@ -1668,10 +1937,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The park's bookable platforms, venues and instruments, by code */
+        /**
+         * The park's bookable platforms, venues and instruments, by code
+         * @description The park's shared platforms, venues and instruments with their operator, hours, rules and price, by code; filter by kind, category, operating department or a text search. Any signed-in user.
+         */
         get: operations["listResources"];
         put?: never;
-        /** Add a bookable resource with its operator, hours, rules and price (admins) */
+        /**
+         * Add a bookable resource with its operator, hours, rules and price (admins)
+         * @description An admin adds a bookable resource: the department that operates it, opening hours, capacity, slots, booking rules, cancellation rule and price. A code already in use is 409.
+         */
         post: operations["createResource"];
         delete?: never;
         options?: never;
@@ -1686,14 +1961,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a resource with its opening hours, booking rules and price */
+        /**
+         * Read a resource with its opening hours, booking rules and price
+         * @description One resource with its opening hours, booking rules and price; the `ETag` is its version, for `If-Match` on changes. Any signed-in user.
+         */
         get: operations["getResource"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a resource's terms, or take it out of booking (admins) */
+        /**
+         * Change a resource's terms, or take it out of booking (admins)
+         * @description An admin changes a resource's terms or sets it inactive, after which it takes no new bookings (existing ones stand). A stale `If-Match` is 412.
+         */
         patch: operations["updateResource"];
         trace?: never;
     };
@@ -1708,7 +1989,7 @@ export interface paths {
          * Free units per slot on each working day of a range (at most 31 days)
          * @description Shows how many units are free, never who booked the others.
          */
-        get: operations["getAvailability"];
+        get: operations["getResourceAvailability"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1724,10 +2005,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name */
+        /**
+         * The service catalogue: 27 basic government and 19 value-added services, filterable by category, department, key issue and name
+         * @description The services with a published version, by code, with their department and time limits; filter by `category` (BASIC or VALUE_ADDED), `department`, `keyIssue` or a name search `q`. Retired services only with `includeRetired`. Public.
+         */
         get: operations["listServices"];
         put?: never;
-        /** Create a service with its first draft version (admins) */
+        /**
+         * Create a service with its first draft version (admins)
+         * @description An admin creates a catalogue service with its code, department and a first draft version; it is offered to enterprises once that version is published. A code in use is 409.
+         */
         post: operations["createService"];
         delete?: never;
         options?: never;
@@ -1764,7 +2051,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire a service: no new applications; open ones continue (admins) */
+        /**
+         * Retire a service: no new applications; open ones continue (admins)
+         * @description An admin retires a service: it takes no new applications, while applications already filed continue to their decision. A retired service stays readable.
+         */
         post: operations["retireService"];
         delete?: never;
         options?: never;
@@ -1779,11 +2069,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A service's versions, newest first (drafts for admins only) */
-        get: operations["listVersions"];
+        /**
+         * A service's versions, newest first (drafts for admins only)
+         * @description Every version of a service with its status (DRAFT or PUBLISHED), newest first. Public; drafts are listed for admins only.
+         */
+        get: operations["listServiceVersions"];
         put?: never;
-        /** Open a draft version, copied from the current one unless a definition is sent (admins) */
-        post: operations["createDraft"];
+        /**
+         * Open a draft version, copied from the current one unless a definition is sent (admins)
+         * @description An admin opens the next version of a service as a draft, copied from the current version unless a full definition is sent. There is at most one draft at a time: a second is 409.
+         */
+        post: operations["createServiceDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1797,14 +2093,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of a service; published versions never change */
-        get: operations["getVersion"];
+        /**
+         * One version of a service; published versions never change
+         * @description One version of a service as it was published (or, for admins, as drafted): materials, form schema, workflow and time limits. Applications keep the version they were filed under.
+         */
+        get: operations["getServiceVersion"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft version (admins); a published version answers 409 */
+        /**
+         * Edit a draft version (admins); a published version answers 409
+         * @description An admin edits the materials, form schema, workflow or time limits of a draft version. Published versions never change: editing one is 409.
+         */
         patch: operations["updateServiceDraft"];
         trace?: never;
     };
@@ -1821,7 +2123,7 @@ export interface paths {
          * Validate and publish a draft; it becomes the current version (admins)
          * @description A workflow with an unknown target or a dead end answers 400, naming the stage and action.
          */
-        post: operations["publishVersion"];
+        post: operations["publishServiceVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1839,7 +2141,7 @@ export interface paths {
          * Volume, working days to decision (median, p90), on-time rate, overdue now and ratings
          * @description By status, by service and by department; filter by department, service and a date range. Heads see their department.
          */
-        get: operations["getOverview"];
+        get: operations["getStatsOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1875,8 +2177,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted, completed or newly overdue applications per day, week or month */
-        get: operations["getTimeseries"];
+        /**
+         * Submitted, completed or newly overdue applications per day, week or month
+         * @description Counts per period for one `metric` (submitted, completed or newly overdue) at the chosen `interval`, for charts. Admins see the whole park, department heads their own department.
+         */
+        get: operations["getStatsTimeseries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1892,7 +2197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your department's tasks, most urgent first (due date, then id) */
+        /**
+         * Your department's tasks, most urgent first (due date, then id)
+         * @description The tasks of the caller's department, ordered by due date and then id; filter by status, SLA state, role, `assignee=me` or (admins) department. Officers and heads see their department's tasks; admins see all.
+         */
         get: operations["listTasks"];
         put?: never;
         post?: never;
@@ -1909,7 +2217,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A task with the actions its stage allows */
+        /**
+         * A task with the actions its stage allows
+         * @description One task with its application, stage, assignee, due date and `allowedActions`, the actions its stage allows. Another department's task is 404.
+         */
         get: operations["getTask"];
         put?: never;
         post?: never;
@@ -1928,7 +2239,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim an open task */
+        /**
+         * Claim an open task
+         * @description Takes an open task of your department so that only you act on it; a task already claimed by someone else is 409. Officers and heads.
+         */
         post: operations["claimTask"];
         delete?: never;
         options?: never;
@@ -1965,7 +2279,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand a task to an officer or head of the department (heads) */
+        /**
+         * Hand a task to an officer or head of the department (heads)
+         * @description A department head hands a task of their department to one of its active officers or heads (`assigneeId`), who then holds it. A closed task is 409.
+         */
         post: operations["reassignTask"];
         delete?: never;
         options?: never;
@@ -1982,7 +2299,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a claimed task back to the queue */
+        /**
+         * Give a claimed task back to the queue
+         * @description Gives a task you hold back to the department's queue, open for anyone to claim. A task you do not hold is 409.
+         */
         post: operations["releaseTask"];
         delete?: never;
         options?: never;
@@ -2017,10 +2337,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users (staff and enterprise users), newest first */
+        /**
+         * List users (staff and enterprise users), newest first
+         * @description Every user account, park staff and enterprise users alike, newest first; filter by role, department, active flag or a name/email search. Admins only.
+         */
         get: operations["listUsers"];
         put?: never;
-        /** Create a park staff member (officer, department head or admin) */
+        /**
+         * Create a park staff member (officer, department head or admin)
+         * @description Creates an officer or department head (with a `departmentCode`) or an admin (without one). Enterprise users are created by their enterprise instead. Admins only; an email already in use is 409.
+         */
         post: operations["createStaff"];
         delete?: never;
         options?: never;
@@ -2043,7 +2369,7 @@ export interface paths {
         head?: never;
         /**
          * Change a user's role, department or active flag
-         * @description Deactivating ends all the user's sessions at once.
+         * @description Changes a user's role, department or active flag. Deactivating ends all the user's sessions at once and releases the tasks they had claimed. Admins only.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -2055,12 +2381,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your webhook subscriptions */
+        /**
+         * Your webhook subscriptions
+         * @description The webhook subscriptions the caller owns (an admin: all), with their URL, events, active flag and recent failures; secrets are never shown again.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
         get: operations["listWebhooks"];
         put?: never;
         /**
          * Subscribe a URL to events
          * @description Enterprises receive their own applications' events, integrators those of their bound enterprises, admins the whole park. Each delivery is a POST of `{ id, type, occurredAt, data }` with `X-Parkline-Event-Id`, `X-Parkline-Timestamp` and `X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>`. URLs resolving to loopback, private, link-local or metadata addresses are refused.
+         *
+         *     API keys need the scope `webhooks:manage`.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -2076,15 +2409,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A webhook subscription */
+        /**
+         * A webhook subscription
+         * @description One subscription the caller owns, with its URL, events, active flag and why it was disabled, if it was. Another owner's subscription is 404.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
         get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a subscription and its delivery log */
+        /**
+         * Delete a subscription and its delivery log
+         * @description Deletes the subscription and its delivery log; its events are no longer delivered.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
-        /** Change the URL or events, or re-enable a subscription disabled after failures */
+        /**
+         * Change the URL or events, or re-enable a subscription disabled after failures
+         * @description Changes the URL, the events or the active flag. Setting `active: true` re-enables a subscription that was disabled after repeated failed deliveries. A stale `expectedVersion` is 409.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
         patch: operations["updateWebhook"];
         trace?: never;
     };
@@ -2095,8 +2443,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliveries, newest first, with every attempt (status, latency, response excerpt) */
-        get: operations["listDeliveries"];
+        /**
+         * Deliveries, newest first, with every attempt (status, latency, response excerpt)
+         * @description The deliveries of one subscription, newest first, each with its event, status and every attempt (HTTP status, latency, an excerpt of your response). For debugging your receiver.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2114,8 +2467,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the signing secret; the new one is shown once */
-        post: operations["rotateSecret"];
+        /**
+         * Replace the signing secret; the new one is shown once
+         * @description Replaces the signing secret at once and answers the new one, which is shown only this time; deliveries from now on are signed with it, so update your receiver first.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2131,8 +2489,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a `webhook.ping` delivery now */
-        post: operations["sendTest"];
+        /**
+         * Send a `webhook.ping` delivery now
+         * @description Sends a `webhook.ping` event to the subscription now, signed and logged like a real delivery, and answers the delivery with its first attempt.
+         *
+         *     API keys need the scope `webhooks:manage`.
+         */
+        post: operations["sendTestWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2146,7 +2509,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving */
+        /**
+         * Liveness: the process is up and serving
+         * @description Answers 200 while the process serves requests; it checks no dependency, so a database outage does not restart the process. Public and not rate-limited: point the liveness probe here.
+         */
         get: operations["checkLiveness"];
         put?: never;
         post?: never;
@@ -2163,7 +2529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected */
+        /**
+         * Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected
+         * @description Answers 200 when PostgreSQL and Redis answer (and, in worker processes, the queue consumers are connected), 503 with the same shape naming the part that is down otherwise. Public: point the readiness probe and load balancer here.
+         */
         get: operations["checkReadiness"];
         put?: never;
         post?: never;
@@ -2180,7 +2549,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (HTTP latency, queue depths, process); needs METRICS_TOKEN as Bearer */
+        /**
+         * Prometheus metrics (HTTP latency, queue depths, process); needs METRICS_TOKEN as Bearer
+         * @description HTTP latency, queue depths and process metrics in the Prometheus text format, for the scraper. Send the deployment's `METRICS_TOKEN` as a Bearer token; an empty `METRICS_TOKEN` disables the route (401).
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -5056,10 +5428,7 @@ export interface components {
             status: "PROPOSED" | "ACTIVE" | "RENEWING" | "ENDED";
             /** @description The term agreed (or, PROPOSED, offered). */
             term: components["schemas"]["PlacementTermDto"];
-            /**
-             * @description RENEWING: the next term, waiting for both confirmations.
-             * @example null
-             */
+            /** @description RENEWING: the next term, waiting for both confirmations; otherwise null. */
             nextTerm: components["schemas"]["PlacementTermDto"] | null;
             /**
              * Format: date-time
@@ -5082,7 +5451,8 @@ export interface components {
              */
             renewals: number;
             /**
-             * @example null
+             * @description The side that ended the placement; null while it runs.
+             * @example HOSPITAL
              * @enum {string|null}
              */
             endedBy: "HOSPITAL" | "ENTERPRISE" | null;
@@ -7449,7 +7819,7 @@ export interface operations {
             };
         };
     };
-    updateDraft: {
+    updateApplicationDraft: {
         parameters: {
             query?: never;
             header?: {
@@ -7617,6 +7987,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed certificate, inline. */
+            200: {
+                headers: {
+                    /** @description The file name, e.g. `attachment; filename="licence.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -7664,7 +8045,7 @@ export interface operations {
             };
         };
     };
-    checklist: {
+    getApplicationChecklist: {
         parameters: {
             query?: never;
             header?: never;
@@ -7730,7 +8111,7 @@ export interface operations {
             };
         };
     };
-    stopClock: {
+    stopApplicationClock: {
         parameters: {
             query?: never;
             header?: {
@@ -7909,7 +8290,7 @@ export interface operations {
             };
         };
     };
-    confirm: {
+    confirmApplicationResult: {
         parameters: {
             query?: never;
             header?: {
@@ -8021,7 +8402,7 @@ export interface operations {
             };
         };
     };
-    listEvents: {
+    listApplicationEvents: {
         parameters: {
             query?: never;
             header?: never;
@@ -8087,7 +8468,7 @@ export interface operations {
             };
         };
     };
-    extend: {
+    extendApplicationDeadline: {
         parameters: {
             query?: never;
             header?: {
@@ -8416,7 +8797,7 @@ export interface operations {
             };
         };
     };
-    materialContent: {
+    getApplicationMaterialContent: {
         parameters: {
             query?: never;
             header?: never;
@@ -8428,6 +8809,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file, in the format it was uploaded in. */
+            200: {
+                headers: {
+                    /** @description The file name, e.g. `attachment; filename="licence.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -8550,7 +8947,7 @@ export interface operations {
             };
         };
     };
-    rate: {
+    rateApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -8629,7 +9026,7 @@ export interface operations {
             };
         };
     };
-    submit: {
+    submitApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -8848,7 +9245,7 @@ export interface operations {
             };
         };
     };
-    withdraw: {
+    withdrawApplication: {
         parameters: {
             query?: never;
             header?: {
@@ -9023,6 +9420,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session is ended, or there was none. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -9043,7 +9447,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    refreshSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -9093,7 +9497,7 @@ export interface operations {
             };
         };
     };
-    register: {
+    registerEnterprise: {
         parameters: {
             query?: never;
             header?: never;
@@ -9206,7 +9610,7 @@ export interface operations {
             };
         };
     };
-    book: {
+    bookResource: {
         parameters: {
             query?: never;
             header?: {
@@ -9705,6 +10109,15 @@ export interface operations {
                     "application/json": components["schemas"]["BundleSummaryDto"][];
                 };
             };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     getBundle: {
@@ -9746,7 +10159,7 @@ export interface operations {
             };
         };
     };
-    getYear: {
+    getCalendarYear: {
         parameters: {
             query?: never;
             header?: never;
@@ -9785,7 +10198,7 @@ export interface operations {
             };
         };
     };
-    publishYear: {
+    publishCalendarYear: {
         parameters: {
             query?: never;
             header?: never;
@@ -9888,7 +10301,7 @@ export interface operations {
             };
         };
     };
-    revoke: {
+    revokeCertificate: {
         parameters: {
             query?: never;
             header?: never;
@@ -9967,7 +10380,7 @@ export interface operations {
             };
         };
     };
-    verify: {
+    verifyCertificate: {
         parameters: {
             query: {
                 /** @description The verification code printed on the certificate; case and hyphens do not matter. */
@@ -10018,7 +10431,7 @@ export interface operations {
             };
         };
     };
-    publicKeys: {
+    listCertificatePublicKeys: {
         parameters: {
             query?: never;
             header?: never;
@@ -10033,6 +10446,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicKeyDto"][];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -10052,6 +10474,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"][];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
         };
@@ -10181,7 +10612,7 @@ export interface operations {
             };
         };
     };
-    listDirectory: {
+    listDirectoryEnterprises: {
         parameters: {
             query?: {
                 limit?: number;
@@ -10988,7 +11419,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The version, for If-Match */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11327,7 +11758,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The version, for If-Match */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11659,7 +12090,7 @@ export interface operations {
             };
         };
     };
-    listLibrary: {
+    listLibraryMaterials: {
         parameters: {
             query?: {
                 materialType?: string;
@@ -11727,7 +12158,7 @@ export interface operations {
             };
         };
     };
-    addToLibrary: {
+    addLibraryMaterial: {
         parameters: {
             query?: never;
             header?: never;
@@ -11824,7 +12255,7 @@ export interface operations {
             };
         };
     };
-    libraryContent: {
+    getLibraryMaterialContent: {
         parameters: {
             query?: never;
             header?: never;
@@ -11836,6 +12267,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file, in the format it was uploaded in. */
+            200: {
+                headers: {
+                    /** @description The file name, e.g. `attachment; filename="licence.pdf"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -11883,7 +12330,7 @@ export interface operations {
             };
         };
     };
-    listMembers: {
+    listEnterpriseMembers: {
         parameters: {
             query?: never;
             header?: never;
@@ -11949,7 +12396,7 @@ export interface operations {
             };
         };
     };
-    addMember: {
+    addEnterpriseMember: {
         parameters: {
             query?: never;
             header?: {
@@ -12320,7 +12767,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The version, for If-Match */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14119,7 +14566,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    getCurrentUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -14226,7 +14673,7 @@ export interface operations {
             };
         };
     };
-    markRead: {
+    markNotificationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -14292,7 +14739,7 @@ export interface operations {
             };
         };
     };
-    markAllRead: {
+    markAllNotificationsRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -15944,7 +16391,7 @@ export interface operations {
             };
         };
     };
-    getAvailability: {
+    getResourceAvailability: {
         parameters: {
             query: {
                 /** @description First local date (Asia/Shanghai). */
@@ -16289,7 +16736,7 @@ export interface operations {
             };
         };
     };
-    listVersions: {
+    listServiceVersions: {
         parameters: {
             query?: never;
             header?: never;
@@ -16328,7 +16775,7 @@ export interface operations {
             };
         };
     };
-    createDraft: {
+    createServiceDraft: {
         parameters: {
             query?: never;
             header?: {
@@ -16433,7 +16880,7 @@ export interface operations {
             };
         };
     };
-    getVersion: {
+    getServiceVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -16562,7 +17009,7 @@ export interface operations {
             };
         };
     };
-    publishVersion: {
+    publishServiceVersion: {
         parameters: {
             query?: never;
             header?: {
@@ -16662,7 +17109,7 @@ export interface operations {
             };
         };
     };
-    getOverview: {
+    getStatsOverview: {
         parameters: {
             query?: {
                 /** @description Department heads always see their own. */
@@ -16788,7 +17235,7 @@ export interface operations {
             };
         };
     };
-    getTimeseries: {
+    getStatsTimeseries: {
         parameters: {
             query: {
                 /** @description Department heads always see their own. */
@@ -17943,7 +18390,7 @@ export interface operations {
             };
         };
     };
-    listDeliveries: {
+    listWebhookDeliveries: {
         parameters: {
             query?: {
                 limit?: number;
@@ -18013,7 +18460,7 @@ export interface operations {
             };
         };
     };
-    rotateSecret: {
+    rotateWebhookSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -18079,7 +18526,7 @@ export interface operations {
             };
         };
     };
-    sendTest: {
+    sendTestWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -18162,6 +18609,15 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description Invalid input: the body, query or path failed validation (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     checkReadiness: {
@@ -18179,6 +18635,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description A dependency is down; `details` says which. */

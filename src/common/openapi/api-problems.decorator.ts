@@ -15,9 +15,9 @@ const DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limit exceeded; retry after `Retry-After` seconds.',
 };
 
-/** Documents the problem+json responses a route can give, beside 401 and 429 that all can. */
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  const all = [...new Set([...statuses, 429])].sort();
+/** Documents exactly these problem+json responses. */
+export function ApiProblemResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set(statuses)].sort();
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
     ...all.map((status) =>
@@ -31,6 +31,9 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
     ),
   );
 }
+
+/** Documents the problem+json responses a route can give, beside 429 that all rate-limited ones can. */
+export const ApiProblems = (...statuses: number[]) => ApiProblemResponses(...statuses, 429);
 
 /** For authenticated routes: 401 and 403 besides the given statuses. */
 export const ApiAuthProblems = (...statuses: number[]) => ApiProblems(401, 403, ...statuses);

@@ -171,8 +171,7 @@ export class PlacementDto {
   @ApiProperty({
     type: PlacementTermDto,
     nullable: true,
-    description: 'RENEWING: the next term, waiting for both confirmations.',
-    example: null,
+    description: 'RENEWING: the next term, waiting for both confirmations; otherwise null.',
   })
   nextTerm: PlacementTermDto | null;
 
@@ -198,7 +197,12 @@ export class PlacementDto {
   @ApiProperty({ example: 0, description: 'Terms agreed after the first.' })
   renewals: number;
 
-  @ApiProperty({ enum: PLACEMENT_SIDES, nullable: true, example: null })
+  @ApiProperty({
+    enum: PLACEMENT_SIDES,
+    nullable: true,
+    description: 'The side that ended the placement; null while it runs.',
+    example: 'HOSPITAL',
+  })
   endedBy: PlacementSide | null;
 
   @ApiProperty({ type: String, nullable: true, example: null })

@@ -79,7 +79,7 @@ export class UserListQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ example: true })
+  @ApiPropertyOptional({ example: 'true' })
   @IsOptional()
   @Type(() => String)
   @IsIn(['true', 'false'])
