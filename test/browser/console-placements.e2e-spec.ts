@@ -1,14 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
 import type { Session, StaffSession } from '../support/factories';
-import { department } from '../support/filing';
+import { department, taskFor } from '../support/filing';
 import {
   institutionWithUser,
   ORGANISATION_PASSWORD,
   OrganisationRef,
+  requestBeingHandled,
   VALUE_ADDED_DEPARTMENT,
 } from '../support/organisations';
-import { newLicenceNumber, proposedPlacement } from '../support/placements';
+import { newLicenceNumber, PLACEMENT_SERVICE } from '../support/placements';
 import {
   ConsoleApp,
   ConsoleCast,
@@ -19,9 +20,10 @@ import {
 } from '../support/browser';
 
 /**
- * Doctors into enterprise in the console: the hospital's user adds a doctor and confirms the
- * placement the officer proposed, the enterprise's admin confirms it, the officer records a
- * review, and the enterprise reads it and ends the placement. Screenshots; no console problems.
+ * Doctors into enterprise in the console: the hospital's user adds a doctor, the officer
+ * proposes the doctor on the request's task, the hospital and the enterprise's admin confirm,
+ * the officer records a review and offers a renewal, and the enterprise reads the review and
+ * ends the placement. Screenshots; no console problems.
  */
 describe('console: doctors into enterprise', () => {
   let cast: ConsoleCast;
@@ -75,7 +77,8 @@ describe('console: doctors into enterprise', () => {
     await dialog.getByLabel(zhCN['placements.doctorTitle']).click();
     await gcp.page.getByTitle(zhCN['placements.title.CHIEF'], { exact: true }).click();
     await dialog.getByLabel(zhCN['placements.specialty']).click();
-    await gcp.page.getByTitle('ONCOLOGY', { exact: true }).click();
+    // The request's example answer names haematology: the officer is offered this doctor.
+    await gcp.page.getByTitle('HEMATOLOGY', { exact: true }).click();
     await dialog.getByLabel(zhCN['placements.licence']).fill(newLicenceNumber());
     await gcp.shot('institution-new-doctor');
     await dialog.getByRole('button', { name: zhCN['app.save'] }).click();
@@ -83,13 +86,45 @@ describe('console: doctors into enterprise', () => {
     await gcp.page.getByText('陈立群').first().waitFor();
     await gcp.shot('institution-doctors');
 
-    const doctors = await app.http().get('/api/v1/doctors').set(hospital.user.auth).expect(200);
-    const placement = await proposedPlacement(
+    const applicationId = await requestBeingHandled(
       app,
       cast.enterprise,
       officer,
-      doctors.body.data[0].id,
+      PLACEMENT_SERVICE,
     );
+    const task = await taskFor(app, officer, applicationId, 'handling');
+    const desk = await openConsole(browser, app);
+    await signIn(desk.page, officer.email, officer.password);
+    await visit(desk, `/workbench/tasks/${task.id}`);
+    const proposal = desk.page
+      .locator('.ant-card')
+      .filter({ hasText: zhCN['placements.propose.title'] });
+    await proposal.getByLabel(zhCN['placements.propose.doctor']).click();
+    await desk.page.getByTitle(/^陈立群/).click();
+    await proposal.getByPlaceholder('开始日期').fill('2027-01-04');
+    await proposal.getByPlaceholder('开始日期').press('Enter');
+    await proposal.getByPlaceholder('结束日期').fill('2027-06-30');
+    await proposal.getByPlaceholder('结束日期').press('Enter');
+    await proposal
+      .getByLabel(zhCN['placements.propose.duties'])
+      .fill('指导血液肿瘤 CAR-T 临床前方案设计，参与 I 期临床方案论证');
+    await desk.shot('officer-proposes-placement');
+    await proposal.getByRole('button', { name: zhCN['placements.propose.submit'] }).click();
+    await proposal.getByText('陈立群', { exact: false }).first().waitFor();
+    const proposed = await app
+      .http()
+      .get('/api/v1/placements')
+      .query({ applicationId })
+      .set(officer.auth)
+      .expect(200);
+    expect(proposed.body.data).toEqual([
+      expect.objectContaining({
+        status: 'PROPOSED',
+        term: { from: '2027-01-04', until: '2027-06-30' },
+        hoursPerWeek: 8,
+      }),
+    ]);
+    const placement = proposed.body.data[0] as { id: string };
 
     await visit(gcp, '/placements');
     await gcp.page.getByRole('button', { name: zhCN['placements.confirm'] }).first().click();
@@ -111,8 +146,6 @@ describe('console: doctors into enterprise', () => {
       .waitFor();
     await company.shot('enterprise-placements');
 
-    const desk = await openConsole(browser, app);
-    await signIn(desk.page, officer.email, officer.password);
     await visit(desk, '/placements');
     await desk.page.getByRole('button', { name: zhCN['placements.review'] }).first().click();
     const review = desk.page.getByRole('dialog');
@@ -121,6 +154,19 @@ describe('console: doctors into enterprise', () => {
     await review.getByRole('button', { name: zhCN['app.confirm'] }).click();
     await review.waitFor({ state: 'detached' });
     expect((await confirmedBy(placement.id)).reviews).toHaveLength(1);
+    await desk.page.getByRole('button', { name: zhCN['placements.renew'] }).first().click();
+    const renewal = desk.page.getByRole('dialog');
+    await renewal.getByPlaceholder('开始日期').fill('2027-07-01');
+    await renewal.getByPlaceholder('开始日期').press('Enter');
+    await renewal.getByPlaceholder('结束日期').fill('2027-12-31');
+    await renewal.getByPlaceholder('结束日期').press('Enter');
+    await desk.shot('officer-placement-renewal');
+    await renewal.getByRole('button', { name: zhCN['placements.renew'] }).click();
+    await renewal.waitFor({ state: 'detached' });
+    expect(await confirmedBy(placement.id)).toMatchObject({
+      status: 'RENEWING',
+      nextTerm: { from: '2027-07-01', until: '2027-12-31' },
+    });
     expect(desk.problems).toEqual([]);
     await desk.context.close();
 

@@ -1,4 +1,5 @@
-import { Button, Form, Popover, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Modal, Popover, Segmented, Select, Space, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { newPlacementReviewDtoOutcomeValues, placementDtoStatusValues } from '@parkline/client';
@@ -8,6 +9,7 @@ import { RequestDrawer } from '../partners/RequestDrawer';
 import { useI18n } from '../shared/i18n/i18n';
 import { formatDateTime } from '../shared/ui/format';
 import { LoadMore } from '../shared/ui/LoadMore';
+import { FormProblem } from '../shared/ui/FormProblem';
 import { ProblemAlert } from '../shared/ui/ProblemAlert';
 import { RecordList } from '../shared/ui/RecordList';
 import {
@@ -41,10 +43,11 @@ export function PlacementsPage() {
         : null;
   const officer = user.role === 'OFFICER' || user.role === 'DEPARTMENT_HEAD';
   const [status, setStatus] = useState<PlacementStatus | 'ALL'>('ALL');
-  const placements = usePlacements(status === 'ALL' ? undefined : status);
+  const placements = usePlacements(status === 'ALL' ? {} : { status });
   const step = usePlacementStep();
   const [exiting, setExiting] = useState<Placement>();
   const [reviewing, setReviewing] = useState<Placement>();
+  const [renewing, setRenewing] = useState<Placement>();
   const rows = placements.data?.pages.flatMap((page) => page.data);
 
   const waitingForMe = (placement: Placement) =>
@@ -68,6 +71,11 @@ export function PlacementsPage() {
       {officer && (placement.status === 'ACTIVE' || placement.status === 'RENEWING') && (
         <Button size="small" onClick={() => setReviewing(placement)}>
           {t('placements.review')}
+        </Button>
+      )}
+      {(side || officer) && placement.status === 'ACTIVE' && (
+        <Button size="small" onClick={() => setRenewing(placement)}>
+          {t('placements.renew')}
         </Button>
       )}
       {side && placement.status !== 'ENDED' && (
@@ -175,7 +183,25 @@ export function PlacementsPage() {
         />
       )}
       <LoadMore query={placements} />
-      {step.isError && !exiting && !reviewing && <ProblemAlert error={step.error} />}
+      {step.isError && !exiting && !reviewing && !renewing && <ProblemAlert error={step.error} />}
+      <RenewDialog
+        placement={renewing}
+        pending={step.isPending}
+        error={step.error}
+        onSubmit={([from, until]) =>
+          step.mutateAsync({
+            id: renewing!.id,
+            version: renewing!.version,
+            step: 'renew',
+            from: from.format('YYYY-MM-DD'),
+            until: until.format('YYYY-MM-DD'),
+          })
+        }
+        onClose={() => {
+          setRenewing(undefined);
+          step.reset();
+        }}
+      />
       <ReasonDialog
         open={Boolean(exiting)}
         title={t('placements.exit')}
@@ -230,5 +256,48 @@ export function PlacementsPage() {
         }
       />
     </Space>
+  );
+}
+
+/** Either side, or the request's officer, offers the next term; both sides confirm it again. */
+function RenewDialog({
+  placement,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  placement: Placement | undefined;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (term: [Dayjs, Dayjs]) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ term: [Dayjs, Dayjs] }>();
+  return (
+    <Modal
+      open={Boolean(placement)}
+      title={placement ? `${t('placements.renew')} · ${placement.doctor.name}` : undefined}
+      okText={t('placements.renew')}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: pending }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false} onFinish={({ term }) => onSubmit(term).then(onClose, () => undefined)}>
+        <Typography.Paragraph type="secondary">
+          {t('placements.term')}: {placement?.term.from} – {placement?.term.until}
+        </Typography.Paragraph>
+        <Form.Item
+          name="term"
+          label={t('placements.renewTerm')}
+          rules={[{ required: true, message: t('placements.termRequired') }]}
+        >
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <FormProblem error={error} />
+      </Form>
+    </Modal>
   );
 }

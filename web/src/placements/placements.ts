@@ -1,5 +1,5 @@
 import type { components } from '@parkline/client';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, parkline } from '../shared/api/session';
 
 export type Doctor = components['schemas']['DoctorDto'];
@@ -7,6 +7,8 @@ export type NewDoctor = components['schemas']['NewDoctorDto'];
 export type Placement = components['schemas']['PlacementDto'];
 export type PlacementStatus = Placement['status'];
 export type ReviewOutcome = components['schemas']['NewPlacementReviewDto']['outcome'];
+export type NewPlacement = components['schemas']['NewPlacementDto'];
+export type PlacementTerm = components['schemas']['PlacementTermDto'];
 
 const PAGE = 30;
 const nextCursor = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
@@ -23,6 +25,17 @@ export function useDoctors() {
   });
 }
 
+/** Active doctors to place, of one specialty when the request names one (the first hundred). */
+export function useDoctorChoices(specialty: Doctor['specialty'] | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['doctors', 'choices', specialty ?? 'all'],
+    queryFn: () =>
+      call(() => parkline.GET('/api/v1/doctors', { params: { query: { limit: 100, specialty } } })),
+    select: (page) => page.data.filter((doctor) => doctor.active),
+    enabled,
+  });
+}
+
 export function useAddDoctor() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -32,17 +45,28 @@ export function useAddDoctor() {
   });
 }
 
-export function usePlacements(status?: PlacementStatus) {
+export function usePlacements(filter: { status?: PlacementStatus; applicationId?: string } = {}, enabled = true) {
   return useInfiniteQuery({
-    queryKey: ['placements', 'list', status ?? 'all'],
+    queryKey: ['placements', 'list', filter],
     queryFn: ({ pageParam }) =>
       call(() =>
         parkline.GET('/api/v1/placements', {
-          params: { query: { limit: PAGE, cursor: pageParam, status } },
+          params: { query: { limit: PAGE, cursor: pageParam, ...filter } },
         }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
+    enabled,
+  });
+}
+
+/** The request's officer proposes a doctor's placement; both sides confirm it then. */
+export function useProposePlacement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (placement: NewPlacement) =>
+      call(() => parkline.POST('/api/v1/placements', { body: placement })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['placements'] }),
   });
 }
 
@@ -50,7 +74,8 @@ export function usePlacements(status?: PlacementStatus) {
 export type PlacementStep =
   | { step: 'confirm' }
   | { step: 'exit'; reason: string }
-  | { step: 'review'; outcome: ReviewOutcome; notes: string };
+  | { step: 'review'; outcome: ReviewOutcome; notes: string }
+  | ({ step: 'renew' } & PlacementTerm);
 
 export function usePlacementStep() {
   const queryClient = useQueryClient();
@@ -70,6 +95,13 @@ export function usePlacementStep() {
             parkline.POST('/api/v1/placements/{id}/exit', {
               params,
               body: { reason: input.reason, expectedVersion: version },
+            }),
+          );
+        case 'renew':
+          return call(() =>
+            parkline.POST('/api/v1/placements/{id}/renewal', {
+              params,
+              body: { from: input.from, until: input.until, expectedVersion: version },
             }),
           );
         case 'review':

@@ -31,6 +31,7 @@ import { actionLabel } from './actions';
 import { useApplication } from './application';
 import { TaskActions } from './TaskActions';
 import { HandToProvider } from '../../partners/HandToProvider';
+import { ProposePlacement } from '../../placements/ProposePlacement';
 
 /**
  * A task with its application: the answers, materials (PDFs inline) and timeline on the left,
@@ -77,6 +78,7 @@ function TaskView({ id }: { id: string }) {
         }}
       />
       <HandToProvider task={task.data} />
+      <ProposePlacement task={task.data} application={application.data} />
     </Space>
   );
   return (
