@@ -79,8 +79,39 @@ describe('service providers: listing, matching and handing value-added requests 
       t.http().post(`/api/v1/providers/${id}/status`).set(admin.auth).send({ status, reason });
     const wrong = await change('SUSPENDED', '尚未上架').expect(409);
     expect(wrong.body.allowedStatuses).toEqual(['LISTED', 'REJECTED']);
+    // Enterprises see listed providers only, to choose one as a mandate's holder.
+    const enterprise = await verifiedEnterprise(t, admin);
+    const seen = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/providers')
+          .query({ limit: 100 })
+          .set(enterprise.auth)
+          .expect(200)
+      ).body.data as { id: string; status: string }[];
+    expect((await seen()).map((p) => p.id)).not.toContain(id);
+    await t.http().get(`/api/v1/providers/${id}`).set(enterprise.auth).expect(404);
     await change('LISTED', '资质齐全').expect(200);
+    expect((await seen()).map((p) => p.id)).toContain(id);
+    await t.http().get(`/api/v1/providers/${id}`).set(enterprise.auth).expect(200);
     await change('SUSPENDED', '投诉核查中').expect(200);
+    expect((await seen()).map((p) => p.id)).not.toContain(id);
+    expect((await seen()).every((p) => p.status === 'LISTED')).toBe(true);
+    const suspended = await t
+      .http()
+      .get('/api/v1/providers')
+      .query({ status: 'SUSPENDED' })
+      .set(enterprise.auth)
+      .expect(200);
+    expect(suspended.body.data).toEqual([]);
+    // Nor do they change the register.
+    await t
+      .http()
+      .patch(`/api/v1/providers/${id}`)
+      .set(enterprise.auth)
+      .send({ capabilities: ['专利'] })
+      .expect(403);
     const delisted = await change('DELISTED', '核查属实，终止合作').expect(200);
     expect(delisted.body).toMatchObject({ status: 'DELISTED', statusReason: '核查属实，终止合作' });
     await change('LISTED', '重新上架').expect(409);

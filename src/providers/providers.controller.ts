@@ -33,6 +33,16 @@ import { ProvidersService } from './providers.service';
 
 const uuid = () => new ParseUUIDPipe();
 
+/** Who reads the register: park staff, a provider's users (their own), enterprises (listed ones). */
+const PROVIDER_READERS = [
+  'ADMIN',
+  'OFFICER',
+  'DEPARTMENT_HEAD',
+  'PROVIDER_USER',
+  'ENTERPRISE_ADMIN',
+  'ENTERPRISE_MEMBER',
+] as const;
+
 @ApiTags('service providers')
 @Roles('ADMIN')
 @Controller()
@@ -55,11 +65,11 @@ export class ProvidersController {
   }
 
   @Get('providers')
-  @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
+  @Roles(...PROVIDER_READERS)
   @ApiOperation({
     summary: 'The register of service providers, newest first (a provider user: its own)',
     description:
-      'The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only.',
+      'The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only; enterprise users see the listed ones, to choose a holder for a mandate.',
   })
   @ApiOkResponse({ type: ProviderPageDto })
   @ApiAuthProblems(400)
@@ -87,11 +97,11 @@ export class ProvidersController {
   }
 
   @Get('providers/:id')
-  @Roles('ADMIN', 'OFFICER', 'DEPARTMENT_HEAD', 'PROVIDER_USER')
+  @Roles(...PROVIDER_READERS)
   @ApiOperation({
     summary: 'A provider (a provider user: its own only)',
     description:
-      'One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only; another is 404.',
+      'One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only, enterprise users listed ones only; another is 404.',
   })
   @ApiOkResponse({ type: ProviderDto })
   @ApiAuthProblems(400, 404)

@@ -89,8 +89,15 @@ export class ProvidersService {
     });
   }
 
+  /**
+   * Staff see the whole register; a provider's users their own; enterprises the listed ones,
+   * to choose a holder for a mandate.
+   */
   async list(principal: UserPrincipal, query: ProviderListQuery): Promise<Page<ProviderDto>> {
     const after = newestFirstPosition(query);
+    const enterprise = principal.enterpriseId !== null;
+    if (enterprise && query.status && query.status !== 'LISTED')
+      return { data: [], nextCursor: null };
     const rows: ProviderRow[] = await this.dataSource.query(
       `${PROVIDER_SELECT}
        WHERE ($1::uuid IS NULL OR p.id = $1) AND ($2::text IS NULL OR p.status = $2)
@@ -100,8 +107,8 @@ export class ProvidersService {
          AND ($6::timestamptz IS NULL OR (p.created_at, p.id) < ($6, $7::uuid))
        ORDER BY p.created_at DESC, p.id DESC LIMIT $8`,
       [
-        isStaff(principal) ? null : principal.providerId,
-        query.status ?? null,
+        isStaff(principal) || enterprise ? null : principal.providerId,
+        enterprise ? 'LISTED' : (query.status ?? null),
         query.kind ?? null,
         query.service ?? null,
         query.q ? `%${escapeLike(query.q)}%` : null,
@@ -115,8 +122,12 @@ export class ProvidersService {
   }
 
   async get(principal: UserPrincipal, id: string): Promise<ProviderDto> {
-    if (!isStaff(principal) && principal.providerId !== id) throw DomainError.notFound('Provider');
-    return this.read(this.dataSource.manager, id);
+    if (!isStaff(principal) && !principal.enterpriseId && principal.providerId !== id)
+      throw DomainError.notFound('Provider');
+    const provider = await this.read(this.dataSource.manager, id);
+    if (principal.enterpriseId && provider.status !== 'LISTED')
+      throw DomainError.notFound('Provider');
+    return provider;
   }
 
   async update(admin: UserPrincipal, id: string, change: UpdateProviderDto): Promise<ProviderDto> {

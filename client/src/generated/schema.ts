@@ -1851,7 +1851,7 @@ export interface paths {
         };
         /**
          * The register of service providers, newest first (a provider user: its own)
-         * @description The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only.
+         * @description The register of service providers (CROs, CDMOs, agencies, ...) with their status, services, capabilities and capacity, newest first. Park staff see all; a provider user sees its own provider only; enterprise users see the listed ones, to choose a holder for a mandate.
          */
         get: operations["listProviders"];
         put?: never;
@@ -1875,7 +1875,7 @@ export interface paths {
         };
         /**
          * A provider (a provider user: its own only)
-         * @description One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only; another is 404.
+         * @description One provider with its profile, status, services, capabilities, capacity and ratings. A provider user sees its own provider only, enterprise users listed ones only; another is 404.
          */
         get: operations["getProvider"];
         put?: never;

@@ -1,10 +1,11 @@
 import { DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { newMandateDtoHolderKindValues } from '@parkline/client';
 import { fieldErrorsOf } from '../shared/api/problem';
 import { useI18n } from '../shared/i18n/i18n';
 import { FormProblem } from '../shared/ui/FormProblem';
-import { useGrantMandate, type NewMandate } from './mandates';
+import { useGrantMandate, useListedProviders, type NewMandate } from './mandates';
 
 interface GrantValues {
   holderKind: NewMandate['holderKind'];
@@ -21,6 +22,8 @@ export function GrantMandateModal({ open, onClose }: { open: boolean; onClose: (
   const [form] = Form.useForm();
   const grant = useGrantMandate();
   const holderKind = Form.useWatch('holderKind', form);
+  const [providerSearch, setProviderSearch] = useState('');
+  const providers = useListedProviders(providerSearch, open && holderKind === 'PROVIDER');
   const submit = (values: GrantValues) => {
     const [from, until] = values.period;
     const holder = values.holderKind === 'USER' ? { holderUserId: values.holderId } : values.holderKind === 'PROVIDER' ? { holderProviderId: values.holderId } : {};
@@ -50,13 +53,30 @@ export function GrantMandateModal({ open, onClose }: { open: boolean; onClose: (
         <Form.Item name="holderKind" label={t('mandates.holder')} rules={[{ required: true }]}>
           <Select options={newMandateDtoHolderKindValues.map((value) => ({ value, label: t(`mandates.holderKind.${value}`) }))} />
         </Form.Item>
-        {holderKind && holderKind !== 'SERVICE_CENTRE' && (
+        {holderKind === 'USER' && (
           <Form.Item
             name="holderId"
-            label={t(holderKind === 'USER' ? 'mandates.holderUserId' : 'mandates.holderProviderId')}
+            label={t('mandates.holderUserId')}
             rules={[{ required: true, pattern: /^[0-9a-f-]{36}$/i, message: t('mandates.holderIdRequired') }]}
           >
             <Input />
+          </Form.Item>
+        )}
+        {holderKind === 'PROVIDER' && (
+          <Form.Item
+            name="holderId"
+            label={t('mandates.holderProvider')}
+            rules={[{ required: true, message: t('mandates.holderProviderRequired') }]}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: setProviderSearch }}
+              loading={providers.isFetching}
+              notFoundContent={t('mandates.noListedProvider')}
+              options={providers.data?.map((provider) => ({
+                value: provider.id,
+                label: `${provider.name} · ${t(`partners.kind.${provider.kind}`)}`,
+              }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="serviceCodes" label={t('mandates.scope')} extra={t('mandates.scopeHint')}>

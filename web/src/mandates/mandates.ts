@@ -1,5 +1,5 @@
 import type { components } from '@parkline/client';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, parkline } from '../shared/api/session';
 
 export type Mandate = components['schemas']['MandateDto'];
@@ -16,6 +16,22 @@ export function useMandates(status?: MandateStatus) {
       call(() => parkline.GET('/api/v1/mandates', { params: { query: { limit: PAGE, cursor: pageParam, status } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Listed providers whose name or credit code matches, to hold a mandate. */
+export function useListedProviders(search: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['providers', 'listed', search],
+    queryFn: () =>
+      call(() =>
+        parkline.GET('/api/v1/providers', {
+          params: { query: { status: 'LISTED', q: search || undefined, limit: 20 } },
+        }),
+      ),
+    select: (page) => page.data,
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
