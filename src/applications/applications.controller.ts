@@ -17,7 +17,6 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -31,6 +30,8 @@ import { readMultipartUpload } from '../common/http/multipart-upload';
 import { Consumes } from '../common/http/request-body';
 import { IfMatchVersion, WithETag } from '../common/http/versioning';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { MEDIA_TYPES } from '../materials/storage/file-format';
+import { ApiFileResponse } from '../common/openapi/api-file-response.decorator';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { Page } from '../common/pagination/page';
 import { sendFile } from '../common/http/send-file';
@@ -230,10 +231,10 @@ export class ApplicationsController {
   @Get(':id/materials/:materialId/content')
   @Roles(...READERS)
   @Scopes('applications:read')
-  @ApiProduces('application/octet-stream')
   @ApiOperation({
     summary: 'Download a material (the enterprise, and the officers handling the application)',
   })
+  @ApiFileResponse('The file as uploaded.', Object.values(MEDIA_TYPES))
   @ApiAuthProblems(400, 404)
   async materialContent(
     @CurrentPrincipal() principal: Principal,
@@ -417,8 +418,8 @@ export class ApplicationsController {
   @Get(':id/certificate.pdf')
   @Roles(...EVERYONE)
   @Scopes('applications:read')
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The certificate as a PDF with a QR code of its public verify URL' })
+  @ApiFileResponse('The certificate.', ['application/pdf'])
   @ApiAuthProblems(400, 404)
   async getCertificatePdf(
     @CurrentPrincipal() principal: Principal,

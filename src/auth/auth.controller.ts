@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
@@ -110,6 +116,7 @@ export class AuthController {
       `${COOKIE_SOURCE} The cookie is always cleared; without any token there is no session ` +
       'to end, and the answer is 204 all the same.',
   })
+  @ApiNoContentResponse({ description: 'Signed out; the cookie is cleared.' })
   @ApiProblems(400)
   async logout(
     @Body() body: RefreshDto,

@@ -4,7 +4,6 @@ import {
   ApiBody,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -16,6 +15,8 @@ import { Created } from '../common/http/created.decorator';
 import { readMultipartUpload } from '../common/http/multipart-upload';
 import { Consumes } from '../common/http/request-body';
 import { sendFile } from '../common/http/send-file';
+import { MEDIA_TYPES } from './storage/file-format';
+import { ApiFileResponse } from '../common/openapi/api-file-response.decorator';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
 import { DomainError } from '../common/problem/domain-error';
 import { LibraryMaterialDto } from './dto/library-material.dto';
@@ -104,8 +105,8 @@ export class LibraryController {
   @Get(':materialId/content')
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
   @Scopes('applications:read')
-  @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download a library document' })
+  @ApiFileResponse('The file as uploaded.', Object.values(MEDIA_TYPES))
   @ApiAuthProblems(400, 404)
   async libraryContent(
     @CurrentPrincipal() principal: Principal,

@@ -7612,6 +7612,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -8423,6 +8432,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -9018,6 +9041,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed out; the cookie is cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
@@ -11831,6 +11861,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
             /** @description Invalid input: the body, query or path failed validation (see `errors`). */
             400: {
                 headers: {
