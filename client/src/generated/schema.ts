@@ -5211,6 +5211,32 @@ export interface components {
             requestId?: string;
             /** @description One item per invalid field. */
             errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description A refused action (422): the actions the current state allows.
+             * @example [
+             *       "complete"
+             *     ]
+             */
+            allowedActions?: string[];
+            /**
+             * @description A refused status change (409): the statuses the current one may become.
+             * @example [
+             *       "SUSPENDED",
+             *       "DELISTED"
+             *     ]
+             */
+            allowedStatuses?: string[];
+            /**
+             * @description An unsupported request body (415): the media types the route accepts.
+             * @example [
+             *       "application/json"
+             *     ]
+             */
+            acceptedTypes?: string[];
+            /** @description A batch service with no open intake (422): its intake windows. */
+            intakeWindows?: components["schemas"]["IntakeWindowDto"][];
+            /** @description A service version that cannot be published (400): what is wrong with its workflow. */
+            workflowProblems?: components["schemas"]["WorkflowProblemDto"][];
         };
         ProductCellDto: {
             /**
@@ -6983,6 +7009,20 @@ export interface components {
              * @example whsec_3c5f0e9a7b214d8f9a61e2b4c7d0f5a8
              */
             secret: string;
+        };
+        WorkflowProblemDto: {
+            /**
+             * @description The stage at fault; null for the workflow as a whole.
+             * @example customs_review
+             */
+            stage: string | null;
+            /**
+             * @description The action, outcome or event whose transition is at fault.
+             * @example approve
+             */
+            action?: string;
+            /** @example targets the unknown stage archive */
+            message: string;
         };
         WorkingDaysDto: {
             /**
