@@ -1,5 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -9,24 +10,12 @@ import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
+import { ApiProblems } from '../common/openapi/api-problems.decorator';
+import { HealthCheckDto, HealthIndicatorDto } from './dto/health-check.dto';
 import { QueueHealthIndicator } from './queue-health.indicator';
 
-const HEALTH_EXAMPLE = {
-  status: 'ok',
-  info: {
-    postgres: { status: 'up' },
-    redis: { status: 'up', latencyMs: 1 },
-    workers: { status: 'up', queues: 1 },
-  },
-  error: {},
-  details: {
-    postgres: { status: 'up' },
-    redis: { status: 'up', latencyMs: 1 },
-    workers: { status: 'up', queues: 1 },
-  },
-};
-
 @ApiTags('ops')
+@ApiExtraModels(HealthIndicatorDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -40,7 +29,7 @@ export class HealthController {
   // Rate limits are counted in Redis; liveness must not fail (and restart the process) with it.
   @SkipThrottle()
   @ApiOperation({ summary: 'Liveness: the process is up and serving' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  @ApiOkResponse({ type: HealthCheckDto })
   checkLiveness(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -50,8 +39,12 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: PostgreSQL, Redis and (in worker processes) queue consumers are connected',
   })
-  @ApiOkResponse({ schema: { example: HEALTH_EXAMPLE } })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `details` says which.' })
+  @ApiOkResponse({ type: HealthCheckDto })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down; `details` says which.',
+    type: HealthCheckDto,
+  })
+  @ApiProblems()
   async checkReadiness(
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HealthCheckResult> {

@@ -3783,6 +3783,97 @@ export interface components {
              */
             expectedVersion?: number;
         };
+        HealthCheckDto: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "error" | "shutting_down";
+            /**
+             * @description The ones up.
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up",
+             *         "latencyMs": 1
+             *       },
+             *       "workers": {
+             *         "status": "up",
+             *         "queues": 1
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description The ones down.
+             * @example {}
+             */
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /**
+             * @description All of them.
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up",
+             *         "latencyMs": 1
+             *       },
+             *       "workers": {
+             *         "status": "up",
+             *         "queues": 1
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+        };
+        HealthIndicatorDto: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description Why it is down.
+             * @example connect ECONNREFUSED 127.0.0.1:6379
+             */
+            message?: string;
+            /**
+             * @description redis: the round trip of a PING.
+             * @example 1
+             */
+            latencyMs?: number;
+            /**
+             * @description workers: the queues consumed.
+             * @example 1
+             */
+            queues?: number;
+            /**
+             * @description workers: the queues whose Redis connection is down.
+             * @example [
+             *       "notifications"
+             *     ]
+             */
+            disconnectedQueues?: string[];
+            /**
+             * @description workers, in a process that consumes no queue.
+             * @example api
+             */
+            role?: string;
+            /**
+             * @description workers, in a process that consumes no queue.
+             * @example false
+             */
+            consuming?: boolean;
+        };
         IndustryAggregatesDto: {
             /** @description Enterprises by segment × zone. */
             enterprises: components["schemas"]["EnterpriseCellDto"][];
@@ -18238,7 +18329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthCheckDto"];
                 };
             };
         };
@@ -18257,7 +18348,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthCheckDto"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description A dependency is down; `details` says which. */
@@ -18265,7 +18365,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthCheckDto"];
+                };
             };
         };
     };
@@ -18392,6 +18494,8 @@ export const enterpriseDtoChainSegmentValues: ReadonlyArray<FlattenedDeepRequire
 export const enterpriseDtoPipelineStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnterpriseDto"]["pipelineStage"]> = ["DISCOVERY", "PRECLINICAL", "CLINICAL_PHASE_1", "CLINICAL_PHASE_2", "CLINICAL_PHASE_3", "REGISTRATION", "COMMERCIAL", "SERVICES"];
 export const handoverDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverDto"]["status"]> = ["OFFERED", "ACCEPTED", "DECLINED", "CLOSED"];
 export const handoverProviderDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HandoverProviderDto"]["kind"]> = ["CRO", "CDMO", "TESTING", "LEGAL", "IP", "FINANCING", "RECRUITMENT"];
+export const healthCheckDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthCheckDto"]["status"]> = ["ok", "error", "shutting_down"];
+export const healthIndicatorDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthIndicatorDto"]["status"]> = ["up", "down"];
 export const keyIssuePerformanceDtoKeyIssueValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeyIssuePerformanceDto"]["keyIssue"]> = ["TALENT", "VENUE", "PUBLIC_PLATFORM", "SPECIAL_ARTICLE_IMPORT"];
 export const libraryMaterialDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["format"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const libraryMaterialDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LibraryMaterialDto"]["source"]> = ["UPLOAD", "CERTIFICATE"];
