@@ -48,7 +48,7 @@ function contractViolations(fuzzCase: FuzzCase, response: RawResponse): string[]
     requestHeaders: Object.fromEntries(
       Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
     ),
-    requestBody: json && request.body ? jsonOrText(request.body.toString()) : undefined,
+    requestBody: json && request.body?.length ? jsonOrText(request.body.toString()) : undefined,
     status: response.status,
     responseHeaders: response.headers,
     responseBody: response.body,
