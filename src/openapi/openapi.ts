@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentEdgeProblems } from './edge-problems';
+import { documentOptionalBodies } from './optional-bodies';
 
 const API_DESCRIPTION = `
 Parkline is the one service window of a biomedical industry park: enterprises file requests for
@@ -34,6 +36,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
+  documentEdgeProblems(document);
+  documentOptionalBodies(document);
   document.paths = sortKeys(document.paths);
   if (document.components?.schemas)
     document.components.schemas = sortKeys(document.components.schemas);
