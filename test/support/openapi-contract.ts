@@ -247,6 +247,9 @@ export function jsonOrText(text: string): unknown {
 function newAjv(options: { coerceTypes: boolean }): Ajv {
   const ajv = new Ajv({
     allErrors: true,
+    // The schemas are generated; checking them against the meta-schema takes most of the
+    // start-up and finds nothing that compiling them in strict mode would not.
+    validateSchema: false,
     strict: true,
     strictTypes: false,
     allowUnionTypes: true,
