@@ -3,6 +3,7 @@ import { OpenApiDocument } from './support/openapi-document';
 import { closeRawAgent, RawResponse, sendRaw } from './fuzz/raw-http';
 import { FuzzCase, FuzzFixture, RequestArbitraries, Role } from './fuzz/request-arbitrary';
 import { WriteProbe, WriteState } from './fuzz/write-probe';
+import { jsonOrText, OpenApiContract } from './support/openapi-contract';
 import { buildParkFixture, ParkFixture } from './support/park-fixture';
 import { createTestDatabase, dropTestDatabase } from './support/test-database';
 import { startTestApp, TestApp } from './support/test-app';
@@ -16,6 +17,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 24);
 
 const document = OpenApiDocument.load();
+const contract = new OpenApiContract(document);
 
 const ROLE_OF: Record<
   Exclude<Role, 'anonymous'>,
@@ -36,9 +38,28 @@ function fuzzFixtureOf(park: ParkFixture): FuzzFixture {
   };
 }
 
+/** The raw exchange as the contract check reads it (which refusals skip on the request side). */
+function contractViolations(fuzzCase: FuzzCase, response: RawResponse): string[] {
+  const { request } = fuzzCase;
+  const json = request.headers['content-type']?.startsWith('application/json');
+  return contract.violations({
+    method: request.method,
+    url: request.path,
+    requestHeaders: Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    ),
+    requestBody: json && request.body?.length ? jsonOrText(request.body.toString()) : undefined,
+    status: response.status,
+    responseHeaders: response.headers,
+    responseBody: response.body,
+  });
+}
+
 function verdict(fuzzCase: FuzzCase, response: RawResponse, written: string[]): string | undefined {
   const { status } = response;
   if (status >= 500) return `answered ${status}: ${response.body.toString().slice(0, 300)}`;
+  const violations = contractViolations(fuzzCase, response);
+  if (violations.length > 0) return violations.join('; ');
   if (status >= 400) {
     const type = String(response.headers['content-type'] ?? '');
     if (!type.startsWith('application/problem+json'))

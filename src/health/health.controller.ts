@@ -1,5 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -9,25 +10,12 @@ import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
+import { HealthCheckDto, HealthIndicatorDto } from './dto/health-check.dto';
 import { QueueHealthIndicator } from './queue-health.indicator';
 import { ApiProblemResponses, ApiProblems } from '../common/openapi/api-problems.decorator';
 
-const HEALTH_EXAMPLE = {
-  status: 'ok',
-  info: {
-    postgres: { status: 'up' },
-    redis: { status: 'up', latencyMs: 1 },
-    workers: { status: 'up', queues: 1 },
-  },
-  error: {},
-  details: {
-    postgres: { status: 'up' },
-    redis: { status: 'up', latencyMs: 1 },
-    workers: { status: 'up', queues: 1 },
-  },
-};
-
 @ApiTags('ops')
+@ApiExtraModels(HealthIndicatorDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -45,7 +33,7 @@ export class HealthController {
     description:
       'Answers 200 while the process serves requests; it checks no dependency, so a database outage does not restart the process. Public and not rate-limited: point the liveness probe here.',
   })
-  @ApiOkResponse({ schema: { example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  @ApiOkResponse({ type: HealthCheckDto })
   @ApiProblemResponses(400)
   checkLiveness(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -58,8 +46,11 @@ export class HealthController {
     description:
       'Answers 200 when PostgreSQL and Redis answer (and, in worker processes, the queue consumers are connected), 503 with the same shape naming the part that is down otherwise. Public: point the readiness probe and load balancer here.',
   })
-  @ApiOkResponse({ schema: { example: HEALTH_EXAMPLE } })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; `details` says which.' })
+  @ApiOkResponse({ type: HealthCheckDto })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down; `details` says which.',
+    type: HealthCheckDto,
+  })
   @ApiProblems()
   async checkReadiness(
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -7,6 +7,8 @@ import type {
   TagObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { routeAccess, RouteAccess } from '../common/auth/route-access';
+import { documentEdgeProblems } from './edge-problems';
+import { documentOptionalBodies } from './optional-bodies';
 
 const API_DESCRIPTION = `
 Parkline is the one service window of a biomedical industry park: enterprises file requests for
@@ -172,6 +174,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
   declareSecurity(document, accessByOperationId(app));
+  documentEdgeProblems(document);
+  documentOptionalBodies(document);
   document.paths = sortKeys(document.paths);
   if (document.components?.schemas)
     document.components.schemas = sortKeys(document.components.schemas);

@@ -46,6 +46,14 @@ export interface Operation {
   bodyRequired: boolean;
   /** Public operations declare an empty security requirement, `security: []`. */
   public: boolean;
+  /** Status code (or `default`, `4XX`) → what the operation documents for it. */
+  responses: Record<string, Response>;
+}
+
+export interface Response {
+  description: string;
+  /** Media type → schema; absent for a response without a body. */
+  content?: Record<string, { schema?: Schema }>;
 }
 
 interface Document {
@@ -58,13 +66,15 @@ interface RawOperation {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
   security?: unknown[];
+  responses?: Record<string, Response>;
 }
 
 const OPENAPI_PATH = join(__dirname, '..', '..', 'openapi.json');
 
 export class OpenApiDocument {
   readonly operations: Operation[];
-  private readonly schemas: Record<string, Schema>;
+  /** `components.schemas`, by name. */
+  readonly schemas: Record<string, Schema>;
 
   constructor(document: Document) {
     this.schemas = document.components.schemas;
@@ -84,6 +94,7 @@ export class OpenApiDocument {
           : undefined,
         bodyRequired: operation.requestBody?.required ?? false,
         public: operation.security?.length === 0,
+        responses: operation.responses ?? {},
       })),
     );
   }

@@ -6,6 +6,7 @@ import { createApp } from '../../src/bootstrap';
 import { Clock } from '../../src/common/clock/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { deleteQueueKeys } from '../../src/queues/delete-queue-keys';
+import { checkedAgainstContract } from './contract-checked-agent';
 import { assertNoEventProblems, recordedEventProblems } from './recorded-events';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database';
 
@@ -14,6 +15,7 @@ export const TEST_ADMIN = { email: 'admin@parkline.test', password: 'Parkline-Te
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
+  /** Every exchange is checked against openapi.json (test/support/openapi-contract.ts). */
   http: () => ReturnType<typeof request>;
   dataSource: DataSource;
   close: () => Promise<void>;
@@ -54,7 +56,7 @@ export async function startTestApp(
   return {
     app,
     config,
-    http: () => request(server),
+    http: () => checkedAgainstContract(request(server)),
     dataSource,
     close: async () => {
       // Every event the file recorded matches its documented schema, or the file fails.
@@ -73,7 +75,7 @@ export async function startApiProcess(
 ): Promise<{ http: () => ReturnType<typeof request>; close: () => Promise<void> }> {
   const app = await createApp(Object.assign(new AppConfig(), t.config, { APP_ROLE: 'api' }));
   const server = app.getHttpServer();
-  return { http: () => request(server), close: () => app.close() };
+  return { http: () => checkedAgainstContract(request(server)), close: () => app.close() };
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */

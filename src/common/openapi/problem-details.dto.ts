@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IntakeWindowDto } from '../../catalogue/dto/service.dto';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'enterprise.creditCode' })
@@ -8,7 +9,29 @@ export class FieldErrorDto {
   message: string;
 }
 
-/** RFC 9457 problem details, as every error of this API is reported. */
+export class WorkflowProblemDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'customs_review',
+    description: 'The stage at fault; null for the workflow as a whole.',
+  })
+  stage: string | null;
+
+  @ApiPropertyOptional({
+    example: 'approve',
+    description: 'The action, outcome or event whose transition is at fault.',
+  })
+  action?: string;
+
+  @ApiProperty({ example: 'targets the unknown stage archive' })
+  message: string;
+}
+
+/**
+ * RFC 9457 problem details, as every error of this API is reported. The extension members
+ * below appear on the problems that name them, so a client can act without parsing `detail`.
+ */
 export class ProblemDetailsDto {
   @ApiProperty({ example: 'urn:parkline:problem:validation-failed' })
   type: string;
@@ -30,4 +53,38 @@ export class ProblemDetailsDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'One item per invalid field.' })
   errors?: FieldErrorDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['complete'],
+    description: 'A refused action (422): the actions the current state allows.',
+  })
+  allowedActions?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['SUSPENDED', 'DELISTED'],
+    description: 'A refused status change (409): the statuses the current one may become.',
+  })
+  allowedStatuses?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['application/json'],
+    description: 'An unsupported request body (415): the media types the route accepts.',
+  })
+  acceptedTypes?: string[];
+
+  @ApiPropertyOptional({
+    type: [IntakeWindowDto],
+    description: 'A batch service with no open intake (422): its intake windows.',
+  })
+  intakeWindows?: IntakeWindowDto[];
+
+  @ApiPropertyOptional({
+    type: [WorkflowProblemDto],
+    description:
+      'A service version that cannot be published (400): what is wrong with its workflow.',
+  })
+  workflowProblems?: WorkflowProblemDto[];
 }
