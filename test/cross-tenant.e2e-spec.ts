@@ -45,7 +45,9 @@ const RESOURCES: Record<
   notifications: { routedToDepartment: false },
   'api-keys': { routedToDepartment: false },
   users: { routedToDepartment: false },
-  providers: { routedToDepartment: false },
+  // Listed providers are open to every enterprise (to choose a mandate's holder); the rest of
+  // the register is the park's, and only other providers are outsiders.
+  providers: { routedToDepartment: false, enterprisesOutside: false },
   handovers: { routedToDepartment: false },
   dockings: { routedToDepartment: false },
   // The register of hospitals is open to every enterprise; only other hospitals are outsiders.

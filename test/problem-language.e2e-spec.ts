@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { TestApp, startTestApp } from './support/test-app';
 
 const openapi = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'));
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
 ajv.addSchema({ components: openapi.components }, 'openapi.json');
 const validateProblem = ajv.compile({ $ref: 'openapi.json#/components/schemas/ProblemDetailsDto' });
 

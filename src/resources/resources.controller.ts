@@ -84,7 +84,7 @@ export class ResourcesController {
       "An admin changes a resource's terms or sets it inactive, after which it takes no new bookings (existing ones stand). A stale `If-Match` is 412.",
   })
   @ApiOkResponse({ type: ResourceDto })
-  @ApiAuthProblems(400, 404, 412)
+  @ApiAuthProblems(400, 404, 409, 412)
   updateResource(
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', resourceId()) id: string,

@@ -5698,6 +5698,11 @@ export interface components {
             intakeWindows?: components["schemas"]["IntakeWindowDto"][];
             /** @description A service version that cannot be published (400): what is wrong with its workflow. */
             workflowProblems?: components["schemas"]["WorkflowProblemDto"][];
+            /**
+             * @description A capacity cut refused (409): the bookings to come that hold the units it would give up.
+             * @example 1
+             */
+            heldBookings?: number;
         };
         ProductCellDto: {
             /**
@@ -18709,6 +18714,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflict with the current state (stale version, duplicate, wrong status). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,4 +87,11 @@ export class ProblemDetailsDto {
       'A service version that cannot be published (400): what is wrong with its workflow.',
   })
   workflowProblems?: WorkflowProblemDto[];
+
+  @ApiPropertyOptional({
+    example: 1,
+    description:
+      'A capacity cut refused (409): the bookings to come that hold the units it would give up.',
+  })
+  heldBookings?: number;
 }
