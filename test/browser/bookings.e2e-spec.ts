@@ -14,6 +14,7 @@ import {
   startConsoleCast,
 } from '../support/browser';
 import { newResource, RESOURCE_TERMS } from '../support/resources';
+import { eventually } from '../support/test-app';
 
 /** An enterprise books a slot of a park instrument; an officer of its operator confirms it. */
 describe('console: booking a park resource', () => {
@@ -71,6 +72,32 @@ describe('console: booking a park resource', () => {
     await booker.page.reload();
     await booker.page.getByRole('cell', { name: '已确认' }).waitFor();
     await booker.shot('bookings-enterprise-confirmed');
+
+    // The instrument-sharing request names the booking: picked from the enterprise's own.
+    const [booking] = (await app.http().get('/api/v1/bookings').set(enterprise.auth).expect(200))
+      .body.data;
+    const draft = await app
+      .http()
+      .post('/api/v1/applications')
+      .set(enterprise.auth)
+      .send({ serviceCode: 'INSTRUMENT_SHARING' })
+      .expect(201);
+    await booker.page.goto(`/applications/${draft.body.id}/edit`);
+    await booker.page.getByLabel('预约单号').click();
+    await booker.page.getByTitle(new RegExp(`^${RESOURCE_TERMS.name} · `)).click();
+    await booker.shot('bookings-enterprise-names-booking');
+    await eventually(
+      async () => {
+        const saved = await app
+          .http()
+          .get(`/api/v1/applications/${draft.body.id}`)
+          .set(enterprise.auth)
+          .expect(200);
+        return saved.body.form['booking.id'] === booking.id ? true : undefined;
+      },
+      10_000,
+      'the draft to save the booking it names',
+    );
     expect(booker.problems).toEqual([]);
     expect(officer.problems).toEqual([]);
   });

@@ -1941,7 +1941,7 @@ const DEFINITIONS = {
     type: 'string',
     title: '预约单号',
     titleEn: 'Booking id',
-    description: '先在“资源预约”中预约时段，再填写该预约的编号；提交时核验预约属于本企业且仍有效。',
+    description: '先在“资源预约”中预约时段，再在此选择该预约；提交时核验预约属于本企业且仍有效。',
     pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
     examples: ['9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b'],
   },

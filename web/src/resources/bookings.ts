@@ -51,6 +51,21 @@ export function useBookings(status: BookingStatus | undefined) {
   });
 }
 
+/** The enterprise's bookings still to come and not declined or cancelled, for a form to name one. */
+export function useHeldBookings(enterpriseId: string) {
+  return useQuery({
+    queryKey: ['bookings', 'held', enterpriseId],
+    queryFn: () => call(() => parkline.GET('/api/v1/bookings', { params: { query: { limit: 100 } } })),
+    select: (page) =>
+      page.data.filter(
+        (booking) =>
+          booking.enterpriseId === enterpriseId &&
+          (booking.status === 'REQUESTED' || booking.status === 'CONFIRMED') &&
+          Date.parse(booking.endsAt) > Date.now(),
+      ),
+  });
+}
+
 export interface NewBooking {
   resourceId: string;
   startsAt: string;

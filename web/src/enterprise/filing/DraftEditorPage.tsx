@@ -36,6 +36,10 @@ import { MaterialsPanel } from './MaterialsPanel';
 import { SubmitDraft } from './SubmitDraft';
 import type { Application } from '../../applications/parts/upload';
 import { useAutosave, type SaveState } from './useAutosave';
+import { BookingSelect } from '../../resources/BookingSelect';
+
+/** The form field of the booking services that names one of the enterprise's bookings. */
+const BOOKING_FIELD = 'booking.id';
 
 /** What a draft files under: one service at its pinned version, or a bundle's merged form. */
 interface Definition {
@@ -225,6 +229,9 @@ function Editor({ application, definition }: { application: Application; definit
               form={form}
               initialValues={application.form}
               extraOf={extraOf}
+              inputOf={(field) =>
+                field.key === BOOKING_FIELD ? <BookingSelect enterpriseId={application.enterpriseId} /> : undefined
+              }
               onValuesChange={(all) => {
                 setValues(all);
                 autosave.change(formPayloadOf(all));

@@ -1022,6 +1022,7 @@ export const enUS: Messages = {
   'bookings.new.submit': "Request booking",
   'bookings.new.done': "Booking requested; the operating department will confirm it",
   'bookings.new.noDays': "No free slot on the working days of the next two weeks",
+  'bookings.pick.none': 'No booking to choose: book a slot under Resources first',
   'bookings.mine.title': "My bookings",
   'bookings.mine.none': "No bookings yet",
   'bookings.mine.cancel': "Cancel booking",

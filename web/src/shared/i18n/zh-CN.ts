@@ -1023,6 +1023,7 @@ export const zhCN = {
   'bookings.new.submit': "提交预约",
   'bookings.new.done': "预约已提交，待运营部门确认",
   'bookings.new.noDays': "近两周没有空闲的工作日时段",
+  'bookings.pick.none': "没有可选的预约，请先在“资源预约”中预约时段",
   'bookings.mine.title': "我的预约",
   'bookings.mine.none': "还没有预约",
   'bookings.mine.cancel': "取消预约",

@@ -29,6 +29,8 @@ export interface SchemaFormProps {
   disabled?: boolean;
   /** Something to show under a field, after its description (e.g. what the answer decides). */
   extraOf?: (field: FormField) => ReactNode;
+  /** The screen's own input for a field (taking value and onChange), instead of its schema's. */
+  inputOf?: (field: FormField) => ReactNode | undefined;
 }
 
 function rulesOf(field: FormField, t: Translate): Rule[] {
@@ -140,6 +142,7 @@ export function SchemaForm({
   onValuesChange,
   disabled,
   extraOf,
+  inputOf,
 }: SchemaFormProps) {
   const { t, pick } = useI18n();
   const fields = useMemo(() => fieldsOf(schema), [schema]);
@@ -174,7 +177,7 @@ export function SchemaForm({
                 }
                 {...(field.kind === 'date' ? dateProps : {})}
               >
-                <FieldInput field={field} />
+                {inputOf?.(field) ?? <FieldInput field={field} />}
               </Form.Item>
             </Col>
           );
