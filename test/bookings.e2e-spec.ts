@@ -160,6 +160,73 @@ describe('resources and bookings', () => {
     }
   });
 
+  it('lets an integrator book for the enterprises its key is bound to, with the bookings scopes', async () => {
+    const resource = await newResource(t, admin);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => verifiedEnterprise(t, admin)));
+    const key = async (scopes: string[], enterpriseIds: string[]) => {
+      const created = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set(admin.auth)
+        .send({ name: 'LIMS', scopes, enterpriseIds })
+        .expect(201);
+      return { 'X-API-Key': created.body.key as string };
+    };
+    const lims = await key(['catalogue:read', 'bookings:read', 'bookings:write'], [a.enterpriseId]);
+    const shared = await key(['bookings:write'], [a.enterpriseId, b.enterpriseId]);
+    const readOnly = await key(['bookings:read'], [a.enterpriseId]);
+    const slot = (hour: number) => ({
+      resourceId: resource.id,
+      startsAt: at(days[6], `${hour}:00`),
+      endsAt: at(days[6], `${hour + 1}:00`),
+      purpose: 'LIMS 排程：流式分选',
+    });
+    const post = (auth: Record<string, string>, body: Record<string, unknown>) =>
+      t.http().post('/api/v1/bookings').set(auth).send(body);
+
+    await t.http().get(`/api/v1/resources/${resource.id}`).set(lims).expect(200);
+    const booked = await post(lims, slot(10)).expect(201);
+    expect(booked.body).toMatchObject({ enterpriseId: a.enterpriseId, status: 'REQUESTED' });
+    // A key bound to several names the enterprise, and only one of its own.
+    await post(shared, slot(11)).expect(400);
+    await post(shared, { ...slot(11), enterpriseId: c.enterpriseId }).expect(404);
+    const forB = await post(shared, { ...slot(11), enterpriseId: b.enterpriseId }).expect(201);
+    expect(forB.body.enterpriseId).toBe(b.enterpriseId);
+    await post(readOnly, slot(12)).expect(403);
+
+    // Reads are the key's enterprises' only.
+    const listed = await t.http().get('/api/v1/bookings').set(lims).expect(200);
+    expect(listed.body.data.map((booking: { id: string }) => booking.id)).toEqual([booked.body.id]);
+    await t.http().get(`/api/v1/bookings/${forB.body.id}`).set(lims).expect(404);
+    await t.http().get(`/api/v1/bookings/${booked.body.id}`).set(readOnly).expect(200);
+
+    // Cancelling is writing; deciding is the operator's alone.
+    await t
+      .http()
+      .post(`/api/v1/bookings/${booked.body.id}/cancel`)
+      .set(readOnly)
+      .send({})
+      .expect(403);
+    await t
+      .http()
+      .post(`/api/v1/bookings/${booked.body.id}/confirm`)
+      .set(lims)
+      .send({})
+      .expect(403);
+    const cancelled = await t
+      .http()
+      .post(`/api/v1/bookings/${booked.body.id}/cancel`)
+      .set(lims)
+      .send({ reason: '样本未到' })
+      .expect(200);
+    expect(cancelled.body.status).toBe('CANCELLED');
+    const [event] = await t.dataSource.query(
+      `SELECT actor_type FROM events WHERE subject_id = $1 AND type = 'booking.cancelled'`,
+      [booked.body.id],
+    );
+    expect(event.actor_type).toBe('api_key');
+  });
+
   it('books only on working days, within opening hours, on slots, within the rules', async () => {
     const resource = await newResource(t, admin, { minLeadHours: 0, maxBookingHours: 2 });
     const enterprise = await verifiedEnterprise(t, admin);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
-import { UserPrincipal } from '../common/auth/principal';
+import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
+import { Principal } from '../common/auth/principal';
 import { Created } from '../common/http/created.decorator';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems } from '../common/openapi/api-problems.decorator';
@@ -25,6 +25,7 @@ export class BookingsController {
 
   @Post()
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER')
+  @Scopes('bookings:write')
   @Created(BookingDto, (booking) => `/api/v1/bookings/${booking.id}`)
   @Idempotent()
   @ApiOperation({
@@ -35,7 +36,7 @@ export class BookingsController {
   })
   @ApiAuthProblems(400, 404, 409, 422)
   bookResource(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: NewBookingDto,
   ): Promise<BookingDto> {
     return this.bookings.book(principal, body);
@@ -43,6 +44,7 @@ export class BookingsController {
 
   @Get()
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @Scopes('bookings:read')
   @ApiOperation({
     summary:
       "Bookings, newest first: your enterprise's, or those of the resources your department operates",
@@ -52,7 +54,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingPageDto })
   @ApiAuthProblems(400)
   listBookings(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Query() query: BookingListQuery,
   ): Promise<Page<BookingDto>> {
     return this.bookings.listBookings(principal, query);
@@ -60,6 +62,7 @@ export class BookingsController {
 
   @Get(':id')
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'OFFICER', 'DEPARTMENT_HEAD', 'ADMIN')
+  @Scopes('bookings:read')
   @ApiOperation({
     summary: 'Read a booking',
     description:
@@ -68,7 +71,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404)
   getBooking(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', bookingId()) id: string,
   ): Promise<BookingDto> {
     return this.bookings.getBooking(principal, id);
@@ -86,7 +89,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404, 409)
   confirmBooking(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', bookingId()) id: string,
   ): Promise<BookingDto> {
     return this.bookings.confirm(principal, id);
@@ -104,7 +107,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404, 409)
   declineBooking(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', bookingId()) id: string,
     @Body() body: DeclineBookingDto,
   ): Promise<BookingDto> {
@@ -113,6 +116,7 @@ export class BookingsController {
 
   @Post(':id/cancel')
   @Roles('ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER')
+  @Scopes('bookings:write')
   @HttpCode(200)
   @Idempotent()
   @ApiBody({ type: CancelBookingDto, required: false })
@@ -124,7 +128,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingDto })
   @ApiAuthProblems(400, 404, 409, 422)
   cancelBooking(
-    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', bookingId()) id: string,
     @Body() body: CancelBookingDto,
   ): Promise<BookingDto> {

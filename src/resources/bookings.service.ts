@@ -79,16 +79,40 @@ const toDto = (row: BookingRow): BookingDto => {
  * Whose bookings a principal sees, as SQL parameters: an enterprise its own, an officer or head
  * those of the resources their department operates, an admin all. Keys are never let in.
  */
-function scopeOf(principal: Principal): { enterpriseId: string | null; department: string | null } {
-  if (principal.kind !== 'user') throw new DomainError('forbidden', 'API keys do not book');
-  if (principal.role === 'ADMIN') return { enterpriseId: null, department: null };
-  if (principal.enterpriseId) return { enterpriseId: principal.enterpriseId, department: null };
-  return { enterpriseId: null, department: principal.departmentCode ?? '' };
+/**
+ * Whose bookings the principal sees: an enterprise's users and an API key those of their
+ * enterprise(s), officers those of the resources their department operates, admins all.
+ */
+function scopeOf(principal: Principal): {
+  enterpriseIds: string[] | null;
+  department: string | null;
+} {
+  if (principal.kind === 'api_key')
+    return { enterpriseIds: principal.enterpriseIds, department: null };
+  if (principal.role === 'ADMIN') return { enterpriseIds: null, department: null };
+  if (principal.enterpriseId) return { enterpriseIds: [principal.enterpriseId], department: null };
+  return { enterpriseIds: null, department: principal.departmentCode ?? '' };
 }
 
-const VISIBLE = (enterprise: string, department: string) =>
-  `(${enterprise}::uuid IS NULL OR b.enterprise_id = ${enterprise})
+const VISIBLE = (enterprises: string, department: string) =>
+  `(${enterprises}::uuid[] IS NULL OR b.enterprise_id = ANY (${enterprises}))
    AND (${department}::text IS NULL OR r.operator_department_code = ${department})`;
+
+/** The user who acted, for the columns that name one; an API key's acts are in the events. */
+const userOf = (principal: Principal): string | null =>
+  principal.kind === 'user' ? principal.id : null;
+
+/** The enterprise a booking is for: a user's own, or one the API key is bound to. */
+function bookingEnterpriseOf(principal: Principal, requested: string | undefined): string {
+  const { enterpriseIds } = scopeOf(principal);
+  if (!enterpriseIds) throw new DomainError('forbidden', 'Only enterprises book resources');
+  if (requested === undefined) {
+    if (enterpriseIds.length === 1) return enterpriseIds[0];
+    throw DomainError.invalidField('enterpriseId', 'name the enterprise the booking is for');
+  }
+  if (!enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
+  return requested;
+}
 
 /** Tries to place a booking before giving up: one per unit a concurrent booking took meanwhile. */
 const MAX_PLACEMENT_ATTEMPTS = 5;
@@ -110,8 +134,7 @@ export class BookingsService {
    * one looks again, and answers 409 when no unit is left.
    */
   async book(principal: Principal, input: NewBookingDto): Promise<BookingDto> {
-    const { enterpriseId } = scopeOf(principal);
-    if (!enterpriseId) throw new DomainError('forbidden', 'Only enterprises book resources');
+    const enterpriseId = bookingEnterpriseOf(principal, input.enterpriseId);
     const start = new Date(input.startsAt);
     const end = new Date(input.endsAt);
     const [row] = await this.dataSource.query(
@@ -170,7 +193,7 @@ export class BookingsService {
               start,
               end,
               enterpriseId,
-              principal.id,
+              userOf(principal),
               input.purpose.trim(),
               bookingPrice(resource, start, end),
               HOLDING_STATUSES,
@@ -202,7 +225,7 @@ export class BookingsService {
          AND ($5::timestamptz IS NULL OR (b.created_at, b.id) < ($5, $6::uuid))
        ORDER BY b.created_at DESC, b.id DESC LIMIT $7`,
       [
-        scope.enterpriseId,
+        scope.enterpriseIds,
         scope.department,
         query.status ?? null,
         query.resource ?? null,
@@ -326,7 +349,7 @@ export class BookingsService {
           ctes: `changed AS (
               UPDATE bookings SET ${change.set}, version = version + 1, updated_at = now()
               WHERE id = $1 RETURNING *)`,
-          params: [id, principal.id, ...change.params],
+          params: [id, userOf(principal), ...change.params],
           guard: 'changed',
           select: bookingView('changed'),
         },
@@ -381,7 +404,7 @@ export class BookingsService {
     const scope = scopeOf(principal);
     const [row]: BookingRow[] = await manager.query(
       `${bookingView('bookings')} WHERE b.id = $1 AND ${VISIBLE('$2', '$3')}${lock ? ' FOR UPDATE OF b' : ''}`,
-      [id, scope.enterpriseId, scope.department],
+      [id, scope.enterpriseIds, scope.department],
     );
     if (!row) throw DomainError.notFound('Booking');
     return row;

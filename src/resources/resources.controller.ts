@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
+import { CurrentPrincipal, Roles, Scopes } from '../common/auth/auth.decorators';
 import { actorOf, UserPrincipal } from '../common/auth/principal';
 import { ROLES } from '../common/auth/roles';
 import { Created } from '../common/http/created.decorator';
@@ -28,6 +28,7 @@ export class ResourcesController {
 
   @Get()
   @Roles(...ROLES)
+  @Scopes('catalogue:read')
   @ApiOperation({
     summary: "The park's bookable platforms, venues and instruments, by code",
     description:
@@ -58,6 +59,7 @@ export class ResourcesController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @Scopes('catalogue:read')
   @WithETag()
   @ApiOperation({
     summary: 'Read a resource with its opening hours, booking rules and price',
@@ -96,6 +98,7 @@ export class ResourcesController {
 
   @Get(':id/availability')
   @Roles(...ROLES)
+  @Scopes('catalogue:read')
   @ApiOperation({
     summary: 'Free units per slot on each working day of a range (at most 31 days)',
     description: 'Shows how many units are free, never who booked the others.',

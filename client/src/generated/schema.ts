@@ -536,12 +536,16 @@ export interface paths {
         /**
          * Bookings, newest first: your enterprise's, or those of the resources your department operates
          * @description Enterprise users see their enterprise's bookings; officers and heads those of the resources their department operates; admins all. Newest first; filter by status or resource.
+         *
+         *     API keys need the scope `bookings:read`.
          */
         get: operations["listBookings"];
         put?: never;
         /**
          * Book a slot of a resource for your enterprise; the operator then confirms or declines
          * @description On a working day within opening hours, on the slots, within the lead time, length and advance the resource allows. A slot no unit is free for answers 409.
+         *
+         *     API keys need the scope `bookings:write`.
          */
         post: operations["bookResource"];
         delete?: never;
@@ -560,6 +564,8 @@ export interface paths {
         /**
          * Read a booking
          * @description One booking with its resource, slot, units, status and any fee. Visible to the same callers as in the list; anything else is 404.
+         *
+         *     API keys need the scope `bookings:read`.
          */
         get: operations["getBooking"];
         put?: never;
@@ -582,6 +588,8 @@ export interface paths {
         /**
          * Cancel your booking under the resource's rule
          * @description Free until the free-cancellation window; after it the resource either refuses (422) or charges the price (`cancellationFeeCny`).
+         *
+         *     API keys need the scope `bookings:write`.
          */
         post: operations["cancelBooking"];
         delete?: never;
@@ -1940,6 +1948,8 @@ export interface paths {
         /**
          * The park's bookable platforms, venues and instruments, by code
          * @description The park's shared platforms, venues and instruments with their operator, hours, rules and price, by code; filter by kind, category, operating department or a text search. Any signed-in user.
+         *
+         *     API keys need the scope `catalogue:read`.
          */
         get: operations["listResources"];
         put?: never;
@@ -1964,6 +1974,8 @@ export interface paths {
         /**
          * Read a resource with its opening hours, booking rules and price
          * @description One resource with its opening hours, booking rules and price; the `ETag` is its version, for `If-Match` on changes. Any signed-in user.
+         *
+         *     API keys need the scope `catalogue:read`.
          */
         get: operations["getResource"];
         put?: never;
@@ -1988,6 +2000,8 @@ export interface paths {
         /**
          * Free units per slot on each working day of a range (at most 31 days)
          * @description Shows how many units are free, never who booked the others.
+         *
+         *     API keys need the scope `catalogue:read`.
          */
         get: operations["getResourceAvailability"];
         put?: never;
@@ -2592,7 +2606,7 @@ export interface components {
              *       "applications:read"
              *     ]
              */
-            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage")[];
+            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage" | "bookings:read" | "bookings:write")[];
             /**
              * @example [
              *       "5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b"
@@ -3455,7 +3469,7 @@ export interface components {
              *       "applications:read"
              *     ]
              */
-            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage")[];
+            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage" | "bookings:read" | "bookings:write")[];
             /**
              * @example [
              *       "5b3e0c1a-8d2f-4e6b-9a71-2c4d5e6f7a8b"
@@ -4738,7 +4752,7 @@ export interface components {
              *       "applications:read"
              *     ]
              */
-            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage")[];
+            scopes: ("catalogue:read" | "applications:read" | "applications:write" | "webhooks:manage" | "bookings:read" | "bookings:write")[];
             /**
              * @description Enterprises the integrator may act for.
              * @example [
@@ -4783,6 +4797,12 @@ export interface components {
              * @example 7d4c1b2a-3e5f-4a6b-8c9d-0e1f2a3b4c5d
              */
             resourceId: string;
+            /**
+             * Format: uuid
+             * @description The enterprise booking: an API key bound to several names one of them; users book for their own.
+             * @example 5b3e0c1a-9d2f-4e8a-b6c7-1f0e9d8c7b6a
+             */
+            enterpriseId?: string;
             /**
              * Format: uuid
              * @description A particular unit (desk, bench); without it the first free unit is taken.
@@ -21785,7 +21805,7 @@ export const pathsApiV1TasksGetParametersQuerySlaValues: ReadonlyArray<Flattened
 export const pathsApiV1TasksGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const pathsApiV1TasksGetParametersQueryAssigneeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tasks"]["get"]["parameters"]["query"]["assignee"]> = ["me"];
 export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/users"]["get"]["parameters"]["query"]["role"]> = ["ENTERPRISE_ADMIN", "ENTERPRISE_MEMBER", "OFFICER", "DEPARTMENT_HEAD", "ADMIN", "PROVIDER_USER", "INSTITUTION_USER"];
-export const apiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const apiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage", "bookings:read", "bookings:write"];
 export const applicationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["kind"]> = ["SINGLE", "BUNDLE", "CHILD"];
 export const applicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationDto"]["status"]> = ["DRAFT", "IN_PROGRESS", "SUPPLEMENT_REQUIRED", "APPROVED", "DENIED", "REJECTED", "WITHDRAWN", "COMPLETED"];
 export const applicationEventDtoActorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationEventDto"]["actorType"]> = ["user", "api_key", "system"];
@@ -21801,7 +21821,7 @@ export const childApplicationDtoStatusValues: ReadonlyArray<FlattenedDeepRequire
 export const clockDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockDto"]["state"]> = ["ON_TRACK", "AT_RISK", "OVERDUE", "PAUSED"];
 export const clockStopInputReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClockStopInput"]["reasonCode"]> = ["EXPERT_REVIEW", "TESTING", "INSPECTION_SCHEDULING", "HEARING"];
 export const completeTaskInputActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompleteTaskInput"]["action"]> = ["accept", "record", "reject", "request_supplement", "approve", "deny", "refer_inspection", "record_inspection", "decline", "complete", "schedule", "record_agreement"];
-export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const createdApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage", "bookings:read", "bookings:write"];
 export const departmentStaffDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepartmentStaffDto"]["role"]> = ["OFFICER", "DEPARTMENT_HEAD"];
 export const deviceCellDtoSegmentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["segment"]> = ["RESEARCH_DEVELOPMENT", "CRO", "CDMO", "API_MANUFACTURING", "MEDICAL_DEVICES", "CELL_GENE_THERAPY", "DISTRIBUTION", "SERVICES"];
 export const deviceCellDtoZoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCellDto"]["zone"]> = ["HMP-CORE", "HMP-INNOVATION", "XIASHA-BIOPARK", "CGT-PARK", "DEVICE-PARK", "PLATFORM-HUB", "JIANGDONG-CDMO", "LINJIANG-MFG", "LOGISTICS-PARK"];
@@ -21834,7 +21854,7 @@ export const mandateDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const materialTypeDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const materialTypeInputFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaterialTypeInput"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
 export const mergedMaterialDtoFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergedMaterialDto"]["formats"]> = ["pdf", "jpg", "png", "docx", "xlsx", "zip"];
-export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage"];
+export const newApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewApiKeyDto"]["scopes"]> = ["catalogue:read", "applications:read", "applications:write", "webhooks:manage", "bookings:read", "bookings:write"];
 export const newDoctorDtoSpecialtyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDoctorDto"]["specialty"]> = ["ONCOLOGY", "HEMATOLOGY", "CARDIOLOGY", "ENDOCRINOLOGY", "NEUROLOGY", "INFECTIOUS_DISEASE", "RESPIRATORY", "RHEUMATOLOGY_IMMUNOLOGY", "DERMATOLOGY", "OPHTHALMOLOGY", "PEDIATRICS", "OTHER"];
 export const newDoctorDtoTitleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewDoctorDto"]["title"]> = ["RESIDENT", "ATTENDING", "ASSOCIATE_CHIEF", "CHIEF"];
 export const newEnterpriseDtoSectorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewEnterpriseDto"]["sector"]> = ["ANTIBODY_PROTEIN", "CELL_GENE_THERAPY", "SMALL_MOLECULE", "VACCINE", "MEDICAL_DEVICE", "DIAGNOSTICS", "CXO", "DIGITAL_HEALTH", "OTHER"];

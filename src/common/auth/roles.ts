@@ -30,5 +30,7 @@ export const API_KEY_SCOPES = [
   'applications:read',
   'applications:write',
   'webhooks:manage',
+  'bookings:read',
+  'bookings:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

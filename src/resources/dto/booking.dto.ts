@@ -11,6 +11,16 @@ export class NewBookingDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
+    description:
+      'The enterprise booking: an API key bound to several names one of them; users book for their own.',
+    example: '5b3e0c1a-9d2f-4e8a-b6c7-1f0e9d8c7b6a',
+  })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
     description: 'A particular unit (desk, bench); without it the first free unit is taken.',
     example: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
   })

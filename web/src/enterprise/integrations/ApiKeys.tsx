@@ -27,7 +27,14 @@ import { SecretOnce } from './SecretOnce';
 type ApiKeyDto = components['schemas']['ApiKeyDto'];
 type Scope = ApiKeyDto['scopes'][number];
 
-const SCOPES: Scope[] = ['catalogue:read', 'applications:read', 'applications:write', 'webhooks:manage'];
+const SCOPES: Scope[] = [
+  'catalogue:read',
+  'applications:read',
+  'applications:write',
+  'bookings:read',
+  'bookings:write',
+  'webhooks:manage',
+];
 
 interface NewKey {
   name: string;

@@ -397,6 +397,8 @@ export const enUS: Messages = {
   'integrations.scope.applications:read': "read the enterprise's applications",
   'integrations.scope.applications:write': 'file and submit applications for the enterprise',
   'integrations.scope.webhooks:manage': 'manage webhook subscriptions',
+  'integrations.scope.bookings:read': "read the enterprise's bookings of park resources",
+  'integrations.scope.bookings:write': 'book and cancel park resources for the enterprise',
   'integrations.keys.tab': 'API keys',
   'integrations.keys.intro': "For the enterprise's systems (an ERP, say) to call the API, with the X-API-Key header.",
   'integrations.keys.create': 'Create an API key',

@@ -398,6 +398,8 @@ export const zhCN = {
   'integrations.scope.applications:read': '查询本企业办件',
   'integrations.scope.applications:write': '代本企业填报和提交申请',
   'integrations.scope.webhooks:manage': '管理 Webhook 订阅',
+  'integrations.scope.bookings:read': '查看本企业的资源预约',
+  'integrations.scope.bookings:write': '代本企业预约和取消园区资源',
   'integrations.keys.tab': 'API 密钥',
   'integrations.keys.intro': '供本企业的系统（如 ERP）调用平台接口，请求头 X-API-Key。',
   'integrations.keys.create': '创建 API 密钥',
