@@ -26,8 +26,11 @@ describe('integrator sandbox', () => {
       'applications:read',
       'applications:write',
       'webhooks:manage',
+      'bookings:read',
+      'bookings:write',
     ]);
     expect(first.key.enterpriseIds).toEqual([first.enterprise.id]);
+    await withKey(first.key.key, '/api/v1/bookings').expect(200);
     const [enterprise] = await t.dataSource.query(
       `SELECT verified_at IS NOT NULL AS verified FROM enterprises WHERE id = $1`,
       [first.enterprise.id],
