@@ -25,6 +25,9 @@ const transform = {
 // against real PostgreSQL and Redis (test/), the browser tests among them (test/browser/).
 module.exports = {
   testTimeout: 60000,
+  // The e2e files mostly wait on PostgreSQL, Redis and the browser: two workers keep both cores
+  // busy where Jest's default (cores - 1) would run the files one at a time here.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/results-file-reporter.js'],
   projects: [
     {
