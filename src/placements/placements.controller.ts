@@ -17,6 +17,7 @@ import {
   PlacementPageDto,
   PlacementRenewalDto,
 } from './dto/placement.dto';
+import { PlacementReader } from './placement-reader.service';
 import { PlacementsService } from './placements.service';
 
 const uuid = () => new ParseUUIDPipe();
@@ -36,7 +37,10 @@ const STAFF = ['OFFICER', 'DEPARTMENT_HEAD', 'ADMIN'] as const;
 @Roles(...SIDES)
 @Controller('placements')
 export class PlacementsController {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(
+    private readonly placements: PlacementsService,
+    private readonly reader: PlacementReader,
+  ) {}
 
   @Post()
   @Roles('OFFICER', 'DEPARTMENT_HEAD')
@@ -70,7 +74,7 @@ export class PlacementsController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Query() query: PlacementListQuery,
   ): Promise<Page<PlacementDto>> {
-    return this.placements.list(principal, query);
+    return this.reader.list(principal, query);
   }
 
   @Get(':id')
@@ -86,7 +90,7 @@ export class PlacementsController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<PlacementDto> {
-    return this.placements.get(principal, id);
+    return this.reader.get(principal, id);
   }
 
   @Get(':id/events')
@@ -102,7 +106,7 @@ export class PlacementsController {
     @CurrentPrincipal() principal: UserPrincipal,
     @Param('id', uuid()) id: string,
   ): Promise<PlacementEventDto[]> {
-    return this.placements.history(principal, id);
+    return this.reader.history(principal, id);
   }
 
   @Post(':id/confirm')

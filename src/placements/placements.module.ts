@@ -3,6 +3,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { EventsModule } from '../events/events.module';
 import { DoctorsController } from './doctors.controller';
 import { DoctorsService } from './doctors.service';
+import { PlacementReader } from './placement-reader.service';
 import { PlacementsController } from './placements.controller';
 import { PlacementsService } from './placements.service';
 
@@ -10,6 +11,6 @@ import { PlacementsService } from './placements.service';
 @Module({
   imports: [ApplicationsModule, EventsModule],
   controllers: [DoctorsController, PlacementsController],
-  providers: [DoctorsService, PlacementsService],
+  providers: [DoctorsService, PlacementReader, PlacementsService],
 })
 export class PlacementsModule {}
