@@ -185,9 +185,9 @@ describe('resources and bookings', () => {
       t.http().post('/api/v1/bookings').set(auth).send(body);
 
     await t.http().get(`/api/v1/resources/${resource.id}`).set(lims).expect(200);
-    const booked = await post(lims, slot(10)).expect(201);
+    const booked = await post(lims, { ...slot(10), enterpriseId: a.enterpriseId }).expect(201);
     expect(booked.body).toMatchObject({ enterpriseId: a.enterpriseId, status: 'REQUESTED' });
-    // A key bound to several names the enterprise, and only one of its own.
+    // A key names the enterprise, and only one it is bound to.
     await post(shared, slot(11)).expect(400);
     await post(shared, { ...slot(11), enterpriseId: c.enterpriseId }).expect(404);
     const forB = await post(shared, { ...slot(11), enterpriseId: b.enterpriseId }).expect(201);

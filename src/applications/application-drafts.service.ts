@@ -7,7 +7,13 @@ import type { ServiceDefinition } from '../catalogue/service-definition';
 import { Service } from '../catalogue/service.entity';
 import { ServiceVersion } from '../catalogue/service-version.entity';
 import { Clock } from '../common/clock/clock';
-import { Actor, actorOf, actsForEnterprise, Principal } from '../common/auth/principal';
+import {
+  Actor,
+  actorOf,
+  actsForEnterprise,
+  enterpriseNamedBy,
+  Principal,
+} from '../common/auth/principal';
 import { DomainError } from '../common/problem/domain-error';
 import { mayHoldMandates } from '../mandates/mandate-holders';
 import { MandatesService } from '../mandates/mandates.service';
@@ -274,25 +280,13 @@ export class ApplicationDrafts {
    * holder of its mandate names (the mandate is checked by actorFor).
    */
   private enterpriseFor(principal: Principal, requested?: string): string {
-    if (principal.kind === 'user') {
-      if (!principal.enterpriseId) {
-        if (requested && mayHoldMandates(principal)) return requested;
-        throw new DomainError(
-          'forbidden',
-          'Only enterprise users, integrators and holders of a mandate file applications',
-        );
-      }
-      if (requested && requested !== principal.enterpriseId)
-        throw DomainError.notFound('Enterprise');
-      return principal.enterpriseId;
-    }
-    if (!requested)
-      throw DomainError.invalidField(
-        'enterpriseId',
-        'is required for integrators: name the enterprise you file for',
-      );
-    if (!principal.enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
-    return requested;
+    const named = enterpriseNamedBy(principal, requested);
+    if (named) return named;
+    if (requested && mayHoldMandates(principal)) return requested;
+    throw new DomainError(
+      'forbidden',
+      'Only enterprise users, integrators and holders of a mandate file applications',
+    );
   }
 
   /**

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { actorOf, Principal } from '../common/auth/principal';
+import { actorOf, enterpriseNamedBy, Principal } from '../common/auth/principal';
 import { Clock } from '../common/clock/clock';
 import { mapPage, newestFirstPage, newestFirstPosition, Page } from '../common/pagination/page';
 import { DomainError } from '../common/problem/domain-error';
@@ -102,18 +102,6 @@ const VISIBLE = (enterprises: string, department: string) =>
 const userOf = (principal: Principal): string | null =>
   principal.kind === 'user' ? principal.id : null;
 
-/** The enterprise a booking is for: a user's own, or one the API key is bound to. */
-function bookingEnterpriseOf(principal: Principal, requested: string | undefined): string {
-  const { enterpriseIds } = scopeOf(principal);
-  if (!enterpriseIds) throw new DomainError('forbidden', 'Only enterprises book resources');
-  if (requested === undefined) {
-    if (enterpriseIds.length === 1) return enterpriseIds[0];
-    throw DomainError.invalidField('enterpriseId', 'name the enterprise the booking is for');
-  }
-  if (!enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
-  return requested;
-}
-
 /** Tries to place a booking before giving up: one per unit a concurrent booking took meanwhile. */
 const MAX_PLACEMENT_ATTEMPTS = 5;
 
@@ -134,7 +122,8 @@ export class BookingsService {
    * one looks again, and answers 409 when no unit is left.
    */
   async book(principal: Principal, input: NewBookingDto): Promise<BookingDto> {
-    const enterpriseId = bookingEnterpriseOf(principal, input.enterpriseId);
+    const enterpriseId = enterpriseNamedBy(principal, input.enterpriseId);
+    if (!enterpriseId) throw new DomainError('forbidden', 'Only enterprises book resources');
     const start = new Date(input.startsAt);
     const end = new Date(input.endsAt);
     const [row] = await this.dataSource.query(

@@ -4799,7 +4799,7 @@ export interface components {
             resourceId: string;
             /**
              * Format: uuid
-             * @description The enterprise booking: an API key bound to several names one of them; users book for their own.
+             * @description The enterprise booking: an integrator names one its key is bound to; users book for their own.
              * @example 5b3e0c1a-9d2f-4e8a-b6c7-1f0e9d8c7b6a
              */
             enterpriseId?: string;

@@ -1,3 +1,4 @@
+import { DomainError } from '../problem/domain-error';
 import { ApiKeyScope, Role } from './roles';
 
 /**
@@ -48,6 +49,29 @@ export const isAdmin = (principal: Principal): boolean =>
 /** The department of an officer or head; null for everyone else. */
 export const departmentOf = (principal: Principal): string | null =>
   principal.kind === 'user' ? principal.departmentCode : null;
+
+/**
+ * The enterprise a request is for: an enterprise user's own (naming another is 404), or the one
+ * an integrator names among those its key is bound to. Null for users of no enterprise, whose
+ * routes decide (a mandate's holder names the enterprise too).
+ */
+export function enterpriseNamedBy(
+  principal: Principal,
+  requested: string | undefined,
+): string | null {
+  if (principal.kind === 'user') {
+    if (!principal.enterpriseId) return null;
+    if (requested && requested !== principal.enterpriseId) throw DomainError.notFound('Enterprise');
+    return principal.enterpriseId;
+  }
+  if (!requested)
+    throw DomainError.invalidField(
+      'enterpriseId',
+      'is required for integrators: name the enterprise you act for',
+    );
+  if (!principal.enterpriseIds.includes(requested)) throw DomainError.notFound('Enterprise');
+  return requested;
+}
 
 /** Can this principal act for the enterprise? Staff is handled by the caller's own rules. */
 export function actsForEnterprise(principal: Principal, enterpriseId: string): boolean {
