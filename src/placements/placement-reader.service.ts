@@ -115,6 +115,21 @@ export class PlacementReader {
     }));
   }
 
+  /** The request a placement the principal may see answers, read without the placement's joins. */
+  async applicationOf(
+    manager: EntityManager,
+    principal: UserPrincipal,
+    id: string,
+  ): Promise<string> {
+    const scope = scopeOf(principal);
+    const [row]: { application_id: string }[] = await manager.query(
+      `SELECT p.application_id FROM doctor_placements p WHERE p.id = $2 AND ${scope.sql}`,
+      [scope.value, id],
+    );
+    if (!row) throw DomainError.notFound('Placement');
+    return row.application_id;
+  }
+
   /** The placement if the principal may see it (locked for the caller's change), else 404. */
   async findVisible(
     manager: EntityManager,

@@ -267,7 +267,7 @@ export class PlacementsService {
       const application = options.lockApplication
         ? await this.workflow.lock(
             manager,
-            (await this.placements.findVisible(manager, principal, id)).application_id,
+            await this.placements.applicationOf(manager, principal, id),
           )
         : undefined;
       const placement = await this.placements.findVisible(manager, principal, id, true);
