@@ -12,6 +12,7 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../common/auth/auth.decorators';
 import { UserPrincipal } from '../common/auth/principal';
+import { ENTERPRISE_ROLES, PROVIDER_ROLES, STAFF_ROLES } from '../common/auth/roles';
 import { Created } from '../common/http/created.decorator';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiAuthProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
@@ -34,14 +35,7 @@ import { ProvidersService } from './providers.service';
 const uuid = () => new ParseUUIDPipe();
 
 /** Who reads the register: park staff, a provider's users (their own), enterprises (listed ones). */
-const PROVIDER_READERS = [
-  'ADMIN',
-  'OFFICER',
-  'DEPARTMENT_HEAD',
-  'PROVIDER_USER',
-  'ENTERPRISE_ADMIN',
-  'ENTERPRISE_MEMBER',
-] as const;
+const PROVIDER_READERS = [...STAFF_ROLES, ...PROVIDER_ROLES, ...ENTERPRISE_ROLES];
 
 @ApiTags('service providers')
 @Roles('ADMIN')
