@@ -17,6 +17,10 @@ export type SlaState = Task['slaState'];
 export type CompleteTaskInput = components['schemas']['CompleteTaskInput'];
 
 /** The workbench's views of the queue, as the API filters them. */
+/** A value-added request's handling task not yet done: what it may be handed on or answered with. */
+export const isHandlingOpen = (task: Task): boolean =>
+  task.stage === 'handling' && (task.status === 'OPEN' || task.status === 'CLAIMED');
+
 export type QueueView = 'open' | 'mine' | 'all';
 
 export interface QueueFilter {

@@ -1,12 +1,9 @@
 import { Button, Card, Empty, List, Progress, Rate, Skeleton, Space, Typography } from 'antd';
-import type { Task } from '../officer/tasks';
+import { isHandlingOpen, type Task } from '../officer/tasks';
 import { useI18n } from '../shared/i18n/i18n';
 import { ProblemAlert } from '../shared/ui/ProblemAlert';
 import { HandoverStatusTag } from './HandoversPage';
 import { useHandOver, useHandovers, useProviderMatches } from './partners';
-
-/** The value-added stage whose requests an officer may hand to a listed provider. */
-const HANDLING_STAGE = 'handling';
 
 /**
  * On a value-added task being handled: the provider it is with, or the listed providers of its
@@ -14,7 +11,7 @@ const HANDLING_STAGE = 'handling';
  */
 export function HandToProvider({ task }: { task: Task }) {
   const { t } = useI18n();
-  const open = task.stage === HANDLING_STAGE && (task.status === 'OPEN' || task.status === 'CLAIMED');
+  const open = isHandlingOpen(task);
   const handovers = useHandovers({ applicationId: task.applicationId }, open);
   const live = handovers.data?.pages[0]?.data.find(
     (handover) => handover.status === 'OFFERED' || handover.status === 'ACCEPTED',

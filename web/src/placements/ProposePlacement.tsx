@@ -2,15 +2,14 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Skeleton, T
 import type { Dayjs } from 'dayjs';
 import { doctorDtoSpecialtyValues } from '@parkline/client';
 import type { ApplicationDto } from '../applications/parts';
-import type { Task } from '../officer/tasks';
+import { isHandlingOpen, type Task } from '../officer/tasks';
 import { fieldErrorsOf } from '../shared/api/problem';
 import { useI18n } from '../shared/i18n/i18n';
 import { FormProblem } from '../shared/ui/FormProblem';
 import { useDoctorChoices, usePlacements, useProposePlacement, type Doctor } from './placements';
 
-/** The value-added service whose requests start placements, and the stage that handles them. */
+/** The value-added service whose requests start placements. */
 const PLACEMENT_SERVICE = 'DOCTORS_INTO_ENTERPRISE';
-const HANDLING_STAGE = 'handling';
 
 interface ProposalValues {
   doctorId: string;
@@ -32,10 +31,7 @@ const specialtyOf = (application: ApplicationDto): Doctor['specialty'] | undefin
 export function ProposePlacement({ task, application }: { task: Task; application?: ApplicationDto }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const open =
-    application?.serviceCode === PLACEMENT_SERVICE &&
-    task.stage === HANDLING_STAGE &&
-    (task.status === 'OPEN' || task.status === 'CLAIMED');
+  const open = application?.serviceCode === PLACEMENT_SERVICE && isHandlingOpen(task);
   const placements = usePlacements({ applicationId: task.applicationId }, open);
   const live = placements.data?.pages[0]?.data.find((placement) => placement.status !== 'ENDED');
   const specialty = application && specialtyOf(application);
