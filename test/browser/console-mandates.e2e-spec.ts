@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { zhCN } from '../../web/src/shared/i18n/zh-CN';
 import type { Session, StaffSession } from '../support/factories';
 import { department } from '../support/filing';
-import { HANDED_SERVICE, VALUE_ADDED_DEPARTMENT } from '../support/organisations';
+import { HANDED_SERVICE, listedProvider, VALUE_ADDED_DEPARTMENT } from '../support/organisations';
 import {
   ConsoleApp,
   ConsoleCast,
@@ -17,6 +17,9 @@ import {
  * it holds; the enterprise admin sees its mandates and revokes one. Screenshots of each; no
  * console problems.
  */
+const day = (offset: number) =>
+  new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
 describe('console: proxy mandates', () => {
   let cast: ConsoleCast;
   let app: ConsoleApp;
@@ -28,8 +31,6 @@ describe('console: proxy mandates', () => {
     cast = await startConsoleCast();
     ({ app, browser, admin } = cast);
     ({ officer } = await department(app, admin, VALUE_ADDED_DEPARTMENT));
-    const day = (offset: number) =>
-      new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
     await app
       .http()
       .post('/api/v1/mandates')
@@ -81,9 +82,29 @@ describe('console: proxy mandates', () => {
     await dialog.getByRole('button', { name: zhCN['app.confirm'] }).click();
     await dialog.waitFor({ state: 'detached' });
     await owner.page.getByText(zhCN['mandates.none']).waitFor();
+    // A listed provider is picked by name, not typed in as an id.
+    const provider = await listedProvider(app, admin, { name: '杭州泰格医药科技股份有限公司' });
     await owner.page.getByRole('button', { name: zhCN['mandates.grant'] }).click();
-    await owner.page.getByRole('dialog').waitFor();
+    const grant = owner.page.getByRole('dialog');
+    await grant.getByLabel(zhCN['mandates.holder']).click();
+    await owner.page.getByTitle(zhCN['mandates.holderKind.PROVIDER'], { exact: true }).click();
+    await grant.getByLabel(zhCN['mandates.holderProvider']).fill('泰格');
+    await owner.page.getByTitle(new RegExp(`^${provider.name} · `)).click();
+    await grant.getByPlaceholder('开始日期').fill(day(0));
+    await grant.getByPlaceholder('开始日期').press('Enter');
+    await grant.getByPlaceholder('结束日期').fill(day(90));
+    await grant.getByPlaceholder('结束日期').press('Enter');
     await owner.shot('enterprise-grant-mandate');
+    await grant.getByRole('button', { name: zhCN['mandates.grant'] }).click();
+    await grant.waitFor({ state: 'detached' });
+    const granted = await app.http().get('/api/v1/mandates').set(cast.enterprise.auth).expect(200);
+    expect(granted.body.data).toContainEqual(
+      expect.objectContaining({
+        holderKind: 'PROVIDER',
+        holderProviderId: provider.id,
+        status: 'ACTIVE',
+      }),
+    );
     expect(owner.problems).toEqual([]);
     await owner.context.close();
   });
